@@ -1,0 +1,95 @@
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { configDefaults } from 'vitest/config';
+import { appVersion } from './scripts/appVersion.ts';
+
+const HUB_DEV_URL = process.env.SIAGA_HUB_DEV_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  define: { __APP_VERSION__: JSON.stringify(appVersion()) },
+  build: {
+    outDir: process.env.SIAGA_APP_OUT_DIR ?? 'dist/app',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    // `npm run dev` runs the hub beside Vite; the app talks to it through this proxy.
+    proxy: { '/api': HUB_DEV_URL, '/config.json': HUB_DEV_URL },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      manifest: {
+        id: '/',
+        name: 'Siaga',
+        short_name: 'Siaga',
+        description: 'Siaga menjaga pelayanan rumah sakit tetap berjalan saat SIMRS tidak tersedia.',
+        lang: 'id',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#0f5f5c',
+        background_color: '#f6f8f7',
+        categories: ['medical', 'productivity'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'],
+        // Source maps are for debugging, not for running offline.
+        globIgnores: ['**/*.map'],
+        navigateFallback: 'index.html',
+        // The API and the runtime configuration must always come from the network; the app
+        // keeps its own copy of the last valid configuration (never a cached response).
+        navigateFallbackDenylist: [/^\/api\//, /^\/config\.json$/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+        runtimeCaching: [],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/unit/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.tsx'],
+          setupFiles: ['tests/unit/setup.ts', 'tests/unit/setupDom.ts'],
+        },
+      },
+    ],
+    exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+    env: { TZ: 'Asia/Jakarta' },
+  },
+});
