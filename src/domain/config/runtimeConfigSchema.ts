@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+
+/** Indonesia's three time zones (WIB, WITA, WIT); every facility is in exactly one. */
+export const FACILITY_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export type FacilityTimeZone = (typeof FACILITY_TIME_ZONES)[number];
+
+/** Reasons a configuration value is wrong beyond its shape; each has user text in `src/i18n`. */
+export const ConfigRule = {
+  HubUrl: 'hubUrl',
+  Duplicate: 'duplicate',
+  InvalidRegex: 'invalidRegex',
+  ExampleMismatch: 'exampleMismatch',
+} as const;
+export type ConfigRule = (typeof ConfigRule)[keyof typeof ConfigRule];
+
+const name = z.string().check(z.trim(), z.minLength(2), z.maxLength(100));
+const code = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9_.-]{1,20}$/));
+
+// A hub is either this app's own origin (a path such as "/") or an absolute http(s) URL.
+const hubUrl = z.string().check(
+  z.trim(),
+  z.refine((value) => value.startsWith('/') || /^https?:\/\/[^\s/]+/.test(value), {
+    params: { rule: ConfigRule.HubUrl },
+  }),
+);
+
+const doctorSchema = z.strictObject({ code, name });
+
+const poliSchema = z.strictObject({
+  code,
+  name,
+  /** Letters before the number on a queue ticket, e.g. "A" in A-012. */
+  queuePrefix: z.string().check(z.regex(/^[A-Z]{1,2}$/)),
+  doctors: z.array(doctorSchema).check(z.minLength(1)),
+});
+
+// Unicode mode is strict: a typo such as `\d{6` is an error instead of matching "{6" literally.
+function isCompilableRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false; // the caller reports the invalid pattern to the user
+  }
+}
+
+/** Whole-string match against a configured pattern, whether or not the pattern is anchored. */
+export function matchesPattern(pattern: string, value: string): boolean {
+  return new RegExp(`^(?:${pattern})$`, 'u').test(value);
+}
+
+const mrnSchema = z
+  .strictObject({
+    /** Regular expression for the hospital's own medical-record numbers (no. RM). */
+    pattern: z
+      .string()
+      .check(z.minLength(1), z.refine(isCompilableRegex, { params: { rule: ConfigRule.InvalidRegex } })),
+    /** A sample number shown to users as a hint; must match `pattern`. */
+    example: z.string().check(z.minLength(1)),
+  })
+  .check(
+    z.superRefine((mrn, ctx) => {
+      if (isCompilableRegex(mrn.pattern) && !matchesPattern(mrn.pattern, mrn.example)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['example'],
+          message: 'example does not match pattern',
+          params: { rule: ConfigRule.ExampleMismatch },
+          input: mrn.example,
+        });
+      }
+    }),
+  );
+
+type IssueSink = { issues: z.core.$ZodRawIssue[] };
+
+function reportDuplicates<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  field: string,
+  ctx: IssueSink,
+  prefix: (string | number)[] = [],
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const value = key(item);
+    if (seen.has(value)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [...prefix, index, field],
+        message: `duplicate ${field}`,
+        params: { rule: ConfigRule.Duplicate, value },
+        input: value,
+      });
+    }
+    seen.add(value);
+  });
+}
+
+/**
+ * The hospital's runtime configuration, served as `config.json` next to the app so that IT can
+ * change it without a rebuild. Unknown fields are errors: a typo must not silently fall back to
+ * a default.
+ */
+export const runtimeConfigSchema = z.strictObject({
+  configVersion: z.literal(1),
+  facility: z.strictObject({
+    name,
+    /** The facility's own code (e.g. the Kemenkes hospital code). */
+    code,
+    timeZone: z.enum(FACILITY_TIME_ZONES),
+  }),
+  hub: z.strictObject({ primaryUrl: hubUrl, backupUrl: z.optional(hubUrl) }),
+  simrs: z.strictObject({ healthUrl: z.url({ protocol: /^https?$/ }) }),
+  mrn: mrnSchema,
+  polis: z.array(poliSchema).check(
+    z.minLength(1),
+    z.superRefine((polis, ctx) => {
+      reportDuplicates(polis, (poli) => poli.code, 'code', ctx);
+      reportDuplicates(polis, (poli) => poli.queuePrefix, 'queuePrefix', ctx);
+      polis.forEach((poli, index) =>
+        reportDuplicates(poli.doctors, (doctor) => doctor.code, 'code', ctx, [index, 'doctors']),
+      );
+    }),
+  ),
+});
+
+export type RuntimeConfig = z.output<typeof runtimeConfigSchema>;
+export type Poli = RuntimeConfig['polis'][number];

@@ -1,0 +1,6 @@
+export { describeConfigIssue } from './describeConfigIssue';
+export { languageStore, LANGUAGES, setLanguage, type Language } from './language';
+export type { MessageKey, MessageParams } from './messageKeys';
+export { INTL_LOCALE, translator, type Translate } from './translate';
+export { useLanguage, useT } from './useT';
+export { formatDateTime } from './formatters';

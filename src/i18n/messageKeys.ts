@@ -1,0 +1,6 @@
+import type { messagesId } from './messages.id';
+
+export type MessageKey = keyof typeof messagesId;
+/** Every language must translate every key: a missing one is a type error. */
+export type Messages = Record<MessageKey, string>;
+export type MessageParams = Readonly<Record<string, string | number>>;
