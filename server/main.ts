@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildHubApp } from './app';
+import { openHubDatabase } from './db/openHubDatabase';
+import { HUB_USAGE, parseHubOptions } from './options';
+import { checkConfigFile, ensureConfigFile } from './runtimeConfigFile';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+// Injected by the production build; `npm run dev` runs this file unbundled.
+const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+
+async function main(): Promise<void> {
+  // The bundled hub lives in dist/server; the app it serves in dist/app.
+  const defaultAppDir = fileURLToPath(new URL('../app', import.meta.url));
+  const parsed = parseHubOptions(process.argv.slice(2), process.env, defaultAppDir);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.error}\n\n${HUB_USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.value === 'help') {
+    process.stdout.write(HUB_USAGE);
+    return;
+  }
+  const options = parsed.value;
+  if (!existsSync(join(options.appDir, 'index.html'))) {
+    process.stderr.write(`The app is not built in ${options.appDir}. Run: npm run build\n`);
+    process.exit(2);
+  }
+
+  const db = openHubDatabase(join(options.dataDir, 'siaga-hub.sqlite'));
+  const configState = ensureConfigFile(options.configPath);
+  const app = await buildHubApp({
+    db,
+    appDir: options.appDir,
+    configPath: options.configPath,
+    version: VERSION,
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+  });
+
+  if (configState === 'created') {
+    app.log.warn({ configPath: options.configPath }, 'no config.json found: wrote demo values; edit it');
+  }
+  const configIssues = checkConfigFile(options.configPath);
+  if (configIssues.length > 0) {
+    // Served anyway: devices keep their last valid copy and show these same issues to users.
+    app.log.error({ configPath: options.configPath, issues: configIssues }, 'config.json is invalid');
+  }
+
+  let shuttingDown = false;
+  const shutdown = (signal: string): void => {
+    if (shuttingDown) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    shuttingDown = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out: exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    app
+      .close()
+      .then(() => {
+        db.close();
+        app.log.info('shutdown complete');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  app.log.info({ port, dataDir: options.dataDir, version: VERSION }, 'hub listening');
+  process.stdout.write(`\nSiaga ${VERSION} is running. Open http://localhost:${port}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Siaga hub failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
+import { err, ok, type Result } from '@/lib/result';
+
+const optionsSchema = z.object({
+  port: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)),
+  host: z.string().check(z.minLength(1)),
+  dataDir: z.string().check(z.minLength(1)),
+  configPath: z.optional(z.string().check(z.minLength(1))),
+  appDir: z.string().check(z.minLength(1)),
+});
+
+export type HubOptions = {
+  port: number;
+  host: string;
+  /** Holds the SQLite file and, unless `configPath` says otherwise, `config.json`. */
+  dataDir: string;
+  configPath: string;
+  /** The built PWA (`dist/app`). */
+  appDir: string;
+};
+
+export const HUB_USAGE = `Siaga hub
+
+Usage: node dist/server/main.js [options]
+
+Options (each also settable by environment variable):
+  --port <n>        PORT             port to listen on (default 8080)
+  --host <addr>     HOST             address to bind (default 0.0.0.0: reachable on the LAN)
+  --data-dir <dir>  SIAGA_DATA_DIR   where the database lives (default ./data)
+  --config <file>   SIAGA_CONFIG     the hospital's config.json (default <data-dir>/config.json;
+                                     created with demo values when missing)
+  --app-dir <dir>   SIAGA_APP_DIR    the built app to serve (default dist/app)
+  --help                             show this text
+`;
+
+/**
+ * Reads options from flags first, then the environment, then defaults. `defaultAppDir` is where
+ * the built app sits relative to the running hub.
+ */
+export function parseHubOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  defaultAppDir: string,
+): Result<HubOptions | 'help', string> {
+  let flags;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        config: { type: 'string' },
+        'app-dir': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return err(error instanceof Error ? error.message : String(error));
+  }
+  if (flags.help) return ok('help');
+
+  const parsed = optionsSchema.safeParse({
+    port: flags.port ?? env.PORT ?? 8080,
+    host: flags.host ?? env.HOST ?? '0.0.0.0',
+    dataDir: flags['data-dir'] ?? env.SIAGA_DATA_DIR ?? 'data',
+    configPath: flags.config ?? env.SIAGA_CONFIG,
+    appDir: flags['app-dir'] ?? env.SIAGA_APP_DIR ?? defaultAppDir,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err(`invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const dataDir = resolve(parsed.data.dataDir);
+  return ok({
+    port: parsed.data.port,
+    host: parsed.data.host,
+    dataDir,
+    configPath: resolve(parsed.data.configPath ?? resolve(dataDir, 'config.json')),
+    appDir: resolve(parsed.data.appDir),
+  });
+}
