@@ -1,0 +1,35 @@
+import { useT } from '@/i18n';
+import { matchRoute, onLinkClick, usePathname, WORKSPACES } from './router';
+
+/** The brand, the facility and the workspace navigation (a plain list of links: keyboard-friendly). */
+export function AppHeader({ facilityName }: { facilityName: string | undefined }) {
+  const t = useT();
+  const route = matchRoute(usePathname());
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <a href="/" className="app-header__logo" onClick={onLinkClick}>
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </a>
+        {facilityName ? <span className="app-header__facility">{facilityName}</span> : null}
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul className="app-nav">
+          {WORKSPACES.map((workspace) => (
+            <li key={workspace.name}>
+              <a
+                href={workspace.path}
+                className="app-nav__link"
+                aria-current={route.name === workspace.name ? 'page' : undefined}
+                onClick={onLinkClick}
+              >
+                {t(workspace.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { useT } from '@/i18n';
+import { onLinkClick, WORKSPACES } from './router';
+import { WORKSPACE_PURPOSE } from './workspacePurpose';
+
+export function HomeScreen() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      <ul className="workspace-cards">
+        {WORKSPACES.filter((workspace) => workspace.name !== 'settings').map((workspace) => (
+          <li key={workspace.name}>
+            <a href={workspace.path} className="workspace-card" onClick={onLinkClick}>
+              <span className="workspace-card__title">{t(workspace.label)}</span>
+              <span className="workspace-card__body">{t(WORKSPACE_PURPOSE[workspace.name])}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

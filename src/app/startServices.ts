@@ -1,0 +1,62 @@
+import { guardUnsavedWorkOnUnload } from '@/ui/unsavedWork';
+import { getDb, loadStoredRuntimeConfig, refreshStorageStatus, requestPersistentStorage } from '@/storage';
+import { createBrowserHubProbe, refreshRuntimeConfig, type HubProbe } from '@/sync';
+import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
+
+/** How often the storage figures in the status bar are refreshed. */
+const STORAGE_STATUS_INTERVAL_MS = 60_000;
+
+export type AppServices = {
+  hubProbe: HubProbe;
+  serviceWorker: ServiceWorkerControls;
+  refreshConfig: () => Promise<void>;
+  requestPersistence: () => Promise<void>;
+};
+
+/** Starts what runs beside the UI: the hub probe, config refresh, storage checks, the service worker. */
+export function startServices(): AppServices {
+  const db = getDb();
+  const storage = 'storage' in navigator ? navigator.storage : undefined;
+
+  const hubProbe = createBrowserHubProbe(async () => {
+    const stored = await loadStoredRuntimeConfig(db);
+    if (!stored) return ['/']; // before any config: the hub that served this app
+    const { primaryUrl, backupUrl } = stored.config.hub;
+    return backupUrl ? [primaryUrl, backupUrl] : [primaryUrl];
+  });
+  const serviceWorker = registerServiceWorker();
+  const refreshConfig = async (): Promise<void> => {
+    await refreshRuntimeConfig(db);
+  };
+
+  // When the hub comes back, catch up at once: new config, new release. (At start-up both are
+  // fetched anyway: the config below, the release by the service worker's registration.)
+  let previousState = hubProbe.store.getState().state;
+  hubProbe.store.subscribe((connection) => {
+    if (connection.state === 'reachable' && previousState === 'unreachable') {
+      void refreshConfig();
+      void serviceWorker.checkForUpdate();
+    }
+    previousState = connection.state;
+  });
+  hubProbe.start();
+  void refreshConfig();
+
+  window.addEventListener('online', () => hubProbe.probeNow());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') hubProbe.probeNow();
+  });
+  guardUnsavedWorkOnUnload(window);
+
+  void requestPersistentStorage(db, storage, { onlyIfFirstRun: true });
+  setInterval(() => void refreshStorageStatus(storage), STORAGE_STATUS_INTERVAL_MS);
+
+  return {
+    hubProbe,
+    serviceWorker,
+    refreshConfig,
+    requestPersistence: async () => {
+      await requestPersistentStorage(db, storage, { onlyIfFirstRun: false });
+    },
+  };
+}

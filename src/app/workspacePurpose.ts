@@ -1,0 +1,11 @@
+import type { MessageKey } from '@/i18n';
+import type { Workspace } from './router';
+
+export const WORKSPACE_PURPOSE: Record<Workspace, MessageKey> = {
+  registration: 'workspace.registration.purpose',
+  records: 'workspace.records.purpose',
+  clinic: 'workspace.clinic.purpose',
+  recovery: 'workspace.recovery.purpose',
+  incidents: 'workspace.incidents.purpose',
+  settings: 'workspace.settings.purpose',
+};

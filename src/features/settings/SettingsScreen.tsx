@@ -1,0 +1,177 @@
+import { useId, useState } from 'react';
+import { useStore } from 'zustand';
+import {
+  formatDateTime,
+  INTL_LOCALE,
+  LANGUAGES,
+  setLanguage,
+  useLanguage,
+  useT,
+  type Language,
+} from '@/i18n';
+import { storageStatusStore, type StoredRuntimeConfig } from '@/storage';
+import type { HubConnection } from '@/sync';
+import { Button } from '@/ui/Button';
+import { formatBytes } from '@/ui/formatBytes';
+
+type UpdateCheckOutcome = 'updateFound' | 'upToDate' | 'failed';
+
+export type SettingsScreenProps = {
+  appVersion: string;
+  hubConnection: HubConnection;
+  storedConfig: StoredRuntimeConfig | null | undefined;
+  onRequestPersistence: () => Promise<void>;
+  onCheckForUpdate: () => Promise<UpdateCheckOutcome>;
+};
+
+const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
+
+function LanguageSetting() {
+  const t = useT();
+  const language = useLanguage();
+  const selectId = useId();
+  const hintId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={selectId}>{t('settings.language')}</label>
+      <select
+        id={selectId}
+        aria-describedby={hintId}
+        value={language}
+        onChange={(event) => setLanguage(event.target.value as Language)}
+      >
+        {LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+      <p id={hintId} className="field__hint">
+        {t('settings.language.hint')}
+      </p>
+    </div>
+  );
+}
+
+function StorageSettings({ onRequestPersistence }: Pick<SettingsScreenProps, 'onRequestPersistence'>) {
+  const t = useT();
+  const language = useLanguage();
+  const status = useStore(storageStatusStore);
+  return (
+    <section aria-labelledby="settings-storage">
+      <h2 id="settings-storage">{t('settings.storage.title')}</h2>
+      <p>
+        {status.persisted === true
+          ? t('settings.storage.persisted')
+          : status.persisted === 'unsupported'
+            ? t('settings.storage.unsupported')
+            : t('settings.storage.notPersisted')}
+      </p>
+      {status.usageBytes !== undefined && status.quotaBytes !== undefined ? (
+        <p>
+          {t('settings.storage.usage', {
+            usage: formatBytes(status.usageBytes, INTL_LOCALE[language]),
+            quota: formatBytes(status.quotaBytes, INTL_LOCALE[language]),
+          })}
+        </p>
+      ) : null}
+      {status.persisted === false ? (
+        <Button onClick={() => void onRequestPersistence()}>{t('settings.storage.request')}</Button>
+      ) : null}
+    </section>
+  );
+}
+
+function AppSettings({
+  appVersion,
+  onCheckForUpdate,
+}: Pick<SettingsScreenProps, 'appVersion' | 'onCheckForUpdate'>) {
+  const t = useT();
+  const [check, setCheck] = useState<'idle' | 'checking' | UpdateCheckOutcome>('idle');
+  return (
+    <section aria-labelledby="settings-app">
+      <h2 id="settings-app">{t('settings.app.title')}</h2>
+      <p data-testid="app-version">{t('app.version', { version: appVersion })}</p>
+      <Button
+        disabled={check === 'checking'}
+        onClick={() => {
+          setCheck('checking');
+          void onCheckForUpdate().then(setCheck);
+        }}
+      >
+        {t(check === 'checking' ? 'update.checking' : 'update.checkNow')}
+      </Button>
+      <p role="status">
+        {check === 'upToDate' ? t('update.upToDate') : check === 'failed' ? t('update.checkFailed') : null}
+      </p>
+    </section>
+  );
+}
+
+function HubSettings({
+  hubConnection,
+  timeZone,
+}: {
+  hubConnection: HubConnection;
+  timeZone: string | undefined;
+}) {
+  const t = useT();
+  const language = useLanguage();
+  const lastContactAt = hubConnection.state === 'checking' ? undefined : hubConnection.lastContactAt;
+  return (
+    <section aria-labelledby="settings-hub">
+      <h2 id="settings-hub">{t('settings.hub.title')}</h2>
+      <p>
+        {lastContactAt !== undefined
+          ? t('settings.hub.lastContact', { time: formatDateTime(lastContactAt, language, timeZone) })
+          : t('settings.hub.never')}
+      </p>
+      {hubConnection.state === 'reachable' ? (
+        <p>{t('settings.hub.version', { version: hubConnection.hubVersion })}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function ConfigSummary({ storedConfig }: { storedConfig: StoredRuntimeConfig }) {
+  const t = useT();
+  const language = useLanguage();
+  const { facility, polis } = storedConfig.config;
+  const rows: [string, string][] = [
+    [t('config.facility'), facility.name],
+    [t('config.facilityCode'), facility.code],
+    [t('config.timeZone'), facility.timeZone],
+    [t('config.polis'), String(polis.length)],
+    [t('config.fetchedAt'), formatDateTime(new Date(storedConfig.fetchedAt), language, facility.timeZone)],
+  ];
+  return (
+    <section aria-labelledby="settings-config">
+      <h2 id="settings-config">{t('config.title')}</h2>
+      <dl className="summary-list">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function SettingsScreen(props: SettingsScreenProps) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <LanguageSetting />
+      <StorageSettings onRequestPersistence={props.onRequestPersistence} />
+      {props.storedConfig ? <ConfigSummary storedConfig={props.storedConfig} /> : null}
+      <HubSettings
+        hubConnection={props.hubConnection}
+        timeZone={props.storedConfig?.config.facility.timeZone}
+      />
+      <AppSettings appVersion={props.appVersion} onCheckForUpdate={props.onCheckForUpdate} />
+    </>
+  );
+}

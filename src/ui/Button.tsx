@@ -1,0 +1,16 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: 'primary' | 'secondary' | 'quiet';
+};
+
+/** A button at least 44 px tall (touch), with a visible keyboard focus ring from the stylesheet. */
+export function Button({ variant = 'secondary', className, type = 'button', ...rest }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={['button', `button--${variant}`, className].filter(Boolean).join(' ')}
+      {...rest}
+    />
+  );
+}
