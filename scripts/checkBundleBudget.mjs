@@ -1,0 +1,58 @@
+/**
+ * Reports the gzip size of what a device downloads to start the app, and fails the build when
+ * the entry chunk exceeds its budget.
+ *
+ * Budget: 130 KB gzip for the entry chunk. Measured parts at the time it was set: react-dom
+ * ≈ 67 KB, Dexie ≈ 31 KB, zod/mini ≈ 6 KB, the shell ≈ 15 KB. Hospital tablets are modest and the
+ * first load may happen over a congested LAN; workspaces must therefore arrive as lazy chunks,
+ * leaving the entry to what every screen needs.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const APP_DIR = process.argv[2] ?? 'dist/app';
+const ENTRY_BUDGET_BYTES = 130 * 1024;
+
+const html = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
+const entry = html.match(/<script type="module"[^>]*src="\/([^"]+)"/)?.[1];
+if (!entry) {
+  console.error(`checkBundleBudget: no module entry script found in ${APP_DIR}/index.html`);
+  process.exit(1);
+}
+const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map(
+  (match) => match[1],
+);
+const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((match) => match[1]);
+
+const gzipBytes = (file) => gzipSync(readFileSync(join(APP_DIR, file)), { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const rows = [
+  ['entry chunk', entry, gzipBytes(entry)],
+  ...preloads.map((file) => ['preloaded chunk', file, gzipBytes(file)]),
+  ...styles.map((file) => ['stylesheet', file, gzipBytes(file)]),
+];
+const startup = rows.reduce((sum, [, , bytes]) => sum + bytes, 0);
+const shipped = walk(APP_DIR).filter((file) => !file.endsWith('.map'));
+const shippedGzip = shipped.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
+
+console.log('\nStart-up download (gzip):');
+for (const [kind, file, bytes] of rows) console.log(`  ${kind.padEnd(16)} ${kb(bytes).padStart(9)}  ${file}`);
+console.log(`  ${'total'.padEnd(16)} ${kb(startup).padStart(9)}`);
+console.log(`  whole app (${shipped.length} files, gzip): ${kb(shippedGzip)}`);
+const entryBytes = rows[0][2];
+console.log(`  entry budget: ${kb(entryBytes)} of ${kb(ENTRY_BUDGET_BYTES)}\n`);
+if (entryBytes > ENTRY_BUDGET_BYTES) {
+  console.error(
+    `Entry chunk ${kb(entryBytes)} exceeds its ${kb(ENTRY_BUDGET_BYTES)} gzip budget: lazy-load more.`,
+  );
+  process.exit(1);
+}

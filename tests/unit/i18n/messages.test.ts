@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ConfigIssue } from '@/domain/config';
+import { describeConfigIssue, translator } from '@/i18n';
+import { messagesEn } from '@/i18n/messages.en';
+import { messagesId } from '@/i18n/messages.id';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('message catalogues', () => {
+  it('translate every key into English with the same placeholders', () => {
+    expect(Object.keys(messagesEn).sort()).toEqual(Object.keys(messagesId).sort());
+    for (const key of Object.keys(messagesId) as (keyof typeof messagesId)[]) {
+      expect(placeholders(messagesEn[key]), key).toEqual(placeholders(messagesId[key]));
+      expect(messagesEn[key].trim(), key).not.toBe('');
+    }
+  });
+
+  it('fill placeholders and leave unknown ones visible', () => {
+    const t = translator('id');
+    expect(t('status.pending', { count: 3 })).toBe('Belum tersinkron: 3');
+    expect(t('status.pending')).toBe('Belum tersinkron: {count}');
+    expect(translator('en')('status.pending', { count: 3 })).toBe('Not yet synced: 3');
+  });
+});
+
+describe('describeConfigIssue', () => {
+  const issues: ConfigIssue[] = [
+    { field: '', reason: 'notJson' },
+    { field: 'facility.name', reason: 'required' },
+    { field: 'polis', reason: 'wrongType', expected: 'array' },
+    { field: 'facility.name', reason: 'tooShort', minimum: 2 },
+    { field: 'facility.name', reason: 'tooLong', maximum: 100 },
+    { field: 'polis[0].queuePrefix', reason: 'invalidFormat' },
+    { field: 'simrs.healthUrl', reason: 'invalidUrl' },
+    { field: 'facility.timeZone', reason: 'notOneOf', allowed: ['Asia/Jakarta', 'Asia/Makassar'] },
+    { field: 'facility.tiemZone', reason: 'unknownField' },
+    { field: 'hub.primaryUrl', reason: 'hubUrl' },
+    { field: 'polis[1].code', reason: 'duplicate', value: 'UMU' },
+    { field: 'mrn.pattern', reason: 'invalidRegex' },
+    { field: 'mrn.example', reason: 'exampleMismatch' },
+  ];
+
+  it.each(['id', 'en'] as const)('gives every reason a text with its details filled in (%s)', (language) => {
+    const t = translator(language);
+    for (const issue of issues) {
+      const { field, problem } = describeConfigIssue(t, issue);
+      expect(problem).not.toMatch(/\{\w+\}/);
+      expect(field).toBe(issue.field || t('config.field.root'));
+    }
+  });
+
+  it('names the allowed values and the duplicate', () => {
+    const t = translator('id');
+    expect(describeConfigIssue(t, issues[7]!).problem).toBe(
+      'harus salah satu dari: Asia/Jakarta, Asia/Makassar',
+    );
+    expect(describeConfigIssue(t, issues[10]!).problem).toBe('nilai "UMU" dipakai lebih dari sekali');
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMigrations, openHubDatabase, readHubId } from '../../../server/db/openHubDatabase';
+import { MIGRATIONS } from '../../../server/db/migrations';
+
+describe('openHubDatabase', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  function tempFile(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'siaga-db-test-'));
+    dirs.push(dir);
+    return join(dir, 'nested', 'hub.sqlite');
+  }
+
+  it('creates the file in WAL mode with full sync and records each migration once', () => {
+    const db = openHubDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
+    expect(rows).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    expect(applyMigrations(db, MIGRATIONS)).toEqual([]);
+    db.close();
+  });
+
+  it('keeps its hub id across restarts', () => {
+    const file = tempFile();
+    const first = openHubDatabase(file);
+    const id = readHubId(first);
+    first.close();
+    const second = openHubDatabase(file);
+    expect(readHubId(second)).toBe(id);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    second.close();
+  });
+
+  it('applies a new migration on top of an existing database, in order', () => {
+    const file = tempFile();
+    openHubDatabase(file).close();
+    const next = [
+      ...MIGRATIONS,
+      { version: 99, name: 'later', sql: 'CREATE TABLE later (x INTEGER) STRICT;' },
+      { version: 98, name: 'earlier', sql: 'CREATE TABLE earlier (x INTEGER) STRICT;' },
+    ];
+    const db = openHubDatabase(file, next);
+    const versions = db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY rowid')
+      .all()
+      .map((row) => row.version);
+    expect(versions).toEqual([1, 98, 99]);
+    db.close();
+  });
+
+  it('rolls back a failing migration entirely', () => {
+    const file = tempFile();
+    openHubDatabase(file).close();
+    const broken = [
+      ...MIGRATIONS,
+      { version: 2, name: 'broken', sql: 'CREATE TABLE half (x); SELECT nope FROM nowhere;' },
+    ];
+    expect(() => openHubDatabase(file, broken)).toThrow();
+    const db = openHubDatabase(file);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    db.close();
+  });
+});
