@@ -19,8 +19,8 @@ export async function registerStaticAppRoutes(app: FastifyInstance, deps: { appD
     root: deps.appDir,
     prefix: '/',
     cacheControl: false,
-    setHeaders: (reply, filePath) => {
-      void reply.header('cache-control', isHashedAsset(filePath) ? IMMUTABLE : REVALIDATE);
+    setHeaders: (response, filePath) => {
+      response.setHeader('cache-control', isHashedAsset(filePath) ? IMMUTABLE : REVALIDATE);
     },
   });
 
