@@ -14,6 +14,7 @@ export function describeConfigIssue(t: Translate, issue: ConfigIssue): { field: 
     case 'hubUrl':
     case 'invalidRegex':
     case 'exampleMismatch':
+    case 'matchesTempNumber':
       return { field, problem: t(`configIssue.${issue.reason}`) };
     case 'wrongType':
       return { field, problem: t('configIssue.wrongType', { expected: issue.expected }) };

@@ -96,6 +96,9 @@ export const messagesEn: Messages = {
   'configIssue.invalidRegex': 'is not a valid regular expression',
   'configIssue.exampleMismatch': 'the example does not match the pattern',
 
+  'configIssue.matchesTempNumber':
+    'the pattern also matches temporary numbers (TMP-…); MRNs and temporary numbers could be confused',
+
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.language.hint': 'The language choice is kept on this device.',

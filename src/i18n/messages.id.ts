@@ -95,6 +95,9 @@ export const messagesId = {
   'configIssue.invalidRegex': 'bukan ekspresi reguler yang valid',
   'configIssue.exampleMismatch': 'contoh tidak sesuai dengan pola',
 
+  'configIssue.matchesTempNumber':
+    'pola ini juga cocok dengan nomor sementara (TMP-…); nomor RM dan nomor sementara bisa tertukar',
+
   'settings.title': 'Pengaturan',
   'settings.language': 'Bahasa',
   'settings.language.hint': 'Pilihan bahasa disimpan di perangkat ini.',

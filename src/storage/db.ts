@@ -1,18 +1,68 @@
 import Dexie, { type Table } from 'dexie';
+import type { Encoded } from './codec';
 
 /** Where an event stands with the hub. The journal is the outbox: nothing leaves it unacknowledged. */
 export type SyncState = 'pending' | 'acked' | 'review';
 
-/** One captured fact. The Capture issue fills in the event shape; v1 fixes the table and indexes. */
+/** Made on this device, pulled from the hub, or imported from a slip's QR code / a backup file. */
+export type EventOrigin = 'local' | 'remote' | 'import';
+
+/**
+ * One event as stored. Only what indexes need is in the clear (ids, type, order, sync state);
+ * the event itself, with its payload, goes through the storage codec.
+ */
 export type JournalRow = {
   id: string;
+  /** This device's order of application: projections are rebuilt by replaying in this order. */
+  localSeq: number;
   type: string;
   entityId: string;
   syncState: SyncState;
+  origin: EventOrigin;
+  event: Encoded;
 };
 
 /** Device-local settings and caches that carry no patient data, keyed by name. */
 export type MetaRow = { key: string; value: unknown; updatedAt: string };
+
+export type PatientRow = { id: string; lookupKeys: string[]; body: Encoded };
+export type VisitRow = {
+  id: string;
+  patientId: string;
+  serviceDate: string;
+  poliCode: string;
+  status: string;
+  registeredAt: string;
+  body: Encoded;
+};
+/** Queue tickets carry no patient data, so the waiting-room display reads them in the clear. */
+export type TicketRow = {
+  id: string;
+  poliCode: string;
+  serviceDate: string;
+  label: string;
+  prefix: string;
+  deviceCode: string;
+  sequence: number;
+  status: string;
+  callCount: number;
+  lastCalledAt?: string;
+  registeredAt: string;
+};
+export type SlipRow = {
+  id: string;
+  visitId: string;
+  patientId: string;
+  status: string;
+  poliCode: string;
+  serviceDate: string;
+  requestedAt: string;
+  body: Encoded;
+};
+export type AssessmentRow = { id: string; visitId: string; body: Encoded };
+/** An unsigned RM 1.2 in progress: autosaved on this device only, never journaled. */
+export type DraftRow = { id: string; visitId: string; updatedAt: string; body: Encoded };
+export type CounterRow = { key: string; value: number };
 
 export const DB_NAME = 'siaga';
 
@@ -23,6 +73,13 @@ export const DB_NAME = 'siaga';
 export class SiagaDb extends Dexie {
   meta!: Table<MetaRow, string>;
   journal!: Table<JournalRow, string>;
+  patients!: Table<PatientRow, string>;
+  visits!: Table<VisitRow, string>;
+  tickets!: Table<TicketRow, string>;
+  slips!: Table<SlipRow, string>;
+  assessments!: Table<AssessmentRow, string>;
+  drafts!: Table<DraftRow, string>;
+  counters!: Table<CounterRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -30,5 +87,39 @@ export class SiagaDb extends Dexie {
       meta: 'key',
       journal: 'id, syncState, type, entityId',
     });
+    this.version(2)
+      .stores({
+        meta: 'key',
+        journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId',
+        patients: 'id, *lookupKeys',
+        visits: 'id, patientId, serviceDate, [serviceDate+poliCode]',
+        tickets: 'id, [poliCode+serviceDate]',
+        slips: 'id, visitId, status, serviceDate, requestedAt',
+        assessments: 'id, visitId',
+        drafts: 'id, visitId',
+        counters: 'key',
+      })
+      .upgrade(async (transaction) => {
+        // Version 1 had no event bodies yet; give any row it holds a place in the replay order
+        // rather than dropping it, so nothing written is ever lost.
+        let localSeq = 0;
+        await transaction
+          .table<JournalRow, string>('journal')
+          .orderBy('id')
+          .modify((row) => {
+            localSeq += 1;
+            row.localSeq = localSeq;
+            row.origin ??= 'local';
+          });
+      });
   }
 }
+
+export const PROJECTION_TABLES = [
+  'patients',
+  'visits',
+  'tickets',
+  'slips',
+  'assessments',
+  'counters',
+] as const;

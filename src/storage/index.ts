@@ -1,5 +1,27 @@
+export { appendEvents, type AppendResult } from './appendEvents';
+export { loadCaptureContext } from './captureContext';
+export { getCodec, plainCodec, setCodec, type CodecContext, type Encoded, type StorageCodec } from './codec';
+export {
+  moveInQueue,
+  moveSlip,
+  registerVisit,
+  requestSlip,
+  signAssessment,
+} from './commands/captureCommands';
+export { runCommand, type CommandResult } from './commands/runCommand';
 export { databaseStatusStore, getDb } from './database';
-export { DB_NAME, SiagaDb, type JournalRow, type MetaRow, type SyncState } from './db';
+export {
+  DB_NAME,
+  PROJECTION_TABLES,
+  SiagaDb,
+  type EventOrigin,
+  type JournalRow,
+  type MetaRow,
+  type SyncState,
+  type TicketRow,
+} from './db';
+export { loadDeviceSetup, saveDeviceSetup, useDeviceSetup, type DeviceSetup } from './deviceSetup';
+export { deleteDraft, loadDraft, saveDraft } from './drafts';
 export { readMeta, writeMeta } from './meta';
 export {
   refreshStorageStatus,
@@ -7,6 +29,21 @@ export {
   storageStatusStore,
   type StorageStatus,
 } from './persistentStorage';
+export {
+  counterLookup,
+  findPatients,
+  getAssessmentOfVisit,
+  getPatient,
+  getSlip,
+  getVisit,
+  slipWorklist,
+  ticketsOfDay,
+  visitsOfDay,
+  type PatientQuery,
+  type SlipEntry,
+  type VisitEntry,
+} from './queries';
+export { readJournal, rebuildProjections } from './rebuildProjections';
 export {
   loadStoredRuntimeConfig,
   saveRuntimeConfig,

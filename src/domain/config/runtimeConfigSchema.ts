@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SAMPLE_TEMP_NUMBER } from '../identifiers/tempNumber';
 
 /** Indonesia's three time zones (WIB, WITA, WIT); every facility is in exactly one. */
 export const FACILITY_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -10,6 +11,7 @@ export const ConfigRule = {
   Duplicate: 'duplicate',
   InvalidRegex: 'invalidRegex',
   ExampleMismatch: 'exampleMismatch',
+  MatchesTempNumber: 'matchesTempNumber',
 } as const;
 export type ConfigRule = (typeof ConfigRule)[keyof typeof ConfigRule];
 
@@ -60,13 +62,24 @@ const mrnSchema = z
   })
   .check(
     z.superRefine((mrn, ctx) => {
-      if (isCompilableRegex(mrn.pattern) && !matchesPattern(mrn.pattern, mrn.example)) {
+      if (!isCompilableRegex(mrn.pattern)) return;
+      if (!matchesPattern(mrn.pattern, mrn.example)) {
         ctx.issues.push({
           code: 'custom',
           path: ['example'],
           message: 'example does not match pattern',
           params: { rule: ConfigRule.ExampleMismatch },
           input: mrn.example,
+        });
+      }
+      // A real MRN must never be mistaken for a downtime number, or the two could collide.
+      if (matchesPattern(mrn.pattern, SAMPLE_TEMP_NUMBER)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['pattern'],
+          message: 'pattern matches temporary numbers',
+          params: { rule: ConfigRule.MatchesTempNumber },
+          input: mrn.pattern,
         });
       }
     }),

@@ -1,31 +1,65 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { readMeta, writeMeta } from '@/storage';
 import * as z from 'zod/mini';
+import { readMeta, SiagaDb, writeMeta } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
 
-describe('SiagaDb version 1', () => {
+describe('SiagaDb', () => {
   const makeDb = useTestDb();
 
-  it('creates the meta and journal tables with their indexes', async () => {
+  it('opens at version 2 with the journal and every projection table', async () => {
     const db = makeDb();
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['journal', 'meta']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'assessments',
+      'counters',
+      'drafts',
+      'journal',
+      'meta',
+      'patients',
+      'slips',
+      'tickets',
+      'visits',
+    ]);
     expect(db.journal.schema.indexes.map((index) => index.name).sort()).toEqual([
+      '[syncState+localSeq]',
       'entityId',
+      'localSeq',
       'syncState',
       'type',
     ]);
   });
 
-  it('counts pending journal rows through the syncState index', async () => {
-    const db = makeDb();
-    await db.journal.bulkAdd([
+  it('upgrades a version 1 database without losing its meta or journal rows', async () => {
+    const probe = makeDb();
+    const name = probe.name;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ meta: 'key', journal: 'id, syncState, type, entityId' });
+    await v1
+      .table('meta')
+      .put({ key: 'runtimeConfig', value: { kept: true }, updatedAt: '2026-11-01T00:00:00Z' });
+    await v1.table('journal').bulkAdd([
+      { id: 'b', type: 't', entityId: 'e', syncState: 'pending' },
       { id: 'a', type: 't', entityId: 'e', syncState: 'pending' },
-      { id: 'b', type: 't', entityId: 'e', syncState: 'acked' },
-      { id: 'c', type: 't', entityId: 'e', syncState: 'pending' },
     ]);
-    expect(await db.journal.where('syncState').equals('pending').count()).toBe(2);
+    v1.close();
+
+    const upgraded = new SiagaDb(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    expect(await upgraded.meta.get('runtimeConfig')).toMatchObject({ value: { kept: true } });
+    expect(await upgraded.journal.orderBy('localSeq').toArray()).toMatchObject([
+      { id: 'a', localSeq: 1, origin: 'local', syncState: 'pending' },
+      { id: 'b', localSeq: 2, origin: 'local', syncState: 'pending' },
+    ]);
+    expect(
+      await upgraded.journal
+        .where('[syncState+localSeq]')
+        .between(['pending', 0], ['pending', Infinity])
+        .count(),
+    ).toBe(2);
+    upgraded.close();
   });
 
   it('reads meta values through a schema and treats a damaged value as absent', async () => {

@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
+import { patientCorrectedSchema, patientRegisteredSchema } from './patientEvents';
+import {
+  slipFoundSchema,
+  slipNotFoundSchema,
+  slipReceivedSchema,
+  slipRequestedSchema,
+  slipReturnedSchema,
+  slipSentSchema,
+} from './slipEvents';
+import {
+  queueCalledSchema,
+  queueNoShowSchema,
+  queueRecalledSchema,
+  queueServiceEndedSchema,
+  queueServiceStartedSchema,
+  queueSkippedSchema,
+  visitCancelledSchema,
+  visitRegisteredSchema,
+} from './visitEvents';
+
+/** Every kind of fact Siaga captures. The hub validates with this same schema. */
+export const domainEventSchema = z.discriminatedUnion('type', [
+  patientRegisteredSchema,
+  patientCorrectedSchema,
+  visitRegisteredSchema,
+  visitCancelledSchema,
+  queueCalledSchema,
+  queueRecalledSchema,
+  queueSkippedSchema,
+  queueServiceStartedSchema,
+  queueServiceEndedSchema,
+  queueNoShowSchema,
+  slipRequestedSchema,
+  slipFoundSchema,
+  slipNotFoundSchema,
+  slipSentSchema,
+  slipReceivedSchema,
+  slipReturnedSchema,
+  assessmentSignedSchema,
+  assessmentAmendedSchema,
+]);
+
+export type DomainEvent = z.output<typeof domainEventSchema>;
+export type EventType = DomainEvent['type'];
+export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
+export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
+
+export const EVENT_TYPES: readonly EventType[] = domainEventSchema.def.options.map(
+  (option) => option.def.shape.type.def.values[0] as EventType,
+);

@@ -1,0 +1,77 @@
+import type { DomainEvent } from '../events/domainEvent';
+import { TEMP_NUMBER_PATTERN } from '../identifiers/tempNumber';
+import { reduceAssessment } from './reduceAssessment';
+import { reducePatient } from './reducePatient';
+import { reduceSlip } from './reduceSlip';
+import { reduceVisit } from './reduceVisit';
+import type { ProjectionTable, ProjectionTables } from './types';
+
+/** The one projection row an event changes: every event belongs to exactly one entity. */
+export function tableOf(event: DomainEvent): ProjectionTable {
+  switch (event.type.split('.')[0]) {
+    case 'patient':
+      return 'patients';
+    case 'slip':
+      return 'slips';
+    case 'assessment':
+      return 'assessments';
+    default:
+      return 'visits';
+  }
+}
+
+/** Applies one event to the current row of its entity; `undefined` when nothing can be built yet. */
+export function reduceRow<T extends ProjectionTable>(
+  current: ProjectionTables[T] | undefined,
+  event: DomainEvent,
+): ProjectionTables[T] | undefined {
+  switch (event.type) {
+    case 'patient.registered':
+    case 'patient.corrected':
+      return reducePatient(current as ProjectionTables['patients'] | undefined, event) as ProjectionTables[T];
+    case 'slip.requested':
+    case 'slip.found':
+    case 'slip.not_found':
+    case 'slip.sent':
+    case 'slip.received':
+    case 'slip.returned':
+      return reduceSlip(current as ProjectionTables['slips'] | undefined, event) as ProjectionTables[T];
+    case 'assessment.signed':
+    case 'assessment.amended':
+      return reduceAssessment(
+        current as ProjectionTables['assessments'] | undefined,
+        event,
+      ) as ProjectionTables[T];
+    default:
+      return reduceVisit(current as ProjectionTables['visits'] | undefined, event) as ProjectionTables[T];
+  }
+}
+
+/**
+ * Per-device number series (queue tickets, temporary patient numbers, slips): the highest number
+ * each event used. The next number is one above the stored maximum.
+ */
+export function counterKeysOf(event: DomainEvent): { key: string; value: number }[] {
+  switch (event.type) {
+    case 'visit.registered': {
+      const { ticket, poliCode, serviceDate } = event.payload;
+      return [{ key: ticketCounterKey(poliCode, serviceDate, ticket.deviceCode), value: ticket.sequence }];
+    }
+    case 'patient.registered': {
+      const match = event.payload.tempNumber ? TEMP_NUMBER_PATTERN.exec(event.payload.tempNumber) : null;
+      return match ? [{ key: tempCounterKey(match[1]!, match[2]!), value: Number(match[3]) }] : [];
+    }
+    case 'slip.requested': {
+      const [, device, date, sequence] = event.payload.slipNo.split('-');
+      return [{ key: slipCounterKey(device!, date!), value: Number(sequence) }];
+    }
+    default:
+      return [];
+  }
+}
+
+export const ticketCounterKey = (poliCode: string, serviceDate: string, deviceCode: string) =>
+  `ticket:${poliCode}:${serviceDate}:${deviceCode}`;
+export const tempCounterKey = (deviceCode: string, compactDate: string) => `tmp:${deviceCode}:${compactDate}`;
+export const slipCounterKey = (deviceCode: string, compactDate: string) =>
+  `slip:${deviceCode}:${compactDate}`;

@@ -1,0 +1,134 @@
+import type { Rm12Content } from '../assessment/rm12Schema';
+import type { Actor, EventSource } from '../events/envelope';
+import type { EventType } from '../events/domainEvent';
+import type { PatientIdentity } from '../events/patientEvents';
+import type { RetrievalSource } from '../events/slipEvents';
+import type { Payer, Ticket } from '../events/visitEvents';
+
+/** One event as it shows on a timeline: who did what, when it really happened, when typed. */
+export type TimelineEntry = {
+  eventId: string;
+  type: EventType;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  deviceCode: string;
+  source: EventSource;
+};
+
+/**
+ * Something in the journal that does not fit the rules (e.g. two devices acted on the same
+ * ticket while apart). Reducers never drop an event: they apply it and record the anomaly for a
+ * person to look at.
+ */
+export type Anomaly = {
+  eventId: string;
+  rule: 'queueTransition' | 'slipTransition' | 'timeOrder' | 'duplicateSignature';
+};
+
+export type PatientCorrection = {
+  eventId: string;
+  occurredAt: string;
+  actor: Actor;
+  reason: string;
+  changes: Partial<PatientIdentity>;
+};
+
+export type Patient = PatientIdentity & {
+  id: string;
+  registeredAt: string;
+  deviceCode: string;
+  corrections: PatientCorrection[];
+};
+
+export const QUEUE_STATUSES = [
+  'waiting',
+  'called',
+  'skipped',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+export type Visit = {
+  id: string;
+  patientId: string;
+  poliCode: string;
+  doctorCode: string;
+  visitType: 'baru' | 'lama';
+  payer: Payer;
+  ticket: Ticket;
+  ticketLabel: string;
+  serviceDate: string;
+  arrivedAt: string;
+  admissionStartedAt?: string;
+  /** Registration completed (the `visit.registered` event's own time). */
+  registeredAt: string;
+  status: QueueStatus;
+  callCount: number;
+  lastCalledAt?: string;
+  serviceStartedAt?: string;
+  serviceEndedAt?: string;
+  closedAt?: string;
+  cancelReason?: string;
+  timeline: TimelineEntry[];
+  anomalies: Anomaly[];
+};
+
+export const SLIP_STATUSES = ['requested', 'found', 'not_found', 'sent', 'received', 'returned'] as const;
+export type SlipStatus = (typeof SLIP_STATUSES)[number];
+
+export type Slip = {
+  id: string;
+  slipNo: string;
+  visitId: string;
+  patientId: string;
+  mrn: string;
+  poliCode: string;
+  serviceDate: string;
+  automatic: boolean;
+  status: SlipStatus;
+  requestedAt: string;
+  retrievalSource?: RetrievalSource;
+  backupSnapshotDate?: string;
+  rm12BlankIssued?: boolean;
+  sentAt?: string;
+  receivedAt?: string;
+  returnedAt?: string;
+  trail: TimelineEntry[];
+  anomalies: Anomaly[];
+};
+
+export type AssessmentVersion = {
+  eventId: string;
+  version: number;
+  content: Rm12Content;
+  startedAt: string;
+  completedAt: string;
+  clinician: { doctorCode?: string | undefined; name: string };
+  signedBy: Actor;
+  source: EventSource;
+  recordedAt: string;
+  paperFormRef?: string;
+  /** Why this version replaced the previous one (amendments only). */
+  reason?: string;
+};
+
+export type Assessment = {
+  id: string;
+  visitId: string;
+  current: AssessmentVersion;
+  /** Earlier versions, oldest first. Nothing signed is ever lost. */
+  history: AssessmentVersion[];
+  anomalies: Anomaly[];
+};
+
+export type ProjectionTables = {
+  patients: Patient;
+  visits: Visit;
+  slips: Slip;
+  assessments: Assessment;
+};
+export type ProjectionTable = keyof ProjectionTables;

@@ -1,0 +1,27 @@
+import { type CaptureContext } from '@/domain';
+import { uuidv7 } from '@/lib/ids';
+import { err, ok, type Result } from '@/lib/result';
+import type { SiagaDb } from './db';
+import { loadDeviceSetup } from './deviceSetup';
+import { loadStoredRuntimeConfig } from './runtimeConfigStore';
+
+export type CaptureContextError = 'deviceNotSetUp' | 'configMissing';
+
+/** Who is capturing, on which device, under which configuration, at what time. */
+export async function loadCaptureContext(
+  db: SiagaDb,
+  now: Date,
+): Promise<Result<CaptureContext, CaptureContextError>> {
+  const [setup, stored] = await Promise.all([loadDeviceSetup(db), loadStoredRuntimeConfig(db)]);
+  if (!setup) return err('deviceNotSetUp');
+  if (!stored) return err('configMissing');
+  return ok({
+    deviceId: setup.device.deviceId,
+    deviceCode: setup.device.deviceCode,
+    actor: setup.user,
+    config: stored.config,
+    now,
+    clock: { offsetMs: null, measuredAt: null },
+    newId: () => uuidv7(now.getTime()),
+  });
+}

@@ -1,0 +1,110 @@
+import {
+  planAssessment,
+  planManualSlip,
+  planQueueMove,
+  planRegistration,
+  planSlipMove,
+  Reason,
+  type AssessmentInput,
+  type DomainEvent,
+  type EventSource,
+  type QueueMoveInput,
+  type RegistrationInput,
+  type RegistrationPlan,
+  type SlipMoveInput,
+  type When,
+} from '@/domain';
+import type { Clock } from '@/lib/clock';
+import { err, ok } from '@/lib/result';
+import type { SiagaDb } from '../db';
+import { counterLookup, getAssessmentOfVisit, getPatient, getSlip, getVisit } from '../queries';
+import { runCommand, type CommandResult } from './runCommand';
+
+const notFound = (reason: Reason) => err([{ field: '', reason }]);
+const withEvents = (events: DomainEvent[]) => ok({ events });
+
+/** Registers an arriving patient: patient (if new here), visit + queue ticket, and slip. */
+export function registerVisit(
+  db: SiagaDb,
+  input: RegistrationInput,
+  clock?: Clock,
+): Promise<CommandResult<RegistrationPlan>> {
+  return runCommand(
+    db,
+    async (context) => {
+      const knownPatient =
+        'patientId' in input.patient ? await getPatient(db, input.patient.patientId) : undefined;
+      return planRegistration(
+        input,
+        { ...(knownPatient ? { knownPatient } : {}), counterValue: await counterLookup(db) },
+        context,
+      );
+    },
+    clock,
+  );
+}
+
+/** Calls, recalls, skips, starts or ends service, marks a no-show, or cancels a visit. */
+export function moveInQueue(db: SiagaDb, visitId: string, input: QueueMoveInput, clock?: Clock) {
+  return runCommand(
+    db,
+    async (context) => {
+      const visit = await getVisit(db, visitId);
+      if (!visit) return notFound(Reason.VisitNotFound);
+      const planned = planQueueMove(visit, input, context);
+      return planned.ok ? withEvents(planned.value) : planned;
+    },
+    clock,
+  );
+}
+
+/** One step of a record-request slip's trail in the records room. */
+export function moveSlip(
+  db: SiagaDb,
+  slipId: string,
+  input: SlipMoveInput,
+  when: When,
+  source: EventSource,
+  clock?: Clock,
+) {
+  return runCommand(
+    db,
+    async (context) => {
+      const slip = await getSlip(db, slipId);
+      if (!slip) return notFound(Reason.SlipNotFound);
+      const planned = planSlipMove(slip, input, when, source, context);
+      return planned.ok ? withEvents(planned.value) : planned;
+    },
+    clock,
+  );
+}
+
+/** Raises a record-request slip by hand for a visit. */
+export function requestSlip(db: SiagaDb, visitId: string, when: When, clock?: Clock) {
+  return runCommand(
+    db,
+    async (context) => {
+      const visit = await getVisit(db, visitId);
+      const patient = visit ? await getPatient(db, visit.patientId) : undefined;
+      if (!visit || !patient) return notFound(Reason.VisitNotFound);
+      const planned = planManualSlip(visit, patient, await counterLookup(db), when, context);
+      return planned.ok ? withEvents(planned.value) : planned;
+    },
+    clock,
+  );
+}
+
+/** Signs (or amends) the RM 1.2 of a visit; its draft on this device is then discarded. */
+export async function signAssessment(db: SiagaDb, visitId: string, input: AssessmentInput, clock?: Clock) {
+  const result = await runCommand(
+    db,
+    async (context) => {
+      const visit = await getVisit(db, visitId);
+      if (!visit) return notFound(Reason.VisitNotFound);
+      return planAssessment(visit, await getAssessmentOfVisit(db, visitId), input, context);
+    },
+    clock,
+  );
+  if (result.ok) await db.drafts.delete(visitId);
+  return result;
+}

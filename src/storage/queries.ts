@@ -1,0 +1,130 @@
+import { nameTokens, type Assessment, type Patient, type Slip, type SlipStatus, type Visit } from '@/domain';
+import { getCodec, type StorageCodec } from './codec';
+import type { SiagaDb, TicketRow } from './db';
+import { decodeBodies } from './projectionRows';
+
+async function decodeOne<T>(
+  row: { id: string; body: Parameters<StorageCodec['decode']>[0] } | undefined,
+  table: string,
+  codec: StorageCodec,
+): Promise<T | undefined> {
+  return row ? ((await codec.decode(row.body, { table, id: row.id })) as T) : undefined;
+}
+
+export async function getPatient(db: SiagaDb, id: string, codec = getCodec()): Promise<Patient | undefined> {
+  return decodeOne<Patient>(await db.patients.get(id), 'patients', codec);
+}
+
+export async function getVisit(db: SiagaDb, id: string, codec = getCodec()): Promise<Visit | undefined> {
+  return decodeOne<Visit>(await db.visits.get(id), 'visits', codec);
+}
+
+export async function getSlip(db: SiagaDb, id: string, codec = getCodec()): Promise<Slip | undefined> {
+  return decodeOne<Slip>(await db.slips.get(id), 'slips', codec);
+}
+
+export async function getAssessmentOfVisit(
+  db: SiagaDb,
+  visitId: string,
+  codec = getCodec(),
+): Promise<Assessment | undefined> {
+  return decodeOne<Assessment>(
+    await db.assessments.where('visitId').equals(visitId).first(),
+    'assessments',
+    codec,
+  );
+}
+
+export type PatientQuery =
+  { mrn: string } | { nik: string } | { tempNumber: string } | { name: string; birthDate: string };
+
+/**
+ * Finds patients this device knows by an exact identifier, or by every word of the name
+ * together with the birth date (so "Siti Aminah" finds "SITI NUR AMINAH" born that day).
+ */
+export async function findPatients(db: SiagaDb, query: PatientQuery, codec = getCodec()): Promise<Patient[]> {
+  let keys: string[];
+  if ('mrn' in query) keys = [await codec.lookupKey('mrn', query.mrn.trim().toUpperCase())];
+  else if ('nik' in query) keys = [await codec.lookupKey('nik', query.nik.trim())];
+  else if ('tempNumber' in query)
+    keys = [await codec.lookupKey('tmp', query.tempNumber.trim().toUpperCase())];
+  else {
+    const tokens = [...new Set(nameTokens(query.name))];
+    if (tokens.length === 0 || !query.birthDate) return [];
+    keys = await Promise.all(tokens.map((token) => codec.lookupKey('nd', `${token}|${query.birthDate}`)));
+  }
+  const matches = await Promise.all(
+    keys.map((key) => db.patients.where('lookupKeys').equals(key).primaryKeys()),
+  );
+  const [first = [], ...rest] = matches;
+  const ids = first.filter((id) => rest.every((other) => other.includes(id)));
+  const rows = (await db.patients.bulkGet(ids)).filter((row) => row !== undefined);
+  return decodeBodies<Patient>(rows, 'patients', codec);
+}
+
+export type VisitEntry = { visit: Visit; patient: Patient | undefined };
+
+/** The visits of one service day (optionally one poli), each with its patient, in ticket order. */
+export async function visitsOfDay(
+  db: SiagaDb,
+  serviceDate: string,
+  poliCode?: string,
+  codec = getCodec(),
+): Promise<VisitEntry[]> {
+  const rows = poliCode
+    ? await db.visits.where('[serviceDate+poliCode]').equals([serviceDate, poliCode]).toArray()
+    : await db.visits.where('serviceDate').equals(serviceDate).toArray();
+  const patientRows = (await db.patients.bulkGet([...new Set(rows.map((row) => row.patientId))])).filter(
+    (row) => row !== undefined,
+  );
+  const [visits, patients] = await Promise.all([
+    decodeBodies<Visit>(rows, 'visits', codec),
+    decodeBodies<Patient>(patientRows, 'patients', codec),
+  ]);
+  const patientById = new Map(patients.map((patient) => [patient.id, patient]));
+  return visits
+    .map((visit) => ({ visit, patient: patientById.get(visit.patientId) }))
+    .sort(
+      (a, b) =>
+        a.visit.registeredAt.localeCompare(b.visit.registeredAt) ||
+        a.visit.ticketLabel.localeCompare(b.visit.ticketLabel),
+    );
+}
+
+/** The queue of one poli on one day: ticket rows only, no patient data (the waiting-room view). */
+export function ticketsOfDay(db: SiagaDb, poliCode: string, serviceDate: string): Promise<TicketRow[]> {
+  return db.tickets.where('[poliCode+serviceDate]').equals([poliCode, serviceDate]).sortBy('registeredAt');
+}
+
+export type SlipEntry = { slip: Slip; patient: Patient | undefined };
+
+/** The records room's worklist: slips in the given states, oldest request first. */
+export async function slipWorklist(
+  db: SiagaDb,
+  filter: { statuses: readonly SlipStatus[]; poliCode?: string | undefined },
+  codec = getCodec(),
+): Promise<SlipEntry[]> {
+  const rows = (
+    await db.slips
+      .where('status')
+      .anyOf([...filter.statuses])
+      .toArray()
+  )
+    .filter((row) => !filter.poliCode || row.poliCode === filter.poliCode)
+    .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  // Every read before any decoding: live queries only track reads made before the first
+  // non-IndexedDB await (decryption, once encryption lands).
+  const patientRows = (await db.patients.bulkGet([...new Set(rows.map((row) => row.patientId))])).filter(
+    (row) => row !== undefined,
+  );
+  const slips = await decodeBodies<Slip>(rows, 'slips', codec);
+  const patients = await decodeBodies<Patient>(patientRows, 'patients', codec);
+  const patientById = new Map(patients.map((patient) => [patient.id, patient]));
+  return slips.map((slip) => ({ slip, patient: patientById.get(slip.patientId) }));
+}
+
+/** Every counter (a few per device per day), for planning the next numbers. */
+export async function counterLookup(db: SiagaDb): Promise<(key: string) => number> {
+  const counters = new Map((await db.counters.toArray()).map((row) => [row.key, row.value]));
+  return (key) => counters.get(key) ?? 0;
+}

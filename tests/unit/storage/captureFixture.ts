@@ -1,0 +1,68 @@
+import type { Clock } from '@/lib/clock';
+import { saveDeviceSetup, saveRuntimeConfig, type SiagaDb } from '@/storage';
+import type { NewPatientIdentity, RegistrationInput } from '@/domain';
+import { DEMO_CONFIG } from '../../../server/demoConfig';
+
+/** A clock the test moves by hand: 22 Nov 2026, 08:00 WIB, unless told otherwise. */
+export function manualClock(
+  start = '2026-11-22T08:00:00+07:00',
+): Clock & { advance: (minutes: number) => void; set: (iso: string) => void } {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    advance: (minutes) => {
+      now = new Date(now.getTime() + minutes * 60_000);
+    },
+    set: (iso) => {
+      now = new Date(iso);
+    },
+  };
+}
+
+/** A device set up as desk `PD1` with the demo hospital's configuration. */
+export async function setUpDevice(
+  db: SiagaDb,
+  deviceCode = 'PD1',
+  role: 'registration' | 'records' | 'clinician' = 'registration',
+) {
+  await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
+  return saveDeviceSetup(
+    db,
+    { deviceCode, userName: 'Rina Petugas', role },
+    new Date('2026-11-22T00:00:00Z'),
+  );
+}
+
+export const RETURNING: NewPatientIdentity = {
+  kind: 'returning',
+  mrn: '012345',
+  nik: '3171011708450003',
+  name: 'Budi Santoso',
+  birthDate: '1945-08-17',
+  sex: 'L',
+  identityVerifiedBy: 'kib',
+};
+
+export const NEW_PATIENT: NewPatientIdentity = {
+  kind: 'new',
+  nik: '3273025501900001',
+  name: 'Siti Aminah',
+  birthDate: '1990-01-15',
+  sex: 'P',
+  identityVerifiedBy: 'ktp',
+};
+
+export function registration(
+  identity: NewPatientIdentity,
+  overrides: Partial<RegistrationInput> = {},
+): RegistrationInput {
+  return {
+    patient: { identity },
+    poliCode: 'UMU',
+    doctorCode: 'D001',
+    payer: { type: 'umum' },
+    source: 'direct',
+    registeredAt: { mode: 'now' },
+    ...overrides,
+  };
+}
