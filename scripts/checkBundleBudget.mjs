@@ -1,18 +1,18 @@
 /**
  * Reports the gzip size of what a device downloads to start the app, and fails the build when
- * the entry chunk exceeds its budget.
+ * the start-up JavaScript (the entry chunk and the chunks it preloads) exceeds its budget.
  *
- * Budget: 130 KB gzip for the entry chunk. Measured parts at the time it was set: react-dom
- * ≈ 67 KB, Dexie ≈ 31 KB, zod/mini ≈ 6 KB, the shell ≈ 15 KB. Hospital tablets are modest and the
- * first load may happen over a congested LAN; workspaces must therefore arrive as lazy chunks,
- * leaving the entry to what every screen needs.
+ * Budget: 135 KB gzip. Measured parts when it was set: react-dom ≈ 58 KB, Dexie ≈ 29 KB, zod/mini
+ * ≈ 6 KB, the Bahasa Indonesia catalogue ≈ 9 KB, the shell ≈ 20 KB. Hospital tablets are modest
+ * and the first load may happen over a congested LAN; workspaces and the English catalogue
+ * therefore arrive as lazy (precached) chunks, leaving start-up to what every screen needs.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const APP_DIR = process.argv[2] ?? 'dist/app';
-const ENTRY_BUDGET_BYTES = 130 * 1024;
+const STARTUP_JS_BUDGET_BYTES = 135 * 1024;
 
 const html = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
 const entry = html.match(/<script type="module"[^>]*src="\/([^"]+)"/)?.[1];
@@ -48,11 +48,9 @@ console.log('\nStart-up download (gzip):');
 for (const [kind, file, bytes] of rows) console.log(`  ${kind.padEnd(16)} ${kb(bytes).padStart(9)}  ${file}`);
 console.log(`  ${'total'.padEnd(16)} ${kb(startup).padStart(9)}`);
 console.log(`  whole app (${shipped.length} files, gzip): ${kb(shippedGzip)}`);
-const entryBytes = rows[0][2];
-console.log(`  entry budget: ${kb(entryBytes)} of ${kb(ENTRY_BUDGET_BYTES)}\n`);
-if (entryBytes > ENTRY_BUDGET_BYTES) {
-  console.error(
-    `Entry chunk ${kb(entryBytes)} exceeds its ${kb(ENTRY_BUDGET_BYTES)} gzip budget: lazy-load more.`,
-  );
+const startupJs = rows.filter(([kind]) => kind !== 'stylesheet').reduce((sum, [, , bytes]) => sum + bytes, 0);
+console.log(`  start-up JS budget: ${kb(startupJs)} of ${kb(STARTUP_JS_BUDGET_BYTES)}\n`);
+if (startupJs > STARTUP_JS_BUDGET_BYTES) {
+  console.error(`Start-up JS ${kb(startupJs)} exceeds its ${kb(STARTUP_JS_BUDGET_BYTES)} gzip budget: lazy-load more.`);
   process.exit(1);
 }

@@ -1,47 +1,31 @@
-import { useEffect } from 'react';
-import { useStore } from 'zustand';
-import { SettingsScreen } from '@/features/settings';
+import { lazy, Suspense, useEffect } from 'react';
+import { matchRoute, type Route } from '@/features/common';
 import { useLanguage, useT } from '@/i18n';
 import { useStoredRuntimeConfig } from '@/storage';
+import { usePathname } from '@/ui/navigation';
 import { AppHeader } from './AppHeader';
 import { AppServicesContext } from './AppServicesContext';
 import { ConfigNotice } from './ConfigNotice';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
-import { HomeScreen } from './HomeScreen';
-import { NotBuiltWorkspace } from './NotBuiltWorkspace';
-import { matchRoute, usePathname, WORKSPACES, type Route } from './router';
+import { RouteContent } from './RouteContent';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
-import { WORKSPACE_PURPOSE } from './workspacePurpose';
 
-function RouteContent({ route, services }: { route: Route; services: AppServices }) {
-  const storedConfig = useStoredRuntimeConfig();
-  const hubConnection = useStore(services.hubProbe.store);
-  switch (route.name) {
-    case 'home':
-    case 'notFound':
-      return <HomeScreen />;
-    case 'settings':
-      return (
-        <SettingsScreen
-          appVersion={__APP_VERSION__}
-          hubConnection={hubConnection}
-          storedConfig={storedConfig}
-          onRequestPersistence={services.requestPersistence}
-          onCheckForUpdate={services.serviceWorker.checkForUpdate}
-        />
-      );
-    default: {
-      const workspace = WORKSPACES.find((entry) => entry.name === route.name);
-      return workspace ? (
-        <NotBuiltWorkspace title={workspace.label} purpose={WORKSPACE_PURPOSE[route.name]} />
-      ) : null;
-    }
-  }
-}
+const QueueDisplay = lazy(() => import('@/features/queue').then((m) => ({ default: m.QueueDisplay })));
 
 export const SHELL_READY_MARK = 'siaga:shell-ready';
+
+/** The waiting-room screen fills the display: no navigation, no status bar. */
+function WaitingRoomDisplay({ route }: { route: Extract<Route, { name: 'queueDisplay' }> }) {
+  const stored = useStoredRuntimeConfig();
+  if (!stored) return null;
+  return (
+    <Suspense fallback={null}>
+      <QueueDisplay config={stored.config} poliCode={route.poliCode} />
+    </Suspense>
+  );
+}
 
 export function App({ services }: { services: AppServices }) {
   const t = useT();
@@ -59,6 +43,13 @@ export function App({ services }: { services: AppServices }) {
     document.title = t('app.name');
   }, [language, t]);
 
+  if (route.name === 'queueDisplay') {
+    return (
+      <AppServicesContext.Provider value={services}>
+        <WaitingRoomDisplay route={route} />
+      </AppServicesContext.Provider>
+    );
+  }
   return (
     <AppServicesContext.Provider value={services}>
       <a className="skip-link" href="#main">

@@ -1,10 +1,12 @@
 import { useT } from '@/i18n';
-import { matchRoute, onLinkClick, usePathname, WORKSPACES } from './router';
+import { matchRoute, workspaceOf } from '@/features/common';
+import { onLinkClick, usePathname } from '@/ui/navigation';
+import { WORKSPACES } from './router';
 
 /** The brand, the facility and the workspace navigation (a plain list of links: keyboard-friendly). */
 export function AppHeader({ facilityName }: { facilityName: string | undefined }) {
   const t = useT();
-  const route = matchRoute(usePathname());
+  const current = workspaceOf(matchRoute(usePathname()));
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -21,7 +23,7 @@ export function AppHeader({ facilityName }: { facilityName: string | undefined }
               <a
                 href={workspace.path}
                 className="app-nav__link"
-                aria-current={route.name === workspace.name ? 'page' : undefined}
+                aria-current={current === workspace.name ? 'page' : undefined}
                 onClick={onLinkClick}
               >
                 {t(workspace.label)}

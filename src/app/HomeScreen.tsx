@@ -1,5 +1,6 @@
 import { useT } from '@/i18n';
-import { onLinkClick, WORKSPACES } from './router';
+import { onLinkClick } from '@/ui/navigation';
+import { WORKSPACES } from './router';
 import { WORKSPACE_PURPOSE } from './workspacePurpose';
 
 export function HomeScreen() {

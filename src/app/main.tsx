@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { restoreLanguage } from '@/i18n';
 import { App } from './App';
 import { startServices } from './startServices';
 import './styles.css';
@@ -8,8 +9,13 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 const services = startServices();
-createRoot(container).render(
-  <StrictMode>
-    <App services={services} />
-  </StrictMode>,
-);
+// Render even if the remembered language cannot load: Bahasa Indonesia is always there.
+void restoreLanguage()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <App services={services} />
+      </StrictMode>,
+    ),
+  );

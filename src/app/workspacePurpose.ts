@@ -1,5 +1,5 @@
 import type { MessageKey } from '@/i18n';
-import type { Workspace } from './router';
+import type { Workspace } from '@/features/common';
 
 export const WORKSPACE_PURPOSE: Record<Workspace, MessageKey> = {
   registration: 'workspace.registration.purpose',

@@ -25,3 +25,4 @@ export * from './slips/slipRules';
 export * from './time/facilityTime';
 export * from './visits/queueRules';
 export * from './visits/taskTimes';
+export * from './events/transferPayload';

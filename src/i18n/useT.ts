@@ -8,6 +8,6 @@ export function useLanguage(): Language {
 }
 
 export function useT(): Translate {
-  const language = useLanguage();
-  return useMemo(() => translator(language), [language]);
+  const messages = useStore(languageStore, (state) => state.messages);
+  return useMemo(() => translator(messages), [messages]);
 }

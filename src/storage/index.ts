@@ -51,3 +51,11 @@ export {
   type StoredRuntimeConfig,
 } from './runtimeConfigStore';
 export { usePendingCount } from './usePendingCount';
+export { useSlipWorklist, useTickets, useVisitDetail, useVisitsOfDay, type VisitDetail } from './liveQueries';
+export {
+  eventsOfEntities,
+  importTransferText,
+  slipTransferText,
+  type ImportProblem,
+  type ImportReport,
+} from './transfer';

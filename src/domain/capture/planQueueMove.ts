@@ -3,7 +3,7 @@ import type { DomainEvent, EventType } from '../events/domainEvent';
 import type { EventSource } from '../events/envelope';
 import type { Visit } from '../projections/types';
 import { Reason, type FieldProblem } from '../reasons';
-import { canMove, type QueueMove } from '../visits/queueRules';
+import { canMove, canStartUncalled, type QueueMove } from '../visits/queueRules';
 import { collectEvents, makeEvent, resolveWhen, type CaptureContext, type When } from './captureContext';
 import { checkAfter, latestTime } from './timeChecks';
 

@@ -40,9 +40,17 @@ export function isOpenVisit(visit: Pick<Visit, 'status'>): boolean {
   return !FINAL_STATUSES.includes(visit.status);
 }
 
+/**
+ * Starting service on a patient not called yet (already at the door) is allowed: the command
+ * records the call first, at the same moment.
+ */
+export function canStartUncalled(status: QueueStatus): boolean {
+  return status === 'waiting' || status === 'skipped';
+}
+
 /** The moves a person can make now, in the order the buttons show. */
 export function availableMoves(status: QueueStatus): QueueMove[] {
   return (
     ['called', 'recalled', 'service_started', 'service_ended', 'skipped', 'no_show', 'cancel'] as const
-  ).filter((move) => canMove(status, move));
+  ).filter((move) => canMove(status, move) || (move === 'service_started' && canStartUncalled(status)));
 }

@@ -9,7 +9,13 @@ import {
   useT,
   type Language,
 } from '@/i18n';
-import { storageStatusStore, type StoredRuntimeConfig } from '@/storage';
+import { DeviceSetupForm } from '@/features/deviceSetup';
+import {
+  storageStatusStore,
+  useDeviceSetup,
+  useStoredRuntimeConfig,
+  type StoredRuntimeConfig,
+} from '@/storage';
 import type { HubConnection } from '@/sync';
 import { Button } from '@/ui/Button';
 import { formatBytes } from '@/ui/formatBytes';
@@ -19,7 +25,6 @@ type UpdateCheckOutcome = 'updateFound' | 'upToDate' | 'failed';
 export type SettingsScreenProps = {
   appVersion: string;
   hubConnection: HubConnection;
-  storedConfig: StoredRuntimeConfig | null | undefined;
   onRequestPersistence: () => Promise<void>;
   onCheckForUpdate: () => Promise<UpdateCheckOutcome>;
 };
@@ -38,7 +43,7 @@ function LanguageSetting() {
         id={selectId}
         aria-describedby={hintId}
         value={language}
-        onChange={(event) => setLanguage(event.target.value as Language)}
+        onChange={(event) => void setLanguage(event.target.value as Language)}
       >
         {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
@@ -159,18 +164,30 @@ function ConfigSummary({ storedConfig }: { storedConfig: StoredRuntimeConfig }) 
   );
 }
 
+function DeviceSettings() {
+  const t = useT();
+  const setup = useDeviceSetup();
+  if (setup === undefined) return null;
+  return (
+    <section aria-labelledby="settings-device">
+      <h2 id="settings-device">{t('setup.title')}</h2>
+      <p>{t('setup.intro')}</p>
+      <DeviceSetupForm current={setup} />
+    </section>
+  );
+}
+
 export function SettingsScreen(props: SettingsScreenProps) {
   const t = useT();
+  const storedConfig = useStoredRuntimeConfig();
   return (
     <>
       <h1>{t('settings.title')}</h1>
       <LanguageSetting />
+      <DeviceSettings />
       <StorageSettings onRequestPersistence={props.onRequestPersistence} />
-      {props.storedConfig ? <ConfigSummary storedConfig={props.storedConfig} /> : null}
-      <HubSettings
-        hubConnection={props.hubConnection}
-        timeZone={props.storedConfig?.config.facility.timeZone}
-      />
+      {storedConfig ? <ConfigSummary storedConfig={storedConfig} /> : null}
+      <HubSettings hubConnection={props.hubConnection} timeZone={storedConfig?.config.facility.timeZone} />
       <AppSettings appVersion={props.appVersion} onCheckForUpdate={props.onCheckForUpdate} />
     </>
   );

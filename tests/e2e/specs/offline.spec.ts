@@ -22,13 +22,14 @@ test.describe('the app always opens', () => {
     await hub.stop();
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran' })).toBeVisible();
-    await expect(page.getByText('Fitur ini belum dibuat')).toBeVisible();
+    await expect(page.getByText('Atur perangkat ini dulu')).toBeVisible(); // first run: set the device up
     await expect(shell.status('Hub tidak terjangkau')).toBeVisible();
     await expect(shell.status(/Belum tersinkron: 0/)).toBeVisible();
     await expect(page.getByText('RSUD Contoh Sejahtera (demo)')).toBeVisible(); // the stored config
     for (const workspace of ['Rekam Medis', 'Poli', 'Pemulihan', 'Insiden', 'Pengaturan']) {
       await shell.goTo(workspace);
     }
+    await expect(page.getByRole('heading', { name: 'Perangkat dan pengguna' })).toBeVisible();
 
     await hub.start();
     await expect(shell.status('Hub terhubung')).toBeVisible({ timeout: 20_000 });

@@ -16,10 +16,10 @@ describe('message catalogues', () => {
   });
 
   it('fill placeholders and leave unknown ones visible', () => {
-    const t = translator('id');
+    const t = translator(messagesId);
     expect(t('status.pending', { count: 3 })).toBe('Belum tersinkron: 3');
     expect(t('status.pending')).toBe('Belum tersinkron: {count}');
-    expect(translator('en')('status.pending', { count: 3 })).toBe('Not yet synced: 3');
+    expect(translator(messagesEn)('status.pending', { count: 3 })).toBe('Not yet synced: 3');
   });
 });
 
@@ -40,8 +40,11 @@ describe('describeConfigIssue', () => {
     { field: 'mrn.example', reason: 'exampleMismatch' },
   ];
 
-  it.each(['id', 'en'] as const)('gives every reason a text with its details filled in (%s)', (language) => {
-    const t = translator(language);
+  it.each([
+    ['id', messagesId],
+    ['en', messagesEn],
+  ] as const)('gives every reason a text with its details filled in (%s)', (_language, catalogue) => {
+    const t = translator(catalogue);
     for (const issue of issues) {
       const { field, problem } = describeConfigIssue(t, issue);
       expect(problem).not.toMatch(/\{\w+\}/);
@@ -50,7 +53,7 @@ describe('describeConfigIssue', () => {
   });
 
   it('names the allowed values and the duplicate', () => {
-    const t = translator('id');
+    const t = translator(messagesId);
     expect(describeConfigIssue(t, issues[7]!).problem).toBe(
       'harus salah satu dari: Asia/Jakarta, Asia/Makassar',
     );

@@ -24,7 +24,8 @@ function visitFrom(events: Parameters<typeof reduceRow>[1][]): Visit {
 
 describe('queue and slip moves', () => {
   it('offer only what the current state allows', () => {
-    expect(availableMoves('waiting')).toEqual(['called', 'cancel']);
+    expect(availableMoves('waiting')).toEqual(['called', 'service_started', 'cancel']);
+    expect(availableMoves('skipped')).toEqual(['called', 'service_started', 'no_show', 'cancel']);
     expect(availableMoves('called')).toEqual(['recalled', 'service_started', 'skipped', 'no_show', 'cancel']);
     expect(availableMoves('serving')).toEqual(['service_ended']);
     expect(availableMoves('done')).toEqual([]);

@@ -1,0 +1,69 @@
+import { lazy, Suspense } from 'react';
+import { useStore } from 'zustand';
+import type { Route } from '@/features/common';
+import { useT } from '@/i18n';
+import { HomeScreen } from './HomeScreen';
+import { NotBuiltWorkspace } from './NotBuiltWorkspace';
+import type { AppServices } from './startServices';
+import { WORKSPACE_PURPOSE } from './workspacePurpose';
+
+// Each workspace is its own chunk (precached like the rest): the shell opens fast, and a device
+// downloads nothing extra to open a workspace offline.
+const RegistrationWorkspace = lazy(() =>
+  import('@/features/registration').then((m) => ({ default: m.RegistrationWorkspace })),
+);
+const RecordsWorkspace = lazy(() =>
+  import('@/features/records').then((m) => ({ default: m.RecordsWorkspace })),
+);
+const ImportScreen = lazy(() => import('@/features/records').then((m) => ({ default: m.ImportScreen })));
+const ClinicWorkspace = lazy(() => import('@/features/clinic').then((m) => ({ default: m.ClinicWorkspace })));
+const AssessmentScreen = lazy(() =>
+  import('@/features/clinic').then((m) => ({ default: m.AssessmentScreen })),
+);
+const VisitDetailScreen = lazy(() =>
+  import('@/features/visits').then((m) => ({ default: m.VisitDetailScreen })),
+);
+const SettingsScreen = lazy(() => import('@/features/settings').then((m) => ({ default: m.SettingsScreen })));
+
+function Routed({ route, services }: { route: Route; services: AppServices }) {
+  const hubConnection = useStore(services.hubProbe.store);
+  switch (route.name) {
+    case 'home':
+    case 'notFound':
+    case 'queueDisplay':
+      return <HomeScreen />;
+    case 'registration':
+      return <RegistrationWorkspace />;
+    case 'records':
+      return <RecordsWorkspace />;
+    case 'recordsImport':
+      return <ImportScreen />;
+    case 'clinic':
+      return <ClinicWorkspace />;
+    case 'assessment':
+      return <AssessmentScreen visitId={route.visitId} />;
+    case 'visit':
+      return <VisitDetailScreen visitId={route.visitId} />;
+    case 'settings':
+      return (
+        <SettingsScreen
+          appVersion={__APP_VERSION__}
+          hubConnection={hubConnection}
+          onRequestPersistence={services.requestPersistence}
+          onCheckForUpdate={services.serviceWorker.checkForUpdate}
+        />
+      );
+    case 'recovery':
+    case 'incidents':
+      return <NotBuiltWorkspace title={`nav.${route.name}`} purpose={WORKSPACE_PURPOSE[route.name]} />;
+  }
+}
+
+export function RouteContent({ route, services }: { route: Route; services: AppServices }) {
+  const t = useT();
+  return (
+    <Suspense fallback={<p>{t('common.loading')}</p>}>
+      <Routed route={route} services={services} />
+    </Suspense>
+  );
+}

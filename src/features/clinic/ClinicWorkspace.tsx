@@ -1,0 +1,32 @@
+import { paths } from '@/features/common';
+import { DeviceGate } from '@/features/deviceSetup';
+import { QueueBoard } from '@/features/queue';
+import { useT } from '@/i18n';
+import { onLinkClick } from '@/ui/navigation';
+
+/** Poli: the clinic's queue, and from each patient the RM 1.2 assessment. */
+export function ClinicWorkspace() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('nav.clinic')}</h1>
+      <DeviceGate>
+        {({ config }) => (
+          <QueueBoard
+            config={config}
+            rowExtra={(entry) => (
+              <a
+                className="button button--secondary"
+                href={paths.assessment(entry.visit.id)}
+                onClick={onLinkClick}
+                aria-label={`${t('assessment.fill')} ${entry.visit.ticketLabel}`}
+              >
+                {t('assessment.fill')}
+              </a>
+            )}
+          />
+        )}
+      </DeviceGate>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { AssessmentScreen } from './AssessmentScreen';
+export { ClinicWorkspace } from './ClinicWorkspace';

@@ -1,0 +1,18 @@
+import { facilityClock, facilityDate, ZONE_ABBREVIATION, type FacilityTimeZone } from '@/domain';
+
+/** `22/11/2026 08:12 WIB`: how staff read a captured time, always in the facility zone. */
+export function formatFacilityDateTime(iso: string, zone: FacilityTimeZone): string {
+  const [year, month, day] = facilityDate(iso, zone).split('-');
+  return `${day}/${month}/${year} ${facilityClock(iso, zone)} ${ZONE_ABBREVIATION[zone]}`;
+}
+
+/** `08:12` */
+export function formatFacilityTime(iso: string, zone: FacilityTimeZone): string {
+  return facilityClock(iso, zone);
+}
+
+/** `2026-11-22` → `22/11/2026` */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Every address in the app. Indonesian paths: they show in the address bar of an Indonesian
+ * hospital's devices. Only opaque ids appear in them, never patient data.
+ */
+export const paths = {
+  home: '/',
+  registration: '/pendaftaran',
+  records: '/rekam-medis',
+  recordsImport: '/rekam-medis/impor',
+  clinic: '/poli',
+  recovery: '/pemulihan',
+  incidents: '/insiden',
+  settings: '/pengaturan',
+  visit: (visitId: string) => `/kunjungan/${visitId}`,
+  assessment: (visitId: string) => `/poli/asesmen/${visitId}`,
+  queueDisplay: (poliCode: string) => `/antrean/${encodeURIComponent(poliCode)}`,
+} as const;
+
+export type Workspace = 'registration' | 'records' | 'clinic' | 'recovery' | 'incidents' | 'settings';
+
+export type Route =
+  | { name: 'home' }
+  | { name: Workspace }
+  | { name: 'recordsImport' }
+  | { name: 'visit'; visitId: string }
+  | { name: 'assessment'; visitId: string }
+  | { name: 'queueDisplay'; poliCode: string }
+  | { name: 'notFound' };
+
+const WORKSPACE_PATHS: Record<string, Workspace> = {
+  [paths.registration]: 'registration',
+  [paths.records]: 'records',
+  [paths.clinic]: 'clinic',
+  [paths.recovery]: 'recovery',
+  [paths.incidents]: 'incidents',
+  [paths.settings]: 'settings',
+};
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  const workspace = WORKSPACE_PATHS[path];
+  if (workspace) return { name: workspace };
+  if (path === paths.recordsImport) return { name: 'recordsImport' };
+  let match = /^\/kunjungan\/([0-9a-f-]{36})$/.exec(path);
+  if (match) return { name: 'visit', visitId: match[1]! };
+  match = /^\/poli\/asesmen\/([0-9a-f-]{36})$/.exec(path);
+  if (match) return { name: 'assessment', visitId: match[1]! };
+  match = /^\/antrean\/([^/]+)$/.exec(path);
+  if (match) return { name: 'queueDisplay', poliCode: decodeURIComponent(match[1]!) };
+  return { name: 'notFound' };
+}
+
+/** The workspace a route belongs to, for the navigation's current-page mark. */
+export function workspaceOf(route: Route): Workspace | undefined {
+  switch (route.name) {
+    case 'recordsImport':
+      return 'records';
+    case 'assessment':
+      return 'clinic';
+    case 'visit':
+      return 'registration';
+    case 'home':
+    case 'notFound':
+    case 'queueDisplay':
+      return undefined;
+    default:
+      return route.name;
+  }
+}

@@ -1,0 +1,2 @@
+export { DeviceGate } from './DeviceGate';
+export { DeviceSetupForm, ROLE_LABEL } from './DeviceSetupForm';

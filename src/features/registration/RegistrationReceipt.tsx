@@ -1,0 +1,74 @@
+import type { RegistrationPlan, RuntimeConfig } from '@/domain';
+import { paths, PrintArea, usePrint } from '@/features/common';
+import { useT } from '@/i18n';
+import { useVisitDetail } from '@/storage';
+import { Button } from '@/ui/Button';
+import { onLinkClick } from '@/ui/navigation';
+import { Notice } from '@/ui/Notice';
+import { RegistrationSummary, TicketSlip } from '@/features/visits';
+
+/** Shown once the registration is durable: the numbers to hand over, and the printouts. */
+export function RegistrationReceipt({
+  plan,
+  config,
+  onNext,
+}: {
+  plan: RegistrationPlan;
+  config: RuntimeConfig;
+  onNext: () => void;
+}) {
+  const t = useT();
+  const print = usePrint();
+  const detail = useVisitDetail(plan.visitId);
+  if (!detail) return null;
+  const { visit, patient } = detail.entry;
+  const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
+  return (
+    <section className="form-card receipt" aria-labelledby="receipt-title">
+      <Notice tone="success" role="status" title={<span id="receipt-title">{t('registration.saved')}</span>}>
+        <p>{t('registration.savedBody')}</p>
+      </Notice>
+      <p className="receipt__ticket" aria-label={t('queue.ticketNumber')}>
+        {visit.ticketLabel}
+      </p>
+      <dl className="summary-list">
+        <div>
+          <dt>{t('patient.name')}</dt>
+          <dd>{patient?.name}</dd>
+        </div>
+        {plan.tempNumber ? (
+          <div>
+            <dt>{t('patient.tempNumber')}</dt>
+            <dd>{plan.tempNumber}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('visit.poli')}</dt>
+          <dd>{poli?.name ?? visit.poliCode}</dd>
+        </div>
+        {plan.slipNo ? (
+          <div>
+            <dt>{t('slip.number')}</dt>
+            <dd>{plan.slipNo}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="form-actions">
+        <Button variant="primary" onClick={onNext}>
+          {t('registration.next')}
+        </Button>
+        <Button onClick={() => print('ticket58')}>{t('print.ticket')}</Button>
+        <Button onClick={() => print('a5')}>{t('print.summary')}</Button>
+        <a className="button button--quiet" href={paths.visit(visit.id)} onClick={onLinkClick}>
+          {t('visit.openTimeline')}
+        </a>
+      </div>
+      <PrintArea paper="ticket58">
+        <TicketSlip visit={visit} config={config} />
+      </PrintArea>
+      <PrintArea paper="a5">
+        <RegistrationSummary detail={detail} config={config} />
+      </PrintArea>
+    </section>
+  );
+}

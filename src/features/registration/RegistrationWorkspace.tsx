@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { RegistrationPlan } from '@/domain';
+import { DeviceGate } from '@/features/deviceSetup';
+import { QueueBoard } from '@/features/queue';
+import { useT } from '@/i18n';
+import { SegmentedTabs } from '@/ui/SegmentedTabs';
+import { PatientSearch } from './PatientSearch';
+import { RegistrationForm, type RegistrationStart } from './RegistrationForm';
+import { RegistrationReceipt } from './RegistrationReceipt';
+import { TodayVisits } from './TodayVisits';
+
+type Tab = 'register' | 'queue' | 'today';
+type Step =
+  { step: 'search' } | { step: 'form'; start: RegistrationStart } | { step: 'done'; plan: RegistrationPlan };
+
+/** Pendaftaran: register arrivals, call the poli queues, see today's visits. */
+export function RegistrationWorkspace() {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('register');
+  const [step, setStep] = useState<Step>({ step: 'search' });
+  return (
+    <>
+      <h1>{t('nav.registration')}</h1>
+      <DeviceGate>
+        {({ config }) => (
+          <>
+            <SegmentedTabs
+              label={t('nav.registration')}
+              value={tab}
+              onChange={setTab}
+              options={[
+                { value: 'register', label: t('registration.tabRegister') },
+                { value: 'queue', label: t('registration.tabQueue') },
+                { value: 'today', label: t('registration.tabToday') },
+              ]}
+            />
+            {tab === 'register' && step.step === 'search' ? (
+              <PatientSearch onChoose={(choice) => setStep({ step: 'form', start: choice })} />
+            ) : null}
+            {tab === 'register' && step.step === 'form' ? (
+              <RegistrationForm
+                start={step.start}
+                config={config}
+                onSaved={(plan) => setStep({ step: 'done', plan })}
+                onCancel={() => setStep({ step: 'search' })}
+              />
+            ) : null}
+            {tab === 'register' && step.step === 'done' ? (
+              <RegistrationReceipt
+                plan={step.plan}
+                config={config}
+                onNext={() => setStep({ step: 'search' })}
+              />
+            ) : null}
+            {tab === 'queue' ? <QueueBoard config={config} /> : null}
+            {tab === 'today' ? <TodayVisits config={config} /> : null}
+          </>
+        )}
+      </DeviceGate>
+    </>
+  );
+}

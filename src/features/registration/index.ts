@@ -1,0 +1,1 @@
+export { RegistrationWorkspace } from './RegistrationWorkspace';

@@ -1,0 +1,121 @@
+import { deriveTaskTimes, type RuntimeConfig } from '@/domain';
+import { formatFacilityDateTime, PatientIdentityLine, paths, PrintArea, usePrint } from '@/features/common';
+import { DeviceGate } from '@/features/deviceSetup';
+import { StatusBadge } from '@/features/queue';
+import { useT } from '@/i18n';
+import { useVisitDetail, type VisitDetail } from '@/storage';
+import { Button } from '@/ui/Button';
+import { onLinkClick } from '@/ui/navigation';
+import { Notice } from '@/ui/Notice';
+import { RegistrationSummary } from './RegistrationSummary';
+import { TASK_BASIS_LABEL, TASK_LABEL } from './eventLabels';
+import { Timeline } from './Timeline';
+
+function VisitDetailView({ detail, config }: { detail: VisitDetail; config: RuntimeConfig }) {
+  const t = useT();
+  const print = usePrint();
+  const zone = config.facility.timeZone;
+  const { visit, patient } = detail.entry;
+  const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
+  const tasks = deriveTaskTimes(visit, detail.assessment);
+  return (
+    <>
+      <p className="visit-header">
+        <span className="visit-header__ticket">{visit.ticketLabel}</span>
+        <StatusBadge status={visit.status} />
+        <span>{poli?.name ?? visit.poliCode}</span>
+      </p>
+      <PatientIdentityLine patient={patient} />
+      {visit.cancelReason ? <p>{t('visit.cancelReasonValue', { reason: visit.cancelReason })}</p> : null}
+      {visit.anomalies.length > 0 ? (
+        <Notice tone="warning" title={t('timeline.anomalies', { count: visit.anomalies.length })}>
+          <p>{t('timeline.anomaliesBody')}</p>
+        </Notice>
+      ) : null}
+
+      <h2>{t('timeline.title')}</h2>
+      <Timeline entries={visit.timeline} zone={zone} label={t('timeline.title')} />
+
+      <h2>{t('task.title')}</h2>
+      <table className="data-table">
+        <caption>{t('task.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('task.id')}</th>
+            <th scope="col">{t('task.meaning')}</th>
+            <th scope="col">{t('task.time')}</th>
+            <th scope="col">{t('task.basis')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((task) => (
+            <tr key={task.taskId}>
+              <td>{task.taskId}</td>
+              <td>{t(TASK_LABEL[task.taskId])}</td>
+              <td>{formatFacilityDateTime(task.at, zone)}</td>
+              <td>{t(TASK_BASIS_LABEL[task.basis])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {detail.slips.length > 0 ? (
+        <>
+          <h2>{t('slip.titleForVisit')}</h2>
+          {detail.slips.map((slip) => (
+            <div key={slip.id}>
+              <p>
+                <strong>{slip.slipNo}</strong> {t(`slip.status.${slip.status}`)}
+              </p>
+              <Timeline entries={slip.trail} zone={zone} label={slip.slipNo} />
+            </div>
+          ))}
+        </>
+      ) : null}
+
+      <h2>{t('assessment.title')}</h2>
+      {detail.assessment ? (
+        <p>
+          {t('assessment.signedSummary', {
+            version: detail.assessment.current.version,
+            by: detail.assessment.current.clinician.name,
+            time: formatFacilityDateTime(detail.assessment.current.completedAt, zone),
+          })}
+        </p>
+      ) : (
+        <p>{t('assessment.none')}</p>
+      )}
+      <div className="form-actions">
+        <a className="button button--secondary" href={paths.assessment(visit.id)} onClick={onLinkClick}>
+          {t(detail.assessment ? 'assessment.open' : 'assessment.fill')}
+        </a>
+        <Button onClick={() => print('a5')}>{t('print.summary')}</Button>
+      </div>
+      <PrintArea paper="a5">
+        <RegistrationSummary detail={detail} config={config} />
+      </PrintArea>
+    </>
+  );
+}
+
+/** A visit's whole story: the timeline of every event and the BPJS task times derived from it. */
+export function VisitDetailScreen({ visitId }: { visitId: string }) {
+  const t = useT();
+  const detail = useVisitDetail(visitId);
+  return (
+    <>
+      <h1>{t('visit.title')}</h1>
+      <DeviceGate>
+        {({ config }) =>
+          detail === undefined ? (
+            <p>{t('common.loading')}</p>
+          ) : detail === null ? (
+            <Notice tone="warning" title={t('reason.visitNotFound')} />
+          ) : (
+            <VisitDetailView detail={detail} config={config} />
+          )
+        }
+      </DeviceGate>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { EventType, TaskBasis, TaskId } from '@/domain';
+import type { MessageKey } from '@/i18n';
+
+export const EVENT_LABEL: Record<EventType, MessageKey> = {
+  'patient.registered': 'event.patient.registered',
+  'patient.corrected': 'event.patient.corrected',
+  'visit.registered': 'event.visit.registered',
+  'visit.cancelled': 'event.visit.cancelled',
+  'queue.called': 'event.queue.called',
+  'queue.recalled': 'event.queue.recalled',
+  'queue.skipped': 'event.queue.skipped',
+  'queue.service_started': 'event.queue.service_started',
+  'queue.service_ended': 'event.queue.service_ended',
+  'queue.no_show': 'event.queue.no_show',
+  'slip.requested': 'event.slip.requested',
+  'slip.found': 'event.slip.found',
+  'slip.not_found': 'event.slip.not_found',
+  'slip.sent': 'event.slip.sent',
+  'slip.received': 'event.slip.received',
+  'slip.returned': 'event.slip.returned',
+  'assessment.signed': 'event.assessment.signed',
+  'assessment.amended': 'event.assessment.amended',
+};
+
+export const TASK_LABEL: Record<TaskId, MessageKey> = {
+  1: 'task.1',
+  2: 'task.2',
+  3: 'task.3',
+  4: 'task.4',
+  5: 'task.5',
+  99: 'task.99',
+};
+
+export const TASK_BASIS_LABEL: Record<TaskBasis, MessageKey> = {
+  arrival: 'taskBasis.arrival',
+  admissionStart: 'taskBasis.admissionStart',
+  registration: 'taskBasis.registration',
+  serviceStart: 'taskBasis.serviceStart',
+  serviceEnd: 'taskBasis.serviceEnd',
+  assessmentStart: 'taskBasis.assessmentStart',
+  assessmentEnd: 'taskBasis.assessmentEnd',
+  noShow: 'taskBasis.noShow',
+  cancelled: 'taskBasis.cancelled',
+};

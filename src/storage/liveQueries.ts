@@ -1,0 +1,57 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Assessment, Patient, Slip, SlipStatus, Visit } from '@/domain';
+import { getCodec } from './codec';
+import { getDb } from './database';
+import type { TicketRow } from './db';
+import { decodeBodies } from './projectionRows';
+import { slipWorklist, ticketsOfDay, visitsOfDay, type SlipEntry, type VisitEntry } from './queries';
+
+/*
+ * Live views for screens: each re-runs when the tables it read change (a registration at this
+ * desk, or — after sync — at another). `undefined` means still loading.
+ */
+
+export function useVisitsOfDay(serviceDate: string, poliCode?: string): VisitEntry[] | undefined {
+  return useLiveQuery(() => visitsOfDay(getDb(), serviceDate, poliCode), [serviceDate, poliCode]);
+}
+
+export function useTickets(poliCode: string, serviceDate: string): TicketRow[] | undefined {
+  return useLiveQuery(() => ticketsOfDay(getDb(), poliCode, serviceDate), [poliCode, serviceDate]);
+}
+
+export function useSlipWorklist(
+  statuses: readonly SlipStatus[],
+  poliCode: string | undefined,
+): SlipEntry[] | undefined {
+  const key = statuses.join(',');
+  return useLiveQuery(() => slipWorklist(getDb(), { statuses, poliCode }), [key, poliCode]);
+}
+
+export type VisitDetail = {
+  entry: VisitEntry;
+  slips: Slip[];
+  assessment: Assessment | undefined;
+};
+
+/** One visit with its patient, its slips and its assessment; `null` when not on this device. */
+export function useVisitDetail(visitId: string): VisitDetail | null | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const codec = getCodec();
+    const [visitRow, slipRows, assessmentRows] = await Promise.all([
+      db.visits.get(visitId),
+      db.slips.where('visitId').equals(visitId).toArray(),
+      db.assessments.where('visitId').equals(visitId).toArray(),
+    ]);
+    if (!visitRow) return null;
+    const patientRows = (await db.patients.bulkGet([visitRow.patientId])).filter((row) => row !== undefined);
+    // Every read is done before decoding, which may await other work (decryption).
+    const [[visit], patients, slips, [assessment]] = await Promise.all([
+      decodeBodies<Visit>([visitRow], 'visits', codec),
+      decodeBodies<Patient>(patientRows, 'patients', codec),
+      decodeBodies<Slip>(slipRows, 'slips', codec),
+      decodeBodies<Assessment>(assessmentRows, 'assessments', codec),
+    ]);
+    return { entry: { visit: visit!, patient: patients[0] }, slips, assessment };
+  }, [visitId]);
+}
