@@ -39,8 +39,7 @@ export function planQueueMove(
   const orderProblem = checkAfter(time.value.occurredAt, latestTime(visit.timeline), 'when');
   if (orderProblem) return err([orderProblem]);
 
-  const startsUncalled =
-    input.move === 'service_started' && (visit.status === 'waiting' || visit.status === 'skipped');
+  const startsUncalled = input.move === 'service_started' && canStartUncalled(visit.status);
   if (!startsUncalled && !canMove(visit.status, input.move)) {
     return err([
       { field: '', reason: Reason.QueueTransition, params: { status: visit.status, move: input.move } },
