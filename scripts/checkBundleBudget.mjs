@@ -51,6 +51,8 @@ console.log(`  whole app (${shipped.length} files, gzip): ${kb(shippedGzip)}`);
 const startupJs = rows.filter(([kind]) => kind !== 'stylesheet').reduce((sum, [, , bytes]) => sum + bytes, 0);
 console.log(`  start-up JS budget: ${kb(startupJs)} of ${kb(STARTUP_JS_BUDGET_BYTES)}\n`);
 if (startupJs > STARTUP_JS_BUDGET_BYTES) {
-  console.error(`Start-up JS ${kb(startupJs)} exceeds its ${kb(STARTUP_JS_BUDGET_BYTES)} gzip budget: lazy-load more.`);
+  console.error(
+    `Start-up JS ${kb(startupJs)} exceeds its ${kb(STARTUP_JS_BUDGET_BYTES)} gzip budget: lazy-load more.`,
+  );
   process.exit(1);
 }
