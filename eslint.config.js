@@ -68,6 +68,7 @@ export default tseslint.config(
       'playwright-report/**',
       '.scratch/**',
       '.e2e/**',
+      '.bench/**',
       'coverage/**',
     ],
   },

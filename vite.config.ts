@@ -14,6 +14,10 @@ export default defineConfig({
     outDir: process.env.SIAGA_APP_OUT_DIR ?? 'dist/app',
     emptyOutDir: true,
     sourcemap: true,
+    // `npm run bench` builds the app together with its measuring harness (never shipped).
+    ...(process.env.SIAGA_BENCH
+      ? { rollupOptions: { input: { main: 'index.html', harness: 'bench/harness/index.html' } } }
+      : {}),
   },
   server: {
     // `npm run dev` runs the hub beside Vite; the app talks to it through this proxy.

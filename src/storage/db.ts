@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { QueueStatus } from '@/domain';
 import type { Encoded } from './codec';
 
 /** Where an event stands with the hub. The journal is the outbox: nothing leaves it unacknowledged. */
@@ -37,14 +38,17 @@ export type VisitRow = {
 };
 /** Queue tickets carry no patient data, so the waiting-room display reads them in the clear. */
 export type TicketRow = {
+  /** The visit's id. */
   id: string;
+  /** An opaque id; the waiting-room display never looks it up. */
+  patientId: string;
   poliCode: string;
   serviceDate: string;
   label: string;
   prefix: string;
   deviceCode: string;
   sequence: number;
-  status: string;
+  status: QueueStatus;
   callCount: number;
   lastCalledAt?: string;
   registeredAt: string;
@@ -81,8 +85,10 @@ export class SiagaDb extends Dexie {
   drafts!: Table<DraftRow, string>;
   counters!: Table<CounterRow, string>;
 
-  constructor(name: string = DB_NAME) {
-    super(name);
+  constructor(name: string = DB_NAME, options: { durability?: 'strict' | 'relaxed' } = {}) {
+    // Strict: a transaction completes only once the data is flushed to disk. "Saved" on screen
+    // must survive a power cut a second later; Chromium's default ("relaxed") does not promise it.
+    super(name, { chromeTransactionDurability: options.durability ?? 'strict' });
     this.version(1).stores({
       meta: 'key',
       journal: 'id, syncState, type, entityId',
@@ -93,7 +99,7 @@ export class SiagaDb extends Dexie {
         journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId',
         patients: 'id, *lookupKeys',
         visits: 'id, patientId, serviceDate, [serviceDate+poliCode]',
-        tickets: 'id, [poliCode+serviceDate]',
+        tickets: 'id, serviceDate, [poliCode+serviceDate]',
         slips: 'id, visitId, status, serviceDate, requestedAt',
         assessments: 'id, visitId',
         drafts: 'id, visitId',

@@ -31,6 +31,7 @@ export {
 } from './persistentStorage';
 export {
   counterLookup,
+  dayList,
   findPatients,
   getAssessmentOfVisit,
   getPatient,
@@ -39,6 +40,7 @@ export {
   slipWorklist,
   ticketsOfDay,
   visitsOfDay,
+  type DayListEntry,
   type PatientQuery,
   type SlipEntry,
   type VisitEntry,
@@ -51,7 +53,14 @@ export {
   type StoredRuntimeConfig,
 } from './runtimeConfigStore';
 export { usePendingCount } from './usePendingCount';
-export { useSlipWorklist, useTickets, useVisitDetail, useVisitsOfDay, type VisitDetail } from './liveQueries';
+export {
+  useDayList,
+  useSlipWorklist,
+  useTickets,
+  useVisitDetail,
+  useVisitsOfDay,
+  type VisitDetail,
+} from './liveQueries';
 export {
   eventsOfEntities,
   importTransferText,

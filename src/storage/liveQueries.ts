@@ -4,7 +4,15 @@ import { getCodec } from './codec';
 import { getDb } from './database';
 import type { TicketRow } from './db';
 import { decodeBodies } from './projectionRows';
-import { slipWorklist, ticketsOfDay, visitsOfDay, type SlipEntry, type VisitEntry } from './queries';
+import {
+  dayList,
+  slipWorklist,
+  ticketsOfDay,
+  visitsOfDay,
+  type DayListEntry,
+  type SlipEntry,
+  type VisitEntry,
+} from './queries';
 
 /*
  * Live views for screens: each re-runs when the tables it read change (a registration at this
@@ -13,6 +21,10 @@ import { slipWorklist, ticketsOfDay, visitsOfDay, type SlipEntry, type VisitEntr
 
 export function useVisitsOfDay(serviceDate: string, poliCode?: string): VisitEntry[] | undefined {
   return useLiveQuery(() => visitsOfDay(getDb(), serviceDate, poliCode), [serviceDate, poliCode]);
+}
+
+export function useDayList(serviceDate: string, poliCode?: string): DayListEntry[] | undefined {
+  return useLiveQuery(() => dayList(getDb(), serviceDate, poliCode), [serviceDate, poliCode]);
 }
 
 export function useTickets(poliCode: string, serviceDate: string): TicketRow[] | undefined {

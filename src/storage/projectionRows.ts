@@ -38,6 +38,7 @@ export async function toVisitRow(visit: Visit, codec: StorageCodec): Promise<Vis
 export function toTicketRow(visit: Visit): TicketRow {
   return {
     id: visit.id,
+    patientId: visit.patientId,
     poliCode: visit.poliCode,
     serviceDate: visit.serviceDate,
     label: visit.ticketLabel,

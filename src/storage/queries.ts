@@ -1,7 +1,18 @@
 import { nameTokens, type Assessment, type Patient, type Slip, type SlipStatus, type Visit } from '@/domain';
 import { getCodec, type StorageCodec } from './codec';
-import type { SiagaDb, TicketRow } from './db';
+import type { PatientRow, SiagaDb, TicketRow } from './db';
 import { decodeBodies } from './projectionRows';
+
+/**
+ * The patient rows behind a list of rows. A key-range scan (`anyOf`) reads thousands of rows
+ * markedly faster than as many single gets (measured: 5,000 rows 89 ms vs 153 ms in Chromium).
+ */
+function patientRowsOf(db: SiagaDb, rows: readonly { patientId: string }[]): Promise<PatientRow[]> {
+  return db.patients
+    .where(':id')
+    .anyOf([...new Set(rows.map((row) => row.patientId))])
+    .toArray();
+}
 
 async function decodeOne<T>(
   row: { id: string; body: Parameters<StorageCodec['decode']>[0] } | undefined,
@@ -74,9 +85,7 @@ export async function visitsOfDay(
   const rows = poliCode
     ? await db.visits.where('[serviceDate+poliCode]').equals([serviceDate, poliCode]).toArray()
     : await db.visits.where('serviceDate').equals(serviceDate).toArray();
-  const patientRows = (await db.patients.bulkGet([...new Set(rows.map((row) => row.patientId))])).filter(
-    (row) => row !== undefined,
-  );
+  const patientRows = await patientRowsOf(db, rows);
   const [visits, patients] = await Promise.all([
     decodeBodies<Visit>(rows, 'visits', codec),
     decodeBodies<Patient>(patientRows, 'patients', codec),
@@ -114,9 +123,7 @@ export async function slipWorklist(
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   // Every read before any decoding: live queries only track reads made before the first
   // non-IndexedDB await (decryption, once encryption lands).
-  const patientRows = (await db.patients.bulkGet([...new Set(rows.map((row) => row.patientId))])).filter(
-    (row) => row !== undefined,
-  );
+  const patientRows = await patientRowsOf(db, rows);
   const slips = await decodeBodies<Slip>(rows, 'slips', codec);
   const patients = await decodeBodies<Patient>(patientRows, 'patients', codec);
   const patientById = new Map(patients.map((patient) => [patient.id, patient]));
@@ -127,4 +134,31 @@ export async function slipWorklist(
 export async function counterLookup(db: SiagaDb): Promise<(key: string) => number> {
   const counters = new Map((await db.counters.toArray()).map((row) => [row.key, row.value]));
   return (key) => counters.get(key) ?? 0;
+}
+
+export type DayListEntry = { ticket: TicketRow; patient: Patient | undefined };
+
+/**
+ * The list of one day's visits as a worklist shows it: small ticket rows plus each patient, without
+ * reading the visits' full timelines — thousands of rows open fast.
+ */
+export async function dayList(
+  db: SiagaDb,
+  serviceDate: string,
+  poliCode?: string,
+  codec = getCodec(),
+): Promise<DayListEntry[]> {
+  const tickets = poliCode
+    ? await db.tickets.where('[poliCode+serviceDate]').equals([poliCode, serviceDate]).toArray()
+    : await db.tickets.where('serviceDate').equals(serviceDate).toArray();
+  const patientRows = await patientRowsOf(db, tickets);
+  const patients = await decodeBodies<Patient>(patientRows, 'patients', codec);
+  const patientById = new Map(patients.map((patient) => [patient.id, patient]));
+  return tickets
+    .map((ticket) => ({ ticket, patient: patientById.get(ticket.patientId) }))
+    .sort(
+      (a, b) =>
+        a.ticket.registeredAt.localeCompare(b.ticket.registeredAt) ||
+        a.ticket.label.localeCompare(b.ticket.label),
+    );
 }

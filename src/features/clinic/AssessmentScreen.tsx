@@ -51,7 +51,7 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
       <p className="visit-header">
         <span className="visit-header__ticket">{visit.ticketLabel}</span>
         <span>{poli?.name ?? visit.poliCode}</span>
-        <a href={paths.visit(visit.id)} onClick={onLinkClick}>
+        <a className="button button--quiet" href={paths.visit(visit.id)} onClick={onLinkClick}>
           {t('visit.openTimeline')}
         </a>
       </p>

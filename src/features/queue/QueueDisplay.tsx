@@ -32,29 +32,29 @@ export function QueueDisplay({ config, poliCode }: { config: RuntimeConfig; poli
   const waiting = (tickets ?? []).filter((ticket) => ticket.status === 'waiting').length;
 
   // Announce calls made after this screen opened, once each (a recall counts as a new call).
-  const announced = useRef<string | undefined>(undefined);
+  // `undefined`: the queue is not loaded yet; `null`: loaded, nobody called before we opened.
+  const announced = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (!current) return;
-    const key = `${current.id}@${current.lastCalledAt}#${current.callCount}`;
+    if (tickets === undefined) return;
+    const key = current ? `${current.id}@${current.lastCalledAt}#${current.callCount}` : null;
     if (announced.current === undefined) {
       announced.current = key;
       return;
     }
-    if (key !== announced.current) {
-      announced.current = key;
-      if (soundOn && poli) {
-        announce(
-          announcementText(
-            t,
-            language,
-            { prefix: current.prefix, deviceCode: current.deviceCode, sequence: current.sequence },
-            poli.name,
-          ),
+    if (!current || key === announced.current) return;
+    announced.current = key;
+    if (soundOn && poli) {
+      announce(
+        announcementText(
+          t,
           language,
-        );
-      }
+          { prefix: current.prefix, deviceCode: current.deviceCode, sequence: current.sequence },
+          poli.name,
+        ),
+        language,
+      );
     }
-  }, [current, soundOn, poli, t, language]);
+  }, [tickets, current, soundOn, poli, t, language]);
 
   if (!poli) return <p>{t('reason.unknownPoli')}</p>;
   return (

@@ -119,7 +119,7 @@ export function ImportScreen() {
           </ul>
         </Notice>
       ) : null}
-      <a href={paths.records} onClick={onLinkClick}>
+      <a className="button button--quiet" href={paths.records} onClick={onLinkClick}>
         {t('import.backToWorklist')}
       </a>
     </>

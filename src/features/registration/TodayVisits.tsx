@@ -3,7 +3,7 @@ import type { RuntimeConfig } from '@/domain';
 import { formatFacilityTime, paths, useFacilityNow } from '@/features/common';
 import { StatusBadge } from '@/features/queue';
 import { useT } from '@/i18n';
-import { useVisitsOfDay, type VisitEntry } from '@/storage';
+import { useDayList, type DayListEntry } from '@/storage';
 import { SelectField, TextField } from '@/ui/Field';
 import { onLinkClick } from '@/ui/navigation';
 import { VirtualList } from '@/ui/VirtualList';
@@ -11,11 +11,11 @@ import { VirtualList } from '@/ui/VirtualList';
 const ROW_HEIGHT_PX = 64;
 const LIST_HEIGHT_PX = 560;
 
-function matches(entry: VisitEntry, text: string): boolean {
+function matches(entry: DayListEntry, text: string): boolean {
   if (!text) return true;
   const needle = text.toUpperCase();
-  const { visit, patient } = entry;
-  return [visit.ticketLabel, patient?.name, patient?.mrn, patient?.tempNumber, patient?.nik].some((value) =>
+  const { ticket, patient } = entry;
+  return [ticket.label, patient?.name, patient?.mrn, patient?.tempNumber, patient?.nik].some((value) =>
     value?.toUpperCase().includes(needle),
   );
 }
@@ -28,7 +28,7 @@ export function TodayVisits({ config }: { config: RuntimeConfig }) {
   const [poliCode, setPoliCode] = useState('');
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter.trim());
-  const entries = useVisitsOfDay(date, poliCode || undefined);
+  const entries = useDayList(date, poliCode || undefined);
   const shown = useMemo(
     () => (entries ?? []).filter((entry) => matches(entry, deferredFilter)),
     [entries, deferredFilter],
@@ -64,14 +64,14 @@ export function TodayVisits({ config }: { config: RuntimeConfig }) {
           rowHeight={ROW_HEIGHT_PX}
           height={Math.min(LIST_HEIGHT_PX, Math.max(shown.length, 1) * ROW_HEIGHT_PX)}
           label={t('visits.todayTitle')}
-          itemKey={(entry) => entry.visit.id}
-          renderRow={({ visit, patient }) => (
-            <a className="visit-row" href={paths.visit(visit.id)} onClick={onLinkClick}>
-              <span className="visit-row__ticket">{visit.ticketLabel}</span>
-              <span className="visit-row__time">{formatFacilityTime(visit.registeredAt, zone)}</span>
+          itemKey={(entry) => entry.ticket.id}
+          renderRow={({ ticket, patient }) => (
+            <a className="visit-row" href={paths.visit(ticket.id)} onClick={onLinkClick}>
+              <span className="visit-row__ticket">{ticket.label}</span>
+              <span className="visit-row__time">{formatFacilityTime(ticket.registeredAt, zone)}</span>
               <span className="visit-row__name">{patient?.name ?? t('patient.unknown')}</span>
-              <span className="visit-row__poli">{poliName(visit.poliCode)}</span>
-              <StatusBadge status={visit.status} />
+              <span className="visit-row__poli">{poliName(ticket.poliCode)}</span>
+              <StatusBadge status={ticket.status} />
             </a>
           )}
         />

@@ -1,9 +1,17 @@
-import { deriveTaskTimes, type RuntimeConfig } from '@/domain';
-import { formatFacilityDateTime, PatientIdentityLine, paths, PrintArea, usePrint } from '@/features/common';
+import { useState } from 'react';
+import { deriveTaskTimes, isOpenSlip, NOW, type FieldProblem, type RuntimeConfig } from '@/domain';
+import {
+  formatFacilityDateTime,
+  PatientIdentityLine,
+  paths,
+  PrintArea,
+  problemText,
+  usePrint,
+} from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
 import { StatusBadge } from '@/features/queue';
 import { useT } from '@/i18n';
-import { useVisitDetail, type VisitDetail } from '@/storage';
+import { getDb, requestSlip, useVisitDetail, type VisitDetail } from '@/storage';
 import { Button } from '@/ui/Button';
 import { onLinkClick } from '@/ui/navigation';
 import { Notice } from '@/ui/Notice';
@@ -18,6 +26,9 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
   const { visit, patient } = detail.entry;
   const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
   const tasks = deriveTaskTimes(visit, detail.assessment);
+  const [slipProblem, setSlipProblem] = useState<FieldProblem | undefined>();
+  // The SOP raises a slip at registration; by hand when that one is lost or the MRN came later.
+  const canRequestSlip = Boolean(patient?.mrn) && !detail.slips.some((slip) => isOpenSlip(slip.status));
   return (
     <>
       <p className="visit-header">
@@ -71,6 +82,21 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
             </div>
           ))}
         </>
+      ) : null}
+
+      {canRequestSlip ? (
+        <div className="form-actions">
+          <Button
+            onClick={() =>
+              void requestSlip(getDb(), visit.id, NOW).then((result) =>
+                setSlipProblem(result.ok ? undefined : result.error[0]),
+              )
+            }
+          >
+            {t('slip.requestByHand')}
+          </Button>
+          {slipProblem ? <p className="field__error">{problemText(t, slipProblem, zone)}</p> : null}
+        </div>
       ) : null}
 
       <h2>{t('assessment.title')}</h2>

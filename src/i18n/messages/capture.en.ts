@@ -156,6 +156,7 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'display.fullscreen': 'Full screen',
 
   'slip.number': 'Slip no.',
+  'slip.requestByHand': 'Raise a record-request slip',
   'slip.worklistTitle': 'Record-request slips',
   'slip.filterStatus': 'Show statuses',
   'slip.count': '{count} slips, oldest first.',

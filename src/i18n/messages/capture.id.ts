@@ -156,6 +156,7 @@ export const captureId = {
   'display.fullscreen': 'Layar penuh',
 
   'slip.number': 'No. bon',
+  'slip.requestByHand': 'Buat bon pencarian rekam medis',
   'slip.worklistTitle': 'Daftar bon pencarian rekam medis',
   'slip.filterStatus': 'Tampilkan status',
   'slip.count': '{count} bon, yang terlama di atas.',

@@ -1,54 +1,62 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
+import {
+  horizontalOverflow,
+  smallChoiceTargets,
+  smallTouchTargets,
+  unlabelledControls,
+} from '../fixtures/a11y';
+import { DeviceSetupPage, RegistrationPage } from '../pages/CapturePages';
 import { ShellPage } from '../pages/ShellPage';
 
 const VIEWPORTS = [
   { name: 'tablet portrait', width: 768, height: 1024 },
   { name: 'laptop', width: 1366, height: 768 },
 ];
-const SCREENS = ['/', '/pendaftaran', '/pengaturan'];
-
-/** Interactive elements smaller than 44×44 px, described for the failure message. */
-function smallTouchTargets(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('a[href], button, select, input, textarea, [role="button"]')]
-      .filter((element) => element.offsetParent !== null && !element.classList.contains('skip-link'))
-      .map((element) => ({ element, box: element.getBoundingClientRect() }))
-      .filter(({ box }) => box.height < 44 || box.width < 44)
-      .map(
-        ({ element, box }) =>
-          `${element.tagName} "${element.textContent?.trim() ?? ''}" ${box.width}×${box.height}`,
-      ),
-  );
-}
-
-/** Form controls without a visible label (a <label for>, an enclosing label, or aria-labelledby). */
-function unlabelledControls(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
-      .filter((control) => {
-        const labels: HTMLElement[] = [...(control.labels ?? [])];
-        const labelledBy = control.getAttribute('aria-labelledby');
-        if (labelledBy)
-          labels.push(...labelledBy.split(' ').flatMap((id) => document.getElementById(id) ?? []));
-        return !labels.some((label) => label.offsetParent !== null && label.textContent?.trim());
-      })
-      .map((control) => control.outerHTML.slice(0, 80)),
-  );
-}
 
 for (const viewport of VIEWPORTS) {
-  test(`fits and is touch-friendly on a ${viewport.name} (${viewport.width}×${viewport.height})`, async ({
+  test(`every screen fits and is touch-friendly on a ${viewport.name} (${viewport.width}×${viewport.height})`, async ({
     page,
   }) => {
     await page.setViewportSize(viewport);
     const shell = new ShellPage(page);
-    for (const path of SCREENS) {
-      await shell.open(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-      expect(await smallTouchTargets(page), `small touch targets on ${path}`).toEqual([]);
-      expect(await unlabelledControls(page), `unlabelled controls on ${path}`).toEqual([]);
+    await shell.open('/pengaturan');
+    await new DeviceSetupPage(page).setUp('PD1', 'Rina Petugas', 'Petugas pendaftaran');
+    const registration = new RegistrationPage(page);
+    await registration.open();
+    await registration.startReturning('012345');
+    await registration.fillIdentity({ name: 'Budi Santoso', birthDate: '1945-08-17', sex: 'Laki-laki' });
+    await page.getByRole('radio', { name: 'BPJS' }).check();
+    await page.getByLabel('No. kartu BPJS').fill('0001234567890');
+    await page.getByRole('checkbox', { name: 'Isi jam pelayanan sebenarnya' }).first().check();
+    const screens: [string, () => Promise<void>][] = [
+      ['registration form', async () => {}],
+      ['receipt', async () => void (await registration.save())],
+      ['queue', () => registration.tab('Antrean poli')],
+      ['today', () => registration.tab('Kunjungan hari ini')],
+      ['records', async () => void (await page.goto('/rekam-medis'))],
+      ['import', async () => void (await page.goto('/rekam-medis/impor'))],
+      ['clinic', async () => void (await page.goto('/poli'))],
+      [
+        'RM 1.2',
+        async () => {
+          await page
+            .getByRole('link', { name: /^Isi RM 1.2/ })
+            .first()
+            .click();
+          await page.getByRole('radio', { name: 'Ada', exact: true }).check();
+        },
+      ],
+      ['visit', async () => void (await page.getByRole('link', { name: 'Lihat riwayat kunjungan' }).click())],
+      ['settings', async () => void (await page.goto('/pengaturan'))],
+      ['home', async () => void (await page.goto('/'))],
+    ];
+    for (const [name, open] of screens) {
+      await open();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
+      expect(await smallTouchTargets(page), `small touch targets on ${name}`).toEqual([]);
+      expect(await smallChoiceTargets(page), `small checkbox/radio targets on ${name}`).toEqual([]);
+      expect(await unlabelledControls(page), `unlabelled controls on ${name}`).toEqual([]);
     }
   });
 }
@@ -69,4 +77,28 @@ test('works by keyboard: skip link, then every workspace link in order', async (
     'aria-current',
     'page',
   );
+});
+
+test('registers a patient by keyboard alone', async ({ page }) => {
+  const shell = new ShellPage(page);
+  await shell.open('/pengaturan');
+  await new DeviceSetupPage(page).setUp('PD1', 'Rina Petugas', 'Petugas pendaftaran');
+  await page.goto('/pendaftaran');
+  await page.getByRole('button', { name: 'Pasien baru' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('NIK', { exact: true }).focus();
+  await page.keyboard.type('3273025501900001');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Siti Aminah');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('15011990');
+  await page.getByLabel('Perkiraan umur (tahun)').focus();
+  await page.keyboard.press('Tab'); // into the sex radio group
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Laki-laki' })).toBeChecked();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Perempuan' })).toBeChecked();
+  await page.getByRole('button', { name: 'Simpan pendaftaran' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Nomor antrean')).toHaveText('A-PD1-001');
 });

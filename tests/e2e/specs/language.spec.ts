@@ -5,7 +5,7 @@ test('English can be chosen in settings and is remembered after a reload', async
   const shell = new ShellPage(page);
   await shell.open('/pengaturan');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
-  await page.getByLabel('Bahasa').selectOption('en');
+  await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
 
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(shell.navigation.getByRole('link', { name: 'Registration' })).toBeVisible();
@@ -14,6 +14,62 @@ test('English can be chosen in settings and is remembered after a reload', async
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await page.getByLabel('Language').selectOption('id');
+  await page.getByLabel('Language', { exact: true }).selectOption('id');
   await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeVisible();
+});
+
+test('the capture workflows work in English, every input reached by its English label', async ({ page }) => {
+  await page.goto('/pengaturan');
+  await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
+  await page.getByLabel('Device code', { exact: true }).fill('PD2');
+  await page.getByLabel('Your name', { exact: true }).fill('Agus Clerk');
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Registration clerk' });
+  await page.getByRole('button', { name: 'Save device settings' }).click();
+  await expect(page.getByText('Device settings saved.')).toBeVisible();
+
+  await page.goto('/pendaftaran');
+  await page.getByRole('radio', { name: 'By name and date of birth' }).check();
+  await page.getByLabel('Patient name', { exact: true }).fill('Nobody Known');
+  await page.getByLabel('Date of birth', { exact: true }).fill('1980-05-05');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByText('Not found on this device.')).toBeVisible();
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await expect(page.getByLabel('Patient name')).toHaveValue('Nobody Known');
+  await page.getByLabel('NIK', { exact: true }).fill('3171010505800001');
+  await page.getByRole('radio', { name: 'Male', exact: true }).check();
+  await page.getByLabel('Mobile number', { exact: true }).fill('081234567890');
+  await page.getByLabel('Address', { exact: true }).fill('Jl. Contoh 1');
+  await page.getByRole('combobox', { name: 'Clinic', exact: true }).selectOption({ label: 'Poli Mata' });
+  await page.getByRole('radio', { name: 'Other insurance' }).check();
+  await page.getByRole('button', { name: 'Save registration' }).click();
+  await expect(page.getByText('Enter the insurer.')).toBeVisible();
+  await page.getByLabel('Insurer', { exact: true }).fill('Asuransi Sehat');
+  await page.getByRole('button', { name: 'Save registration' }).click();
+  await expect(page.getByLabel('Queue number')).toHaveText('F-PD2-001');
+
+  await page.goto('/poli');
+  await page.getByRole('combobox', { name: 'Clinic', exact: true }).selectOption({ label: 'Poli Mata' });
+  await page.getByRole('button', { name: 'Call next: F-PD2-001' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'F-PD2-001' })).toContainText('Called');
+  await page.getByRole('link', { name: 'Fill in RM 1.2 F-PD2-001' }).click();
+  await page.getByLabel('Chief complaint', { exact: true }).fill('Blurred vision');
+  for (const [label, value] of [
+    ['Systolic BP (mmHg)', '130'],
+    ['Diastolic BP (mmHg)', '85'],
+    ['Pulse (/mnt)', '76'],
+    ['Respiratory rate (/mnt)', '18'],
+    ['Temperature (°C)', '36.7'],
+    ['ICD-10 code of diagnosis 1', 'H52.1'],
+    ['Diagnosis 1', 'Myopia'],
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel('Eyes', { exact: true }).selectOption({ label: 'Abnormal' });
+  await page.getByLabel('Eyes notes', { exact: true }).fill('Visus 6/12');
+  await page.getByLabel('Follow-up', { exact: true }).selectOption({ label: 'Control visit' });
+  await page.getByLabel('I declare this assessment true and sign it', { exact: true }).check();
+  await page.getByRole('button', { name: 'Sign RM 1.2' }).click();
+  await expect(page.getByText('RM 1.2 signed and saved.')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Eyes');
+  await expect(page.getByRole('main')).toContainText('Abnormal — Visus 6/12');
 });

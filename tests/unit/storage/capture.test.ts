@@ -10,6 +10,7 @@ import {
   readJournal,
   rebuildProjections,
   registerVisit,
+  requestSlip,
   signAssessment,
   visitsOfDay,
   type SiagaDb,
@@ -304,6 +305,21 @@ describe('capture commands', () => {
       rm12BlankIssued: true,
       sentAt: '2026-11-22T08:10:00.000+07:00',
     });
+  });
+
+  it('raises a slip by hand for a returning patient, and refuses one for a patient without an MRN', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const returning = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    const fresh = expectOk(await registerVisit(db, registration(NEW_PATIENT), clock));
+    const slip = expectOk(await requestSlip(db, returning.visitId, { mode: 'now' }, clock));
+    expect(slip.events[0]).toMatchObject({
+      type: 'slip.requested',
+      payload: { slipNo: 'BON-PD1-261122-002', automatic: false },
+    });
+    const refused = await requestSlip(db, fresh.visitId, { mode: 'now' }, clock);
+    expect(!refused.ok && refused.error).toEqual([{ field: 'mrn', reason: Reason.MrnRequired }]);
   });
 
   it('signs an RM 1.2, then amends it only with a reason, keeping the signed version', async () => {

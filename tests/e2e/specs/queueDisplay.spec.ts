@@ -1,0 +1,55 @@
+import { expect, test } from '../fixtures/test';
+import { DeviceSetupPage, QueuePage, RegistrationPage } from '../pages/CapturePages';
+
+test('the waiting-room screen shows and announces each call in Bahasa Indonesia, with no patient names', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/pengaturan');
+  await new DeviceSetupPage(page).setUp('PD1', 'Rina Petugas', 'Petugas pendaftaran');
+  const registration = new RegistrationPage(page);
+  await registration.open();
+  await registration.startReturning('012345');
+  await registration.fillIdentity({ name: 'Budi Santoso', birthDate: '1945-08-17', sex: 'Laki-laki' });
+  await registration.save();
+
+  const display = await context.newPage();
+  // Record what the speech engine is asked to say (headless Chromium has no voices).
+  await display.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    class Utterance {
+      voice: unknown = null;
+      lang = '';
+      rate = 1;
+      constructor(readonly text: string) {}
+    }
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: {
+        getVoices: () => [{ lang: 'id-ID', name: 'Bahasa Indonesia' }],
+        speak: (utterance: Utterance) => spoken.push(utterance.text),
+      },
+    });
+  });
+  await display.goto('/antrean/UMU');
+  await expect(display.getByRole('heading', { name: 'Poli Umum' })).toBeVisible();
+  await expect(display.getByText('1 pasien menunggu')).toBeVisible();
+  await display.getByRole('button', { name: 'Nyalakan suara' }).click();
+
+  await registration.tab('Antrean poli');
+  await new QueuePage(page).choosePoli('Poli Umum');
+  await page.getByRole('button', { name: 'Panggil berikutnya: A-PD1-001' }).click();
+
+  await expect(display.locator('.queue-display__number')).toHaveText('A-PD1-001');
+  await expect(display.getByText('Silakan menuju Poli Umum')).toBeVisible();
+  await expect
+    .poll(() => display.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
+    .toEqual(['Nomor antrean A, P D satu, nomor satu. Silakan menuju Poli Umum.']);
+  await expect(display.locator('body')).not.toContainText('BUDI');
+
+  await new QueuePage(page).act('A-PD1-001', 'Panggil ulang');
+  await expect
+    .poll(() => display.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length))
+    .toBe(2);
+});
