@@ -56,3 +56,44 @@ test('prints the queue ticket on 58 mm paper and the registration summary on A5,
   await expect(summary).toContainText(/BON-PD1-\d{6}-001/);
   expect(await printedPageSizeMm(page)).toEqual([148, 210]);
 });
+
+test('prints a signed RM 1.2 on A4', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.print = () => {
+      document.documentElement.dataset.printed = document.documentElement.dataset.printing ?? '';
+    };
+  });
+  await page.goto('/pengaturan');
+  await new DeviceSetupPage(page).setUp('POL', 'dr. Ratna Sari', 'Perawat / dokter poli');
+  const registration = new RegistrationPage(page);
+  await registration.open();
+  await registration.startNew();
+  await registration.fillIdentity({ name: 'Siti Aminah', birthDate: '1990-01-15', sex: 'Perempuan' });
+  await registration.save();
+  await page.goto('/poli');
+  await page.getByRole('link', { name: 'Isi RM 1.2 A-POL-001' }).click();
+  for (const [label, value] of [
+    ['Keluhan utama', 'Sakit kepala'],
+    ['TD sistolik (mmHg)', '118'],
+    ['TD diastolik (mmHg)', '76'],
+    ['Nadi (/mnt)', '80'],
+    ['Pernapasan (/mnt)', '18'],
+    ['Suhu (°C)', '36,6'],
+    ['Kode ICD-10 diagnosis 1', 'R51'],
+    ['Nama diagnosis 1', 'Nyeri kepala'],
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel('Saya menyatakan asesmen ini benar dan menandatanganinya').check();
+  await page.getByRole('button', { name: 'Tandatangani RM 1.2' }).click();
+  await page.getByRole('button', { name: 'Cetak RM 1.2 (A4)' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-printed', 'a4');
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('.print-area[data-paper="a4"]');
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('RM 1.2 — Asesmen medis rawat jalan');
+  await expect(sheet).toContainText('SITI AMINAH');
+  await expect(sheet).toContainText('R51');
+  await expect(sheet).toContainText('Tanda tangan: dr. Ratna Sari');
+  expect(await printedPageSizeMm(page)).toEqual([210, 297]);
+});
