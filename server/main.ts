@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
+import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
 import { HUB_USAGE, parseHubOptions } from './options';
-import { checkConfigFile, ensureConfigFile } from './runtimeConfigFile';
+import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
+import { startSimrsProbe } from './simrsProbe';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 // Injected by the production build; `npm run dev` runs this file unbundled.
@@ -23,20 +25,36 @@ async function main(): Promise<void> {
     return;
   }
   const options = parsed.value;
+  const db = openHubDatabase(join(options.dataDir, 'siaga-hub.sqlite'));
+
+  if (options.revoke) {
+    const revoked = revokeDevice(db, options.revoke, new Date());
+    process.stdout.write(
+      revoked ? `Device ${options.revoke} revoked.\n` : `No active device ${options.revoke}.\n`,
+    );
+    db.close();
+    process.exit(revoked ? 0 : 1);
+  }
   if (!existsSync(join(options.appDir, 'index.html'))) {
     process.stderr.write(`The app is not built in ${options.appDir}. Run: npm run build\n`);
     process.exit(2);
   }
 
-  const db = openHubDatabase(join(options.dataDir, 'siaga-hub.sqlite'));
   const configState = ensureConfigFile(options.configPath);
+  const readConfig = configReader(options.configPath);
+  // The probe logs through the app's logger, so it starts once the app exists.
+  const simrs: { probe?: ReturnType<typeof startSimrsProbe> } = {};
   const app = await buildHubApp({
     db,
     appDir: options.appDir,
     configPath: options.configPath,
     version: VERSION,
     logLevel: process.env.LOG_LEVEL ?? 'info',
+    config: readConfig,
+    simrs: () =>
+      simrs.probe?.status() ?? { status: 'unknown', since: new Date().toISOString(), checkedAt: null },
   });
+  simrs.probe = startSimrsProbe({ healthUrl: () => readConfig()?.simrs.healthUrl, log: app.log });
 
   if (configState === 'created') {
     app.log.warn({ configPath: options.configPath }, 'no config.json found: wrote demo values; edit it');
@@ -46,6 +64,7 @@ async function main(): Promise<void> {
     // Served anyway: devices keep their last valid copy and show these same issues to users.
     app.log.error({ configPath: options.configPath, issues: configIssues }, 'config.json is invalid');
   }
+  const enrollmentCode = issueEnrollmentCode(db, new Date(), options.enrollmentCode);
 
   let shuttingDown = false;
   const shutdown = (signal: string): void => {
@@ -55,6 +74,7 @@ async function main(): Promise<void> {
     }
     shuttingDown = true;
     app.log.info({ signal }, 'shutting down');
+    simrs.probe?.stop();
     const force = setTimeout(() => {
       app.log.error('shutdown timed out: exiting');
       process.exit(1);
@@ -79,7 +99,10 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   app.log.info({ port, dataDir: options.dataDir, version: VERSION }, 'hub listening');
-  process.stdout.write(`\nSiaga ${VERSION} is running. Open http://localhost:${port}\n\n`);
+  process.stdout.write(
+    `\nSiaga ${VERSION} is running. Open http://localhost:${port}\n` +
+      `Enrollment code for devices (Pengaturan → Hubungkan ke hub): ${enrollmentCode}\n\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,8 @@ const optionsSchema = z.object({
   dataDir: z.string().check(z.minLength(1)),
   configPath: z.optional(z.string().check(z.minLength(1))),
   appDir: z.string().check(z.minLength(1)),
+  enrollmentCode: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{6,40}$/))),
+  revoke: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/))),
 });
 
 export type HubOptions = {
@@ -19,6 +21,10 @@ export type HubOptions = {
   configPath: string;
   /** The built PWA (`dist/app`). */
   appDir: string;
+  /** Use this enrollment code instead of a random one (scripted installs, tests). */
+  enrollmentCode?: string;
+  /** Revoke this device code's token and exit, instead of serving. */
+  revoke?: string;
 };
 
 export const HUB_USAGE = `Siaga hub
@@ -32,6 +38,11 @@ Options (each also settable by environment variable):
   --config <file>   SIAGA_CONFIG     the hospital's config.json (default <data-dir>/config.json;
                                      created with demo values when missing)
   --app-dir <dir>   SIAGA_APP_DIR    the built app to serve (default dist/app)
+  --enrollment-code <code>
+                    SIAGA_ENROLLMENT_CODE
+                                     the code devices enroll with (default: a new random code,
+                                     printed at start)
+  --revoke <device code>             revoke that device's token (a lost tablet) and exit
   --help                             show this text
 `;
 
@@ -54,6 +65,8 @@ export function parseHubOptions(
         'data-dir': { type: 'string' },
         config: { type: 'string' },
         'app-dir': { type: 'string' },
+        'enrollment-code': { type: 'string' },
+        revoke: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -69,6 +82,8 @@ export function parseHubOptions(
     dataDir: flags['data-dir'] ?? env.SIAGA_DATA_DIR ?? 'data',
     configPath: flags.config ?? env.SIAGA_CONFIG,
     appDir: flags['app-dir'] ?? env.SIAGA_APP_DIR ?? defaultAppDir,
+    enrollmentCode: flags['enrollment-code'] ?? env.SIAGA_ENROLLMENT_CODE,
+    revoke: flags.revoke,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -81,5 +96,7 @@ export function parseHubOptions(
     dataDir,
     configPath: resolve(parsed.data.configPath ?? resolve(dataDir, 'config.json')),
     appDir: resolve(parsed.data.appDir),
+    ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
+    ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
   });
 }

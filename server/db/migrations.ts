@@ -18,4 +18,45 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO hub_meta (key, value) VALUES ('hub_id', lower(hex(randomblob(16))));
     `,
   },
+  {
+    version: 2,
+    name: 'devices_and_events',
+    sql: `
+      -- Enrolled devices. Only a hash of each token is kept.
+      CREATE TABLE devices (
+        device_id   TEXT PRIMARY KEY,
+        device_code TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        enrolled_at TEXT NOT NULL,
+        revoked_at  TEXT
+      ) STRICT;
+      -- A device code belongs to one active device; a revoked device frees its code.
+      CREATE UNIQUE INDEX devices_active_code ON devices (device_code) WHERE revoked_at IS NULL;
+
+      CREATE TABLE enrollment_codes (
+        code_hash  TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+
+      -- The hub's journal: append-only, in arrival order (seq), never updated or deleted.
+      CREATE TABLE events (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        id           TEXT NOT NULL UNIQUE,
+        type         TEXT NOT NULL,
+        entity_id    TEXT NOT NULL,
+        device_id    TEXT NOT NULL,
+        submitted_by TEXT NOT NULL REFERENCES devices (device_id),
+        occurred_at  TEXT NOT NULL,
+        received_at  TEXT NOT NULL,
+        body         TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX events_entity ON events (entity_id);
+
+      CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+      CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    `,
+  },
 ];

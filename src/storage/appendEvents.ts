@@ -1,97 +1,104 @@
 import {
   counterKeysOf,
-  reduceRow,
+  domainEventSchema,
+  projectEntity,
   tableOf,
   type Assessment,
   type DomainEvent,
   type Patient,
   type ProjectionTable,
-  type ProjectionTables,
   type Slip,
   type Visit,
 } from '@/domain';
+import { logger } from '@/lib/logger';
 import { getCodec, type StorageCodec } from './codec';
 import type { EventOrigin, JournalRow, SiagaDb } from './db';
-import {
-  decodeBodies,
-  toAssessmentRow,
-  toPatientRow,
-  toSlipRow,
-  toTicketRow,
-  toVisitRow,
-} from './projectionRows';
 import { withJournalLock } from './journalLock';
+import { toAssessmentRow, toPatientRow, toSlipRow, toTicketRow, toVisitRow } from './projectionRows';
 
 export type AppendResult = { appended: DomainEvent[]; duplicates: string[] };
 
-type RowMaps = { [T in ProjectionTable]: Map<string, ProjectionTables[T]> };
-
-const emptyMaps = (): RowMaps => ({
-  patients: new Map(),
-  visits: new Map(),
-  slips: new Map(),
-  assessments: new Map(),
-});
-
-/** Loads, decoded, the current projection rows the given events will change. */
-async function loadTouchedRows(
-  db: SiagaDb,
-  events: readonly DomainEvent[],
+/** Decodes journal rows into validated events; an unreadable row is logged, never fatal. */
+export async function decodeJournalRows(
+  rows: readonly JournalRow[],
   codec: StorageCodec,
-): Promise<RowMaps> {
-  const ids: Record<ProjectionTable, Set<string>> = {
-    patients: new Set(),
-    visits: new Set(),
-    slips: new Set(),
-    assessments: new Set(),
-  };
-  for (const event of events) ids[tableOf(event)].add(event.entityId);
-  const maps = emptyMaps();
-  for (const table of Object.keys(ids) as ProjectionTable[]) {
-    if (ids[table].size === 0) continue;
-    const rows = (await db[table].bulkGet([...ids[table]])).filter((row) => row !== undefined);
-    const decoded = await decodeBodies<ProjectionTables[typeof table]>(rows, table, codec);
-    decoded.forEach((row) => (maps[table] as Map<string, unknown>).set(row.id, row));
+): Promise<DomainEvent[]> {
+  const events: DomainEvent[] = [];
+  for (const row of rows) {
+    const parsed = domainEventSchema.safeParse(
+      await codec.decode(row.event, { table: 'journal', id: row.id }),
+    );
+    if (parsed.success) events.push(parsed.data);
+    else logger.error('journal.unreadable_event', { localSeq: row.localSeq, type: row.type });
   }
-  return maps;
+  return events;
 }
 
-/** Applies events in order to in-memory rows; returns the rows that changed. */
-export function applyToRows(maps: RowMaps, events: readonly DomainEvent[]): RowMaps {
-  const changed = emptyMaps();
+type EntityKey = `${ProjectionTable}:${string}`;
+const entityKey = (event: DomainEvent): EntityKey => `${tableOf(event)}:${event.entityId}`;
+
+/** Groups events by the projection row they belong to. */
+export function groupByEntity(events: readonly DomainEvent[]): Map<EntityKey, DomainEvent[]> {
+  const groups = new Map<EntityKey, DomainEvent[]>();
   for (const event of events) {
-    const table = tableOf(event);
-    const map = maps[table] as Map<string, ProjectionTables[typeof table]>;
-    const next = reduceRow(map.get(event.entityId), event);
-    if (next) {
-      map.set(event.entityId, next);
-      (changed[table] as Map<string, unknown>).set(event.entityId, next);
+    const key = entityKey(event);
+    const group = groups.get(key);
+    if (group) group.push(event);
+    else groups.set(key, [event]);
+  }
+  return groups;
+}
+
+/** Every projection write of a set of entities, encoded, ready for one transaction. */
+export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, codec: StorageCodec) {
+  const writes = {
+    patients: [] as Awaited<ReturnType<typeof toPatientRow>>[],
+    visits: [] as Awaited<ReturnType<typeof toVisitRow>>[],
+    tickets: [] as ReturnType<typeof toTicketRow>[],
+    slips: [] as Awaited<ReturnType<typeof toSlipRow>>[],
+    assessments: [] as Awaited<ReturnType<typeof toAssessmentRow>>[],
+    /** Rows whose every event was withdrawn (e.g. a voided registration): they disappear. */
+    deletions: [] as { table: ProjectionTable; id: string }[],
+  };
+  for (const [key, events] of groups) {
+    const [table, id] = key.split(/:(.*)/s) as [ProjectionTable, string];
+    const row = projectEntity(events);
+    if (!row) {
+      writes.deletions.push({ table, id });
+      continue;
+    }
+    switch (table) {
+      case 'patients':
+        writes.patients.push(await toPatientRow(row as Patient, codec));
+        break;
+      case 'visits':
+        writes.visits.push(await toVisitRow(row as Visit, codec));
+        writes.tickets.push(toTicketRow(row as Visit));
+        break;
+      case 'slips':
+        writes.slips.push(await toSlipRow(row as Slip, codec));
+        break;
+      case 'assessments':
+        writes.assessments.push(await toAssessmentRow(row as Assessment, codec));
+        break;
     }
   }
-  return changed;
+  return writes;
 }
 
-/** Writes changed projection rows (and counters) inside the caller's transaction. */
-export async function encodeRows(changed: RowMaps, codec: StorageCodec) {
-  const visits = [...changed.visits.values()] as Visit[];
-  return {
-    patients: await Promise.all(
-      ([...changed.patients.values()] as Patient[]).map((row) => toPatientRow(row, codec)),
-    ),
-    visits: await Promise.all(visits.map((row) => toVisitRow(row, codec))),
-    tickets: visits.map(toTicketRow),
-    slips: await Promise.all(([...changed.slips.values()] as Slip[]).map((row) => toSlipRow(row, codec))),
-    assessments: await Promise.all(
-      ([...changed.assessments.values()] as Assessment[]).map((row) => toAssessmentRow(row, codec)),
-    ),
-  };
+/** The highest number each per-device series has used in these events. */
+export function countersOf(events: readonly DomainEvent[]): Map<string, number> {
+  const counters = new Map<string, number>();
+  for (const { key, value } of events.flatMap(counterKeysOf))
+    counters.set(key, Math.max(value, counters.get(key) ?? 0));
+  return counters;
 }
 
 /**
- * Appends events to the journal and updates every projection they touch, all in one IndexedDB
- * transaction: when this resolves the events are durable, and either all of them are stored
- * with their projections or none is. Events already in the journal (same id) are skipped, so
- * replaying a batch, a QR import or a pull twice changes nothing.
+ * Appends events to the journal and recomputes every projection row they touch from all of that
+ * entity's events, in one IndexedDB transaction: when this resolves the events are durable, and
+ * either all of them are stored with their projections or none is. Events already in the journal
+ * (same id) are skipped, so replaying a batch, a QR import or a pull twice changes nothing.
  */
 export function appendEvents(
   db: SiagaDb,
@@ -121,12 +128,18 @@ export async function appendEventsHoldingLock(
   }
   if (fresh.length === 0) return { appended: [], duplicates };
 
-  const changed = applyToRows(await loadTouchedRows(db, fresh, codec), fresh);
-  const rows = await encodeRows(changed, codec);
-  const counterUpdates = new Map<string, number>();
-  for (const { key, value } of fresh.flatMap(counterKeysOf)) {
-    counterUpdates.set(key, Math.max(value, counterUpdates.get(key) ?? 0));
-  }
+  const entityIds = [...new Set(fresh.map((event) => event.entityId))];
+  const earlier = await decodeJournalRows(
+    await db.journal.where('entityId').anyOf(entityIds).toArray(),
+    codec,
+  );
+  const writes = await projectEntities(groupByEntity([...earlier, ...fresh]), codec);
+  const counterUpdates = countersOf(fresh);
+  // A correcting or voiding event settles the event it is about.
+  const settled = fresh.flatMap((event) => {
+    if (event.type === 'event.voided') return [{ target: event.payload.eventId, by: event.id }];
+    return event.corrects ? [{ target: event.corrects, by: event.id }] : [];
+  });
   const lastSeq = (await db.journal.orderBy('localSeq').last())?.localSeq ?? 0;
   const journalRows: JournalRow[] = await Promise.all(
     fresh.map(async (event, index) => ({
@@ -147,11 +160,24 @@ export async function appendEventsHoldingLock(
     async () => {
       const existingCounters = await db.counters.bulkGet([...counterUpdates.keys()]);
       await db.journal.bulkAdd(journalRows);
-      await db.patients.bulkPut(rows.patients);
-      await db.visits.bulkPut(rows.visits);
-      await db.tickets.bulkPut(rows.tickets);
-      await db.slips.bulkPut(rows.slips);
-      await db.assessments.bulkPut(rows.assessments);
+      for (const { target, by } of settled) {
+        await db.journal
+          .where('id')
+          .equals(target)
+          .modify((row) => {
+            if (row.syncState === 'review' || row.syncState === 'pending') row.syncState = 'resolved';
+            row.resolvedBy = by;
+          });
+      }
+      await db.patients.bulkPut(writes.patients);
+      await db.visits.bulkPut(writes.visits);
+      await db.tickets.bulkPut(writes.tickets);
+      await db.slips.bulkPut(writes.slips);
+      await db.assessments.bulkPut(writes.assessments);
+      for (const { table, id } of writes.deletions) {
+        await db[table].delete(id);
+        if (table === 'visits') await db.tickets.delete(id);
+      }
       await db.counters.bulkPut(
         [...counterUpdates].map(([key, value], index) => ({
           key,

@@ -2,8 +2,20 @@ import Dexie, { type Table } from 'dexie';
 import type { QueueStatus } from '@/domain';
 import type { Encoded } from './codec';
 
-/** Where an event stands with the hub. The journal is the outbox: nothing leaves it unacknowledged. */
-export type SyncState = 'pending' | 'acked' | 'review';
+/**
+ * Where an event stands with the hub. The journal is the outbox: nothing leaves it unacknowledged.
+ * `review`: the hub refused it (see `lastError`); `resolved`: a person corrected or voided it.
+ */
+export type SyncState = 'pending' | 'acked' | 'review' | 'resolved';
+
+/** The hub's reason for refusing an event, kept with it until a person settles it. */
+export type SyncError = {
+  status: 'rejected' | 'conflict';
+  code: string;
+  message: string;
+  field?: string;
+  at: string;
+};
 
 /** Made on this device, pulled from the hub, or imported from a slip's QR code / a backup file. */
 export type EventOrigin = 'local' | 'remote' | 'import';
@@ -21,6 +33,9 @@ export type JournalRow = {
   syncState: SyncState;
   origin: EventOrigin;
   event: Encoded;
+  lastError?: SyncError;
+  /** The correcting or voiding event that settled this one. */
+  resolvedBy?: string;
 };
 
 /** Device-local settings and caches that carry no patient data, keyed by name. */

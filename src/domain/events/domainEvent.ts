@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
+import { eventVoidedSchema } from './journalEvents';
 import { patientCorrectedSchema, patientRegisteredSchema } from './patientEvents';
 import {
   slipFoundSchema,
@@ -40,6 +41,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   slipReturnedSchema,
   assessmentSignedSchema,
   assessmentAmendedSchema,
+  eventVoidedSchema,
 ]);
 
 export type DomainEvent = z.output<typeof domainEventSchema>;

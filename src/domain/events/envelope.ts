@@ -54,6 +54,8 @@ export const envelopeShape = {
   timeSource: z.enum(TIME_SOURCES),
   clock: clockReadingSchema,
   schemaVersion: z.literal(EVENT_SCHEMA_VERSION),
+  /** Set on a correcting event: the id of the event (refused by the hub) it replaces. */
+  corrects: z.optional(uuidSchema),
 };
 
 /** An event schema: the envelope, a literal type, and the type's payload. */

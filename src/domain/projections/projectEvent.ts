@@ -8,7 +8,8 @@ import type { ProjectionTable, ProjectionTables } from './types';
 
 /** The one projection row an event changes: every event belongs to exactly one entity. */
 export function tableOf(event: DomainEvent): ProjectionTable {
-  switch (event.type.split('.')[0]) {
+  const type = event.type === 'event.voided' ? event.payload.eventType : event.type;
+  switch (type.split('.')[0]) {
     case 'patient':
       return 'patients';
     case 'slip':
@@ -42,6 +43,9 @@ export function reduceRow<T extends ProjectionTable>(
         current as ProjectionTables['assessments'] | undefined,
         event,
       ) as ProjectionTables[T];
+    case 'event.voided':
+      // A void changes nothing by itself: `projectEntity` leaves the voided event out.
+      return current;
     default:
       return reduceVisit(current as ProjectionTables['visits'] | undefined, event) as ProjectionTables[T];
   }

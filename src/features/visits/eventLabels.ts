@@ -20,6 +20,7 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'slip.returned': 'event.slip.returned',
   'assessment.signed': 'event.assessment.signed',
   'assessment.amended': 'event.assessment.amended',
+  'event.voided': 'event.event.voided',
 };
 
 export const TASK_LABEL: Record<TaskId, MessageKey> = {

@@ -237,6 +237,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.assessment.signed': 'RM 1.2 signed',
   'event.assessment.amended': 'RM 1.2 amended',
 
+  'event.event.voided': 'Record voided',
+
   'task.title': 'BPJS task times (task ID)',
   'task.caption': 'Derived from the recorded service times; sent to BPJS during recovery.',
   'task.id': 'Task',

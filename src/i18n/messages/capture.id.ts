@@ -238,6 +238,8 @@ export const captureId = {
   'event.assessment.signed': 'RM 1.2 ditandatangani',
   'event.assessment.amended': 'RM 1.2 diamandemen',
 
+  'event.event.voided': 'Catatan dibatalkan',
+
   'task.title': 'Waktu tugas BPJS (task ID)',
   'task.caption': 'Diturunkan dari waktu pelayanan yang dicatat; dikirim ke BPJS saat pemulihan.',
   'task.id': 'Task',

@@ -48,7 +48,7 @@ describe('openHubDatabase', () => {
       .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY rowid')
       .all()
       .map((row) => row.version);
-    expect(versions).toEqual([1, 98, 99]);
+    expect(versions).toEqual([...MIGRATIONS.map((migration) => migration.version), 98, 99]);
     db.close();
   });
 
@@ -57,7 +57,7 @@ describe('openHubDatabase', () => {
     openHubDatabase(file).close();
     const broken = [
       ...MIGRATIONS,
-      { version: 2, name: 'broken', sql: 'CREATE TABLE half (x); SELECT nope FROM nowhere;' },
+      { version: 97, name: 'broken', sql: 'CREATE TABLE half (x); SELECT nope FROM nowhere;' },
     ];
     expect(() => openHubDatabase(file, broken)).toThrow();
     const db = openHubDatabase(file);

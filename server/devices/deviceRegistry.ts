@@ -1,0 +1,96 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { HubDatabase } from '../db/openHubDatabase';
+
+export type EnrolledDevice = { deviceId: string; deviceCode: string };
+
+/** Enrollment codes are valid this long after the hub makes them. */
+const ENROLLMENT_CODE_DAYS = 7;
+/** No 0/O, 1/I/L: read aloud from a console and typed on a tablet. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A code such as `K7QM-4XPD` for IT to type into each device being enrolled. */
+function newEnrollmentCode(): string {
+  const chars = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+const normaliseCode = (code: string) =>
+  code
+    .trim()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
+
+/**
+ * Makes the enrollment code devices use to get a token: the given one (for scripted setups), or a
+ * fresh random one. Returned in clear once, for the console; only its hash is stored.
+ */
+export function issueEnrollmentCode(db: HubDatabase, now: Date, fixed?: string): string {
+  const code = fixed ?? newEnrollmentCode();
+  const expires = new Date(now.getTime() + ENROLLMENT_CODE_DAYS * 86_400_000);
+  db.prepare(
+    'INSERT OR REPLACE INTO enrollment_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)',
+  ).run(sha256(normaliseCode(code)), now.toISOString(), expires.toISOString());
+  return code;
+}
+
+export type EnrollOutcome =
+  | { ok: true; token: string; device: EnrolledDevice }
+  | { ok: false; code: 'enrollment_code_invalid' | 'device_code_taken' };
+
+/**
+ * Gives a device a token [P1]. A device code stays with one device id [P2]; enrolling the same
+ * device again replaces its token (the old one stops working).
+ */
+export function enrollDevice(
+  db: HubDatabase,
+  input: { code: string; deviceId: string; deviceCode: string },
+  now: Date,
+): EnrollOutcome {
+  const valid = db
+    .prepare<[string, string], { code_hash: string }>(
+      'SELECT code_hash FROM enrollment_codes WHERE code_hash = ? AND expires_at > ?',
+    )
+    .get(sha256(normaliseCode(input.code)), now.toISOString());
+  if (!valid) return { ok: false, code: 'enrollment_code_invalid' };
+  const holder = db
+    .prepare<[string], { device_id: string }>(
+      'SELECT device_id FROM devices WHERE device_code = ? AND revoked_at IS NULL',
+    )
+    .get(input.deviceCode);
+  if (holder && holder.device_id !== input.deviceId) return { ok: false, code: 'device_code_taken' };
+  const token = randomBytes(32).toString('base64url');
+  db.prepare(
+    `INSERT INTO devices (device_id, device_code, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, NULL)
+     ON CONFLICT (device_id) DO UPDATE SET device_code = excluded.device_code, token_hash = excluded.token_hash,
+       enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+  ).run(input.deviceId, input.deviceCode, sha256(token), now.toISOString());
+  return { ok: true, token, device: { deviceId: input.deviceId, deviceCode: input.deviceCode } };
+}
+
+export type TokenCheck =
+  | { ok: true; device: EnrolledDevice }
+  | { ok: false; code: 'token_missing' | 'token_unknown' | 'token_revoked' };
+
+/** Who is calling [P3]. */
+export function deviceForToken(db: HubDatabase, authorization: string | undefined): TokenCheck {
+  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  if (!token) return { ok: false, code: 'token_missing' };
+  const row = db
+    .prepare<[string], { device_id: string; device_code: string; revoked_at: string | null }>(
+      'SELECT device_id, device_code, revoked_at FROM devices WHERE token_hash = ?',
+    )
+    .get(sha256(token));
+  if (!row) return { ok: false, code: 'token_unknown' };
+  if (row.revoked_at) return { ok: false, code: 'token_revoked' };
+  return { ok: true, device: { deviceId: row.device_id, deviceCode: row.device_code } };
+}
+
+/** Revokes a device's token (a lost tablet): its next request gets 401. */
+export function revokeDevice(db: HubDatabase, deviceCode: string, now: Date): boolean {
+  const result = db
+    .prepare('UPDATE devices SET revoked_at = ? WHERE device_code = ? AND revoked_at IS NULL')
+    .run(now.toISOString(), deviceCode);
+  return result.changes > 0;
+}

@@ -1,0 +1,176 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  DEFAULT_PULL_LIMIT,
+  domainEventSchema,
+  formatCursor,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_EVENTS,
+  MAX_PULL_LIMIT,
+  parseCursor,
+  type DomainEvent,
+  type PullResponse,
+  type PushResponse,
+  type PushResult,
+  type RuntimeConfig,
+} from '@/domain';
+import type { HubDatabase } from '../db/openHubDatabase';
+import { deviceForToken, type EnrolledDevice } from '../devices/deviceRegistry';
+import { eventsAfter, storeEvents } from '../events/eventStore';
+import { sendError } from '../httpErrors';
+
+const LIMITS = { maxEvents: MAX_BATCH_EVENTS, maxBytes: MAX_BATCH_BYTES };
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyRequest {
+    device?: EnrolledDevice;
+  }
+}
+
+/** Rules the hub adds to the schema: the poli and doctor must be in its current config [P6]. */
+function configProblem(
+  event: DomainEvent,
+  config: RuntimeConfig | undefined,
+): Omit<Extract<PushResult, { status: 'rejected' }>, 'id' | 'status'> | undefined {
+  if (!config || event.type !== 'visit.registered') return undefined;
+  const poli = config.polis.find((candidate) => candidate.code === event.payload.poliCode);
+  if (!poli) {
+    return {
+      code: 'unknown_poli',
+      message: `Poli ${event.payload.poliCode} is not in the hub's configuration.`,
+      field: 'payload.poliCode',
+    };
+  }
+  if (!poli.doctors.some((doctor) => doctor.code === event.payload.doctorCode)) {
+    return {
+      code: 'unknown_doctor',
+      message: `Doctor ${event.payload.doctorCode} does not practise in ${poli.name} per the hub's configuration.`,
+      field: 'payload.doctorCode',
+    };
+  }
+  return undefined;
+}
+
+function idOf(item: unknown): string | null {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+export function registerEventsRoutes(
+  app: FastifyInstance,
+  deps: { db: HubDatabase; hubId: string; now: () => Date; config: () => RuntimeConfig | undefined },
+): void {
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
+    const check = deviceForToken(deps.db, request.headers.authorization);
+    if (!check.ok) {
+      const messages = {
+        token_missing:
+          'This request needs the device token (Authorization: Bearer …). Enroll the device first.',
+        token_unknown: 'This device token is not known to the hub. Enroll the device again.',
+        token_revoked: 'This device has been revoked by IT. Enroll it again if it is trusted.',
+      } as const;
+      return sendError(reply, 401, check.code, messages[check.code]);
+    }
+    request.device = check.device;
+    return undefined;
+  };
+
+  app.post(
+    '/api/v1/events',
+    {
+      bodyLimit: MAX_BATCH_BYTES,
+      preHandler: authenticate,
+      errorHandler: (error: Error & { code?: string; statusCode?: number }, request, reply) => {
+        if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+          void reply.status(413).send({
+            error: { code: 'batch_too_large', message: `A batch may hold at most ${MAX_BATCH_BYTES} bytes.` },
+            limits: LIMITS,
+          });
+          return;
+        }
+        const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500) request.log.error({ err: error }, 'push failed');
+        void sendError(
+          reply,
+          status,
+          status === 500 ? 'internal' : 'invalid_request',
+          status === 500 ? 'The hub could not store the batch.' : 'The batch is not valid JSON.',
+        );
+      },
+    },
+    async (request, reply) => {
+      const items = (request.body as { events?: unknown } | null)?.events;
+      if (!Array.isArray(items))
+        return sendError(reply, 400, 'invalid_request', 'Expected {"events": [...]}.');
+      if (items.length > MAX_BATCH_EVENTS) {
+        return reply.status(413).send({
+          error: { code: 'batch_too_large', message: `A batch may hold at most ${MAX_BATCH_EVENTS} events.` },
+          limits: LIMITS,
+        });
+      }
+      const config = deps.config();
+      const results: (PushResult | undefined)[] = Array.from({ length: items.length }, () => undefined);
+      const valid: { index: number; event: DomainEvent }[] = [];
+      items.forEach((item, index) => {
+        const parsed = domainEventSchema.safeParse(item);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const field = issue?.path.join('.') ?? '';
+          results[index] = {
+            id: idOf(item),
+            status: 'rejected',
+            code: 'invalid_event',
+            message: `Invalid value at ${field || 'the event'}${issue ? ` (${issue.message})` : ''}.`,
+            ...(field ? { field } : {}),
+          };
+          return;
+        }
+        const problem = configProblem(parsed.data, config);
+        if (problem) results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
+        else valid.push({ index, event: parsed.data });
+      });
+      const outcomes = storeEvents(
+        deps.db,
+        valid.map(({ event }) => event),
+        request.device!.deviceId,
+        deps.now(),
+      );
+      valid.forEach(({ index, event }, position) => {
+        results[index] = { id: event.id, status: outcomes[position]! };
+      });
+      const body: PushResponse = { results: results as PushResult[], serverTime: deps.now().toISOString() };
+      return reply.header('cache-control', 'no-store').send(body);
+    },
+  );
+
+  // Devices ask every few seconds: log only problems.
+  app.get('/api/v1/events', { preHandler: authenticate, logLevel: 'warn' }, async (request, reply) => {
+    const query = request.query as { after?: string; limit?: string };
+    const limit = Math.min(
+      MAX_PULL_LIMIT,
+      Math.max(1, Number(query.limit ?? DEFAULT_PULL_LIMIT) || DEFAULT_PULL_LIMIT),
+    );
+    let afterSeq = 0;
+    if (query.after) {
+      const cursor = parseCursor(query.after);
+      if (!cursor) return sendError(reply, 400, 'cursor_invalid', 'The cursor is not one this hub gave out.');
+      if (cursor.hubId !== deps.hubId) {
+        return sendError(
+          reply,
+          409,
+          'cursor_foreign',
+          'The cursor belongs to another hub store: start again from the beginning.',
+        );
+      }
+      afterSeq = cursor.seq;
+    }
+    const page = eventsAfter(deps.db, afterSeq, limit, request.device!.deviceId);
+    const body: PullResponse = {
+      events: page.events,
+      cursor: formatCursor(deps.hubId, page.lastSeq),
+      more: page.more,
+      serverTime: deps.now().toISOString(),
+    };
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+}

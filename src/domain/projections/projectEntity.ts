@@ -1,0 +1,45 @@
+import type { DomainEvent, EventType } from '../events/domainEvent';
+import { reduceRow } from './projectEvent';
+import type { ProjectionTable, ProjectionTables } from './types';
+
+const CREATION: ReadonlySet<EventType> = new Set([
+  'patient.registered',
+  'visit.registered',
+  'slip.requested',
+  'assessment.signed',
+]);
+
+/**
+ * The canonical order of one entity's events: its creation first, then real time, then id.
+ * Reducing in this order makes a projection a function of the set of events, so two devices
+ * that received the same events in different orders hold the same rows.
+ */
+export function compareForEntity(a: DomainEvent, b: DomainEvent): number {
+  const creation = Number(CREATION.has(b.type)) - Number(CREATION.has(a.type));
+  if (creation !== 0) return creation;
+  const time = Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
+  if (time !== 0) return time;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Events that no longer count: voided ones, and those replaced by a correcting event. */
+export function withdrawnEventIds(events: readonly DomainEvent[]): Set<string> {
+  const withdrawn = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'event.voided') withdrawn.add(event.payload.eventId);
+    if (event.corrects) withdrawn.add(event.corrects);
+  }
+  return withdrawn;
+}
+
+/** The projection row of one entity from all of its events (any order, duplicates allowed). */
+export function projectEntity<T extends ProjectionTable>(
+  events: readonly DomainEvent[],
+): ProjectionTables[T] | undefined {
+  const withdrawn = withdrawnEventIds(events);
+  const unique = new Map(events.map((event) => [event.id, event]));
+  return [...unique.values()]
+    .filter((event) => event.type !== 'event.voided' && !withdrawn.has(event.id))
+    .sort(compareForEntity)
+    .reduce<ProjectionTables[T] | undefined>((row, event) => reduceRow<T>(row, event), undefined);
+}
