@@ -8,6 +8,7 @@ import { AppServicesContext } from './AppServicesContext';
 import { ConfigNotice } from './ConfigNotice';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
 import { RouteContent } from './RouteContent';
+import { SimrsBanner } from './SimrsBanner';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -59,6 +60,7 @@ export function App({ services }: { services: AppServices }) {
       <StatusBar />
       <div className="app-notices">
         <DatabaseUpgradeNotice />
+        <SimrsBanner />
         <UpdatePrompt />
         {storedConfig !== undefined ? <ConfigNotice stored={storedConfig} /> : null}
       </div>

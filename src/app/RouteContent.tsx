@@ -23,6 +23,9 @@ const AssessmentScreen = lazy(() =>
 const VisitDetailScreen = lazy(() =>
   import('@/features/visits').then((m) => ({ default: m.VisitDetailScreen })),
 );
+const RecoveryWorkspace = lazy(() =>
+  import('@/features/recovery').then((m) => ({ default: m.RecoveryWorkspace })),
+);
 const SettingsScreen = lazy(() => import('@/features/settings').then((m) => ({ default: m.SettingsScreen })));
 
 function Routed({ route, services }: { route: Route; services: AppServices }) {
@@ -51,9 +54,11 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
           hubConnection={hubConnection}
           onRequestPersistence={services.requestPersistence}
           onCheckForUpdate={services.serviceWorker.checkForUpdate}
+          onEnroll={services.enroll}
         />
       );
     case 'recovery':
+      return <RecoveryWorkspace sync={services.sync} />;
     case 'incidents':
       return <NotBuiltWorkspace title={`nav.${route.name}`} purpose={WORKSPACE_PURPOSE[route.name]} />;
   }

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand';
 import { INTL_LOCALE, useLanguage, useT } from '@/i18n';
-import { storageStatusStore, usePendingCount } from '@/storage';
+import { storageStatusStore, useClockOffset, useJournalCounts, usePendingCount } from '@/storage';
+import { formatFacilityTime, paths, useRuntimeConfig } from '@/features/common';
+import { onLinkClick } from '@/ui/navigation';
 import { formatBytes } from '@/ui/formatBytes';
 import { useNow } from '@/ui/useNow';
 import { useAppServices } from './AppServicesContext';
@@ -38,6 +40,70 @@ function PendingStatus() {
   return (
     <li className={`status-item ${count > 0 ? 'status-item--warn' : ''}`}>
       {t('status.pending', { count })}
+    </li>
+  );
+}
+
+/** Where syncing stands: sent, sending, retrying, or waiting for enrollment. */
+function SyncStatusItem() {
+  const t = useT();
+  const { sync } = useAppServices();
+  const status = useStore(sync.store);
+  const counts = useJournalCounts();
+  const config = useRuntimeConfig();
+  const review = counts?.byState.review ?? 0;
+  const lastSync =
+    status.lastSuccessAt && config
+      ? formatFacilityTime(new Date(status.lastSuccessAt).toISOString(), config.facility.timeZone)
+      : undefined;
+  const phaseText = {
+    starting: undefined,
+    offline: undefined,
+    idle: lastSync ? t('status.sync.done', { time: lastSync }) : undefined,
+    syncing: t('status.sync.running', { count: status.sending }),
+    retrying: t('status.sync.retrying'),
+    notEnrolled: t('status.sync.notEnrolled'),
+    authFailed: t('status.sync.authFailed'),
+    otherTab: t('status.sync.otherTab'),
+  }[status.phase];
+  const needsAction = status.phase === 'notEnrolled' || status.phase === 'authFailed';
+  return (
+    <>
+      {phaseText ? (
+        <li
+          className={`status-item status-item--${needsAction || status.phase === 'retrying' ? 'warn' : 'neutral'}`}
+        >
+          {needsAction ? (
+            <a className="status-item__link" href={paths.settings} onClick={onLinkClick}>
+              {phaseText}
+            </a>
+          ) : (
+            phaseText
+          )}
+        </li>
+      ) : null}
+      {review > 0 ? (
+        <li className="status-item status-item--bad">
+          <a className="status-item__link" href={paths.recovery} onClick={onLinkClick}>
+            {t('status.sync.review', { count: review })}
+          </a>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+/** A device clock more than two minutes off the hub's would stamp wrong times on everything [P13]. */
+export const CLOCK_WARNING_MS = 2 * 60_000;
+
+function ClockStatus() {
+  const t = useT();
+  const offset = useClockOffset();
+  if (!offset || Math.abs(offset.offsetMs) <= CLOCK_WARNING_MS) return null;
+  const minutes = Math.round(Math.abs(offset.offsetMs) / 60_000);
+  return (
+    <li className="status-item status-item--bad" role="alert">
+      {t(offset.offsetMs > 0 ? 'status.clock.behind' : 'status.clock.ahead', { minutes })}
     </li>
   );
 }
@@ -108,6 +174,8 @@ export function StatusBar() {
       <ul className="status-bar__items" aria-live="polite">
         <HubStatus />
         <PendingStatus />
+        <SyncStatusItem />
+        <ClockStatus />
         <StorageStatus />
         <OfflineStatus />
       </ul>

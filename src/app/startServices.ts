@@ -1,6 +1,15 @@
 import { guardUnsavedWorkOnUnload } from '@/ui/unsavedWork';
 import { getDb, loadStoredRuntimeConfig, refreshStorageStatus, requestPersistentStorage } from '@/storage';
-import { createBrowserHubProbe, refreshRuntimeConfig, type HubProbe } from '@/sync';
+import {
+  createBrowserHubProbe,
+  createBrowserSyncEngine,
+  enrollDeviceInBrowser,
+  refreshRuntimeConfig,
+  type EnrollFailure,
+  type HubProbe,
+  type SyncEngine,
+} from '@/sync';
+import type { Result } from '@/lib/result';
 import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
 
 /** How often the storage figures in the status bar are refreshed. */
@@ -8,6 +17,9 @@ const STORAGE_STATUS_INTERVAL_MS = 60_000;
 
 export type AppServices = {
   hubProbe: HubProbe;
+  sync: SyncEngine;
+  /** Enrolls this device with the hub it reaches now (or the configured primary). */
+  enroll: (code: string) => Promise<Result<{ deviceCode: string }, EnrollFailure>>;
   serviceWorker: ServiceWorkerControls;
   refreshConfig: () => Promise<void>;
   requestPersistence: () => Promise<void>;
@@ -25,6 +37,11 @@ export function startServices(): AppServices {
     return backupUrl ? [primaryUrl, backupUrl] : [primaryUrl];
   });
   const serviceWorker = registerServiceWorker();
+  const reachableHub = () => {
+    const connection = hubProbe.store.getState();
+    return connection.state === 'reachable' ? connection.hubUrl : undefined;
+  };
+  const sync = createBrowserSyncEngine(db, reachableHub);
   const refreshConfig = async (): Promise<void> => {
     await refreshRuntimeConfig(db);
   };
@@ -33,6 +50,7 @@ export function startServices(): AppServices {
   // fetched anyway: the config below, the release by the service worker's registration.)
   let previousState = hubProbe.store.getState().state;
   hubProbe.store.subscribe((connection) => {
+    if (connection.state === 'reachable' && previousState !== 'reachable') sync.syncNow();
     if (connection.state === 'reachable' && previousState === 'unreachable') {
       void refreshConfig();
       void serviceWorker.checkForUpdate();
@@ -40,6 +58,7 @@ export function startServices(): AppServices {
     previousState = connection.state;
   });
   hubProbe.start();
+  sync.start();
   void refreshConfig();
 
   window.addEventListener('online', () => hubProbe.probeNow());
@@ -54,6 +73,17 @@ export function startServices(): AppServices {
   return {
     hubProbe,
     serviceWorker,
+    sync,
+    enroll: async (code) => {
+      const stored = await loadStoredRuntimeConfig(db);
+      const result = await enrollDeviceInBrowser(
+        db,
+        code,
+        reachableHub() ?? stored?.config.hub.primaryUrl ?? '/',
+      );
+      if (result.ok) sync.syncNow();
+      return result;
+    },
     refreshConfig,
     requestPersistence: async () => {
       await requestPersistentStorage(db, storage, { onlyIfFirstRun: false });

@@ -29,3 +29,4 @@ export * from './events/transferPayload';
 export * from './events/journalEvents';
 export * from './projections/projectEntity';
 export * from './sync/protocol';
+export * from './capture/planReview';

@@ -31,6 +31,7 @@ export const Reason = {
   BackupDateRequired: 'backupDateRequired',
   VisitNotFound: 'visitNotFound',
   SlipNotFound: 'slipNotFound',
+  EventNotFound: 'eventNotFound',
   AssessmentAlreadySigned: 'assessmentAlreadySigned',
   AssessmentNotSigned: 'assessmentNotSigned',
   OutOfRange: 'outOfRange',

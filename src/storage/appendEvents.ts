@@ -18,6 +18,14 @@ import { toAssessmentRow, toPatientRow, toSlipRow, toTicketRow, toVisitRow } fro
 
 export type AppendResult = { appended: DomainEvent[]; duplicates: string[] };
 
+const localAppendListeners = new Set<(db: SiagaDb) => void>();
+
+/** Called after events made or imported on this device are committed: the sync engine wakes up. */
+export function onLocalEventsAppended(listener: (db: SiagaDb) => void): () => void {
+  localAppendListeners.add(listener);
+  return () => localAppendListeners.delete(listener);
+}
+
 /** Decodes journal rows into validated events; an unreadable row is logged, never fatal. */
 export async function decodeJournalRows(
   rows: readonly JournalRow[],
@@ -186,5 +194,6 @@ export async function appendEventsHoldingLock(
       );
     },
   );
+  if (options.origin !== 'remote') localAppendListeners.forEach((listener) => listener(db));
   return { appended: fresh, duplicates };
 }

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '@/lib/result';
 import type { SiagaDb } from './db';
 import { loadDeviceSetup } from './deviceSetup';
 import { loadStoredRuntimeConfig } from './runtimeConfigStore';
+import { loadClockOffset } from './syncStore';
 
 export type CaptureContextError = 'deviceNotSetUp' | 'configMissing';
 
@@ -12,7 +13,11 @@ export async function loadCaptureContext(
   db: SiagaDb,
   now: Date,
 ): Promise<Result<CaptureContext, CaptureContextError>> {
-  const [setup, stored] = await Promise.all([loadDeviceSetup(db), loadStoredRuntimeConfig(db)]);
+  const [setup, stored, clock] = await Promise.all([
+    loadDeviceSetup(db),
+    loadStoredRuntimeConfig(db),
+    loadClockOffset(db),
+  ]);
   if (!setup) return err('deviceNotSetUp');
   if (!stored) return err('configMissing');
   return ok({
@@ -21,7 +26,10 @@ export async function loadCaptureContext(
     actor: setup.user,
     config: stored.config,
     now,
-    clock: { offsetMs: null, measuredAt: null },
+    // The offset known at capture travels with every event; occurredAt itself is never adjusted.
+    clock: clock
+      ? { offsetMs: clock.offsetMs, measuredAt: clock.measuredAt }
+      : { offsetMs: null, measuredAt: null },
     newId: () => uuidv7(now.getTime()),
   });
 }

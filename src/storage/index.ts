@@ -8,6 +8,7 @@ export {
   requestSlip,
   signAssessment,
 } from './commands/captureCommands';
+export { correctEvent, voidEvent } from './commands/reviewCommands';
 export { runCommand, type CommandResult } from './commands/runCommand';
 export { databaseStatusStore, getDb } from './database';
 export {
@@ -17,6 +18,7 @@ export {
   type EventOrigin,
   type JournalRow,
   type MetaRow,
+  type SyncError,
   type SyncState,
   type TicketRow,
 } from './db';
@@ -68,3 +70,24 @@ export {
   type ImportProblem,
   type ImportReport,
 } from './transfer';
+export { onLocalEventsAppended } from './appendEvents';
+export {
+  applyPushResults,
+  journalCounts,
+  loadClockOffset,
+  loadHubCredentials,
+  loadPullCursor,
+  pendingPage,
+  reviewItems,
+  saveClockOffset,
+  saveHubCredentials,
+  savePullCursor,
+  useClockOffset,
+  useHubCredentials,
+  useJournalCounts,
+  useReviewItems,
+  type ClockOffset,
+  type HubCredentials,
+  type JournalCounts,
+  type ReviewItem,
+} from './syncStore';

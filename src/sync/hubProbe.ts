@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { hubHealthSchema } from '@/domain/hubHealth';
+import { hubHealthSchema, type HubHealth } from '@/domain/hubHealth';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import { hubEndpoint } from './hubEndpoint';
 
@@ -29,6 +29,8 @@ export type HubConnection =
       lastContactAt: number;
       serverTime: string;
       hubVersion: string;
+      /** The SIMRS as the hub sees it [P12]. */
+      simrs?: HubHealth['simrs'];
     }
   | {
       state: 'unreachable';
@@ -58,7 +60,14 @@ export type HubProbe = {
 };
 
 type Attempt =
-  | { ok: true; hubUrl: string; viaBackup: boolean; serverTime: string; version: string }
+  | {
+      ok: true;
+      hubUrl: string;
+      viaBackup: boolean;
+      serverTime: string;
+      version: string;
+      simrs?: HubHealth['simrs'];
+    }
   | { ok: false; reason: ProbeFailure };
 
 async function probeUrl(deps: HubProbeDeps, hubUrl: string, viaBackup: boolean): Promise<Attempt> {
@@ -81,7 +90,14 @@ async function probeUrl(deps: HubProbeDeps, hubUrl: string, viaBackup: boolean):
   }
   const health = hubHealthSchema.safeParse(body);
   if (!health.success) return { ok: false, reason: ProbeFailure.InvalidAnswer };
-  return { ok: true, hubUrl, viaBackup, serverTime: health.data.serverTime, version: health.data.version };
+  return {
+    ok: true,
+    hubUrl,
+    viaBackup,
+    serverTime: health.data.serverTime,
+    version: health.data.version,
+    ...(health.data.simrs ? { simrs: health.data.simrs } : {}),
+  };
 }
 
 /**
@@ -135,6 +151,7 @@ export function createHubProbe(deps: HubProbeDeps): HubProbe {
           lastContactAt: deps.now(),
           serverTime: attempt.serverTime,
           hubVersion: attempt.version,
+          ...(attempt.simrs ? { simrs: attempt.simrs } : {}),
         },
         true,
       );

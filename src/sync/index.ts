@@ -15,3 +15,24 @@ export {
   RUNTIME_CONFIG_PATH,
   type RuntimeConfigStatus,
 } from './runtimeConfigSync';
+export {
+  clockOffsetMs,
+  enrollWithHub,
+  parseRetryAfter,
+  pullFromHub,
+  pushToHub,
+  type HubCall,
+  type HubFailure,
+} from './hubClient';
+export {
+  BULK_THRESHOLD,
+  createBrowserSyncEngine,
+  createSyncEngine,
+  PUSH_PAGE_SIZE,
+  SYNC_INTERVAL_MS,
+  type RunOutcome,
+  type SyncEngine,
+  type SyncPhase,
+  type SyncStatus,
+} from './syncEngine';
+export { enrollDevice, enrollDeviceInBrowser, type EnrollFailure } from './enrollDevice';

@@ -11,7 +11,7 @@ type FieldFrame = {
   hint?: ReactNode;
   /** Already translated error text; shown under the control and announced. */
   error?: ReactNode;
-  className?: string;
+  className?: string | undefined;
 };
 
 function useFieldIds(error: ReactNode, hint: ReactNode) {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ComponentProps } from 'react';
 import { useStore } from 'zustand';
 import {
   formatDateTime,
@@ -18,11 +18,13 @@ import {
 } from '@/storage';
 import type { HubConnection } from '@/sync';
 import { Button } from '@/ui/Button';
+import { HubEnrollment } from './HubEnrollment';
 import { formatBytes } from '@/ui/formatBytes';
 
 type UpdateCheckOutcome = 'updateFound' | 'upToDate' | 'failed';
 
 export type SettingsScreenProps = {
+  onEnroll: ComponentProps<typeof HubEnrollment>['onEnroll'];
   appVersion: string;
   hubConnection: HubConnection;
   onRequestPersistence: () => Promise<void>;
@@ -185,6 +187,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
       <h1>{t('settings.title')}</h1>
       <LanguageSetting />
       <DeviceSettings />
+      <HubEnrollment onEnroll={props.onEnroll} />
       <StorageSettings onRequestPersistence={props.onRequestPersistence} />
       {storedConfig ? <ConfigSummary storedConfig={storedConfig} /> : null}
       <HubSettings hubConnection={props.hubConnection} timeZone={storedConfig?.config.facility.timeZone} />

@@ -28,6 +28,7 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.backupDateRequired': 'Enter the date of the periodic backup used.',
   'reason.visitNotFound': 'Visit not found on this device.',
   'reason.slipNotFound': 'Slip not found on this device.',
+  'reason.eventNotFound': 'This record is no longer waiting for review.',
   'reason.assessmentAlreadySigned': 'The assessment is already signed.',
   'reason.assessmentNotSigned': 'The assessment is not signed yet.',
   'reason.outOfRange': 'Outside the physiologically possible range.',

@@ -27,6 +27,7 @@ export const reasonsId = {
   'reason.backupDateRequired': 'Isi tanggal cadangan berkala yang dipakai.',
   'reason.visitNotFound': 'Kunjungan tidak ditemukan di perangkat ini.',
   'reason.slipNotFound': 'Bon tidak ditemukan di perangkat ini.',
+  'reason.eventNotFound': 'Catatan ini tidak lagi menunggu ditinjau.',
   'reason.assessmentAlreadySigned': 'Asesmen sudah ditandatangani.',
   'reason.assessmentNotSigned': 'Asesmen belum ditandatangani.',
   'reason.outOfRange': 'Di luar rentang yang mungkin secara fisiologis.',

@@ -1,0 +1,141 @@
+import type * as z from 'zod/mini';
+import {
+  enrollResponseSchema,
+  hubErrorSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  type DomainEvent,
+  type EnrollRequest,
+  type EnrollResponse,
+  type PullResponse,
+  type PushResponse,
+} from '@/domain';
+import { err, ok, type Result } from '@/lib/result';
+import { hubEndpoint } from './hubEndpoint';
+
+/** A request to the hub that has not answered in this long is treated as lost and retried. */
+export const HUB_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Why a call to the hub failed, classified for what to do next [P15]: `retry` (network, timeout,
+ * 408, 429, 5xx — `retryAfterMs` when the hub said), `auth` (401/403: stop and tell the user),
+ * `tooLarge` (413: send less), `cursorForeign` (409 on pull: start over), `protocol` (an answer we
+ * cannot use: a bug or a foreign server; retried slowly, never acted upon).
+ */
+export type HubFailure =
+  | { kind: 'retry'; reason: 'network' | 'timeout' | 'status'; status?: number; retryAfterMs?: number }
+  | { kind: 'auth'; status: number; code: string }
+  | { kind: 'tooLarge' }
+  | { kind: 'cursorForeign' }
+  | { kind: 'enrollment'; status: number; code: string }
+  | { kind: 'protocol'; status: number; code?: string };
+
+export type HubCall = { hubUrl: string; appOrigin: string; fetch: typeof fetch; now: () => number };
+
+/** `Retry-After` as seconds or an HTTP date [P15]. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+type Timed<T> = T & { sentAt: number; receivedAt: number };
+
+async function call<S extends z.ZodMiniType>(
+  deps: HubCall,
+  path: string,
+  init: RequestInit,
+  schema: S,
+): Promise<Result<Timed<{ body: z.output<S> }>, HubFailure>> {
+  const sentAt = deps.now();
+  let response: Response;
+  try {
+    response = await deps.fetch(hubEndpoint(deps.hubUrl, path, deps.appOrigin), {
+      ...init,
+      cache: 'no-store',
+      signal: AbortSignal.timeout(HUB_REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    return err({ kind: 'retry', reason: timedOut ? 'timeout' : 'network' });
+  }
+  const receivedAt = deps.now();
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    json = undefined; // an empty or non-JSON body: classified by status below
+  }
+  if (response.ok) {
+    const parsed = schema.safeParse(json);
+    return parsed.success
+      ? ok({ body: parsed.data, sentAt, receivedAt })
+      : err({ kind: 'protocol', status: response.status });
+  }
+  const code = hubErrorSchema.safeParse(json).data?.error.code ?? 'unknown';
+  const status = response.status;
+  if (status === 401 || status === 403) {
+    return err(
+      path.endsWith('/enroll') ? { kind: 'enrollment', status, code } : { kind: 'auth', status, code },
+    );
+  }
+  if (status === 409 && path.endsWith('/enroll')) return err({ kind: 'enrollment', status, code });
+  if (status === 409 && code === 'cursor_foreign') return err({ kind: 'cursorForeign' });
+  if (status === 413) return err({ kind: 'tooLarge' });
+  if (status === 408 || status === 429 || status >= 500) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), receivedAt);
+    return err({
+      kind: 'retry',
+      reason: 'status',
+      status,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
+  }
+  return err({ kind: 'protocol', status, code });
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function enrollWithHub(deps: HubCall, request: EnrollRequest) {
+  return call(
+    deps,
+    '/api/v1/enroll',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    },
+    enrollResponseSchema,
+  ) as Promise<Result<Timed<{ body: EnrollResponse }>, HubFailure>>;
+}
+
+export function pushToHub(deps: HubCall, token: string, events: readonly DomainEvent[]) {
+  return call(
+    deps,
+    '/api/v1/events',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ events }),
+    },
+    pushResponseSchema,
+  ) as Promise<Result<Timed<{ body: PushResponse }>, HubFailure>>;
+}
+
+export function pullFromHub(deps: HubCall, token: string, cursor: string, limit: number) {
+  const query = new URLSearchParams({ after: cursor, limit: String(limit) });
+  return call(
+    deps,
+    `/api/v1/events?${query.toString()}`,
+    { headers: bearer(token) },
+    pullResponseSchema,
+  ) as Promise<Result<Timed<{ body: PullResponse }>, HubFailure>>;
+}
+
+/** The device clock's offset from the hub's [P13]: hub time minus the request's midpoint. */
+export function clockOffsetMs(serverTime: string, sentAt: number, receivedAt: number): number {
+  // `|| 0` turns -0 into 0: JSON has no -0, and the event must read the same on the hub.
+  return Math.round(Date.parse(serverTime) - (sentAt + receivedAt) / 2) || 0;
+}
