@@ -45,10 +45,10 @@ function faultyFetch(random: () => number, hub: TestHub, faults: Faults): typeof
       await fetch(input, init); // the hub commits…
       throw new TypeError('Failed to fetch'); // …and the answer never arrives
     }
-    if (roll < 0.36 && init?.method === 'POST') {
+    if (roll < 0.36) {
       count('twice');
       await fetch(input, init);
-      return fetch(input, init); // the same batch arrives twice
+      return fetch(input, init); // the same request (a batch, a pull) arrives twice
     }
     if (roll < 0.42) {
       count('hubRestart');
