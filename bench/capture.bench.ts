@@ -5,28 +5,12 @@
  *  - opening "today's visits" with 5,000 visits, against 500 as baseline.
  * Targets (issue 3): p95 save ≤ 50 ms; the 5,000-row worklist interactive in ≤ 500 ms.
  */
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/fixtures/chromium';
-import { HubProcess } from '../tests/e2e/fixtures/hubProcess';
+import type { Page } from '@playwright/test';
+import { harness, openBenchPage, openHarness } from './lib/benchApp';
 import { median, percentile, printTable } from './lib/stats';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 1_000);
 const WORKLIST_RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const BENCH_APP_DIR = resolve('.bench/app');
-
-type BenchApi = {
-  setUpAppDb: () => Promise<void>;
-  registerSequentially: (count: number, durability: 'strict' | 'relaxed') => Promise<number[]>;
-  seedVisits: (count: number) => Promise<void>;
-};
-
-const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-  env: { ...process.env, SIAGA_BENCH: '1', SIAGA_APP_OUT_DIR: BENCH_APP_DIR },
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
 
 /** Opens today's visits and waits until all `total` are counted and the first rows are on screen. */
 async function openWorklistMs(page: Page, total: number): Promise<number> {
@@ -54,21 +38,9 @@ async function openWorklistMs(page: Page, total: number): Promise<number> {
   );
 }
 
-const hub = await HubProcess.create();
-await hub.start({ appDir: BENCH_APP_DIR });
-const browser = await chromium.launch(chromiumLaunchOptions());
+const { page, close } = await openBenchPage();
 try {
-  const context = await browser.newContext({ baseURL: hub.url, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await context.newPage();
-  await page.goto('/bench/harness/index.html');
-  await page.locator('body[data-ready="true"]').waitFor();
-  const bench = (name: keyof BenchApi, ...args: unknown[]) =>
-    page.evaluate(
-      ([method, methodArgs]) =>
-        (window as unknown as { siagaBench: Record<string, (...a: unknown[]) => Promise<unknown>> })
-          .siagaBench[method]!(...methodArgs),
-      [name, args] as const,
-    );
+  const bench = (name: string, ...args: unknown[]) => harness(page, name, ...args);
 
   const relaxed = (await bench('registerSequentially', REGISTRATIONS, 'relaxed')) as number[];
   const strict = (await bench('registerSequentially', REGISTRATIONS, 'strict')) as number[];
@@ -93,8 +65,7 @@ try {
   const worklist: [number, number[]][] = [];
   let seeded = 0;
   for (const size of [500, 5_000]) {
-    await page.goto('/bench/harness/index.html');
-    await page.locator('body[data-ready="true"]').waitFor();
+    await openHarness(page);
     await bench('seedVisits', size - seeded);
     seeded = size;
     const runs: number[] = [];
@@ -112,8 +83,6 @@ try {
       (median(runs) / baseline).toFixed(2),
     ]),
   );
-  await context.close();
 } finally {
-  await browser.close();
-  await hub.dispose();
+  await close();
 }

@@ -3,6 +3,7 @@
  * are those of the real storage code on the real IndexedDB.
  */
 import {
+  counterKeysOf,
   planRegistration,
   type CaptureContext,
   type DomainEvent,
@@ -12,14 +13,18 @@ import {
 import { uuidv7 } from '@/lib/ids';
 import {
   appendEvents,
+  applyPushResults,
   counterLookup,
   getDb,
   loadCaptureContext,
+  loadHubCredentials,
+  pendingPage,
   registerVisit,
   saveDeviceSetup,
   saveRuntimeConfig,
   SiagaDb,
 } from '@/storage';
+import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
 import { DEMO_CONFIG } from '../../server/demoConfig';
 
 function identity(index: number): NewPatientIdentity {
@@ -49,6 +54,51 @@ async function setUp(db: SiagaDb, deviceCode: string): Promise<void> {
   await saveDeviceSetup(db, { deviceCode, userName: 'Bench', role: 'registration' });
 }
 
+/** Appends `count` registrations (patient + visit: 2 events each) in bulk, quickly. */
+async function seedRegistrations(db: SiagaDb, count: number): Promise<void> {
+  const context = await loadCaptureContext(db, new Date());
+  if (!context.ok) throw new Error(context.error);
+  const base: CaptureContext = { ...context.value, newId: () => uuidv7() };
+  const stored = await counterLookup(db);
+  const counters = new Map<string, number>();
+  const batch: DomainEvent[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const plan = planRegistration(
+      input(index),
+      { counterValue: (key) => Math.max(counters.get(key) ?? 0, stored(key)) },
+      base,
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.error));
+    for (const { key, value } of plan.value.events.flatMap(counterKeysOf)) counters.set(key, value);
+    batch.push(...plan.value.events);
+    if (batch.length >= 1_000) await appendEvents(db, batch.splice(0), { origin: 'local' });
+  }
+  if (batch.length > 0) await appendEvents(db, batch.splice(0), { origin: 'local' });
+}
+
+function engineFor(db: SiagaDb, latencyMs: number) {
+  return createSyncEngine({
+    db,
+    hubUrl: () => '/',
+    appOrigin: location.origin,
+    fetch: withLatency(latencyMs),
+    now: () => Date.now(),
+    random: Math.random,
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+  });
+}
+
+/** Every request waits `latencyMs` first: a slower LAN or a busy hub. */
+function withLatency(latencyMs: number): typeof fetch {
+  return async (input, init) => {
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    return fetch(input, init);
+  };
+}
+
+const benchDbs = new Map<string, SiagaDb>();
+
 const api = {
   /** Sets up the app's own database (the one the screens read). */
   setUpAppDb: () => setUp(getDb(), 'PD1'),
@@ -69,37 +119,97 @@ const api = {
   },
 
   /** Fills the app's database with `count` of today's visits (bulk, in batches), quickly. */
-  async seedVisits(count: number): Promise<void> {
-    const db = getDb();
-    const batch: DomainEvent[] = [];
-    const context = await loadCaptureContext(db, new Date());
-    if (!context.ok) throw new Error(context.error);
-    const counters = new Map<string, number>();
-    const counterValue = (key: string) => counters.get(key) ?? 0;
-    const base: CaptureContext = { ...context.value, newId: () => uuidv7() };
-    // Start past what the app's own counters already hold.
-    const stored = await counterLookup(db);
-    for (let index = 0; index < count; index += 1) {
-      const plan = planRegistration(
-        input(index),
-        { counterValue: (key) => Math.max(counterValue(key), stored(key)) },
-        base,
-      );
-      if (!plan.ok) throw new Error(JSON.stringify(plan.error));
-      for (const event of plan.value.events) {
-        if (event.type === 'visit.registered') {
-          const key = `ticket:${event.payload.poliCode}:${event.payload.serviceDate}:${event.payload.ticket.deviceCode}`;
-          counters.set(key, event.payload.ticket.sequence);
+  seedVisits: (count: number) => seedRegistrations(getDb(), count),
+
+  /** A fresh enrolled device database holding `events` pending events. */
+  async prepareDevice(
+    name: string,
+    deviceCode: string,
+    events: number,
+    enrollmentCode: string,
+  ): Promise<number> {
+    const db = new SiagaDb(name);
+    benchDbs.set(name, db);
+    await setUp(db, deviceCode);
+    await seedRegistrations(db, Math.ceil(events / 2));
+    const enrolled = await enrollDevice(db, enrollmentCode, {
+      hubUrl: '/',
+      appOrigin: location.origin,
+      fetch: (i, init) => fetch(i, init),
+    });
+    if (!enrolled.ok) throw new Error(enrolled.error);
+    return db.journal.where('syncState').equals('pending').count();
+  },
+
+  /**
+   * Milliseconds until every pending event is acknowledged. `engine`: Siaga's replay (pages of
+   * 500, one in flight). `parallel`: the same pages, `inFlight` at a time (to choose by
+   * measurement). `perEvent`: one request per event, one after the other (Workbox background sync).
+   */
+  async replay(
+    name: string,
+    mode: 'engine' | 'parallel' | 'perEvent',
+    latencyMs: number,
+    inFlight = 1,
+  ): Promise<number> {
+    const db = benchDbs.get(name)!;
+    const credentials = (await loadHubCredentials(db))!;
+    const call = {
+      hubUrl: '/',
+      appOrigin: location.origin,
+      fetch: withLatency(latencyMs),
+      now: () => Date.now(),
+    };
+    const started = performance.now();
+    if (mode === 'engine') {
+      const outcome = await engineFor(db, latencyMs).runOnce({ pull: false });
+      if (outcome.kind !== 'synced') throw new Error(JSON.stringify(outcome));
+    } else {
+      const rows = await db.journal
+        .where('[syncState+localSeq]')
+        .between(['pending', 0], ['pending', Infinity])
+        .toArray();
+      const pageSize = mode === 'perEvent' ? 1 : PUSH_PAGE_SIZE;
+      const pages: number[][] = [];
+      for (let index = 0; index < rows.length; index += pageSize)
+        pages.push(rows.slice(index, index + pageSize).map((row) => row.localSeq));
+      let next = 0;
+      const worker = async () => {
+        while (next < pages.length) {
+          const seqs = pages[next++]!;
+          const page = await pendingPage(db, seqs[0]! - 1, seqs.length);
+          const answer = await pushToHub(call, credentials.token, page.events);
+          if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+          await applyPushResults(db, answer.value.body.results, new Date());
         }
-        if (event.type === 'patient.registered' && event.payload.tempNumber) {
-          const [, device, date, sequence] = event.payload.tempNumber.split('-');
-          counters.set(`tmp:${device}:${date}`, Number(sequence));
-        }
-      }
-      batch.push(...plan.value.events);
-      if (batch.length >= 1_000) await appendEvents(db, batch.splice(0), { origin: 'local' });
+      };
+      await Promise.all(Array.from({ length: mode === 'perEvent' ? 1 : inFlight }, worker));
     }
-    if (batch.length > 0) await appendEvents(db, batch.splice(0), { origin: 'local' });
+    const elapsed = performance.now() - started;
+    const left = await db.journal.where('syncState').equals('pending').count();
+    if (left !== 0) throw new Error(`${left} events still pending`);
+    return elapsed;
+  },
+
+  /** Milliseconds for a fresh enrolled device to pull and apply everything on the hub; and how many. */
+  async pullEverything(
+    name: string,
+    deviceCode: string,
+    enrollmentCode: string,
+  ): Promise<{ ms: number; events: number }> {
+    const db = new SiagaDb(name);
+    benchDbs.set(name, db);
+    await setUp(db, deviceCode);
+    const enrolled = await enrollDevice(db, enrollmentCode, {
+      hubUrl: '/',
+      appOrigin: location.origin,
+      fetch: (i, init) => fetch(i, init),
+    });
+    if (!enrolled.ok) throw new Error(enrolled.error);
+    const started = performance.now();
+    const outcome = await engineFor(db, 0).runOnce();
+    if (outcome.kind !== 'synced') throw new Error(JSON.stringify(outcome));
+    return { ms: performance.now() - started, events: await db.journal.count() };
   },
 };
 

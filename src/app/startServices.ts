@@ -2,8 +2,7 @@ import { guardUnsavedWorkOnUnload } from '@/ui/unsavedWork';
 import { getDb, loadStoredRuntimeConfig, refreshStorageStatus, requestPersistentStorage } from '@/storage';
 import {
   createBrowserHubProbe,
-  createBrowserSyncEngine,
-  enrollDeviceInBrowser,
+  createBrowserSync,
   refreshRuntimeConfig,
   type EnrollFailure,
   type HubProbe,
@@ -41,7 +40,7 @@ export function startServices(): AppServices {
     const connection = hubProbe.store.getState();
     return connection.state === 'reachable' ? connection.hubUrl : undefined;
   };
-  const sync = createBrowserSyncEngine(db, reachableHub);
+  const { engine: sync, enroll } = createBrowserSync(db, reachableHub);
   const refreshConfig = async (): Promise<void> => {
     await refreshRuntimeConfig(db);
   };
@@ -76,11 +75,7 @@ export function startServices(): AppServices {
     sync,
     enroll: async (code) => {
       const stored = await loadStoredRuntimeConfig(db);
-      const result = await enrollDeviceInBrowser(
-        db,
-        code,
-        reachableHub() ?? stored?.config.hub.primaryUrl ?? '/',
-      );
+      const result = await enroll(code, reachableHub() ?? stored?.config.hub.primaryUrl ?? '/');
       if (result.ok) sync.syncNow();
       return result;
     },

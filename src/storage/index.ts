@@ -72,22 +72,18 @@ export {
 } from './transfer';
 export { onLocalEventsAppended } from './appendEvents';
 export {
-  applyPushResults,
   journalCounts,
   loadClockOffset,
   loadHubCredentials,
   loadPullCursor,
-  pendingPage,
-  reviewItems,
   saveClockOffset,
   saveHubCredentials,
   savePullCursor,
   useClockOffset,
   useHubCredentials,
   useJournalCounts,
-  useReviewItems,
   type ClockOffset,
   type HubCredentials,
   type JournalCounts,
-  type ReviewItem,
 } from './syncStore';
+export { applyPushResults, pendingPage, reviewItems, useReviewItems, type ReviewItem } from './outbox';

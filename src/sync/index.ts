@@ -26,13 +26,12 @@ export {
 } from './hubClient';
 export {
   BULK_THRESHOLD,
-  createBrowserSyncEngine,
   createSyncEngine,
   PUSH_PAGE_SIZE,
   SYNC_INTERVAL_MS,
   type RunOutcome,
   type SyncEngine,
-  type SyncPhase,
-  type SyncStatus,
 } from './syncEngine';
-export { enrollDevice, enrollDeviceInBrowser, type EnrollFailure } from './enrollDevice';
+export type { SyncPhase, SyncStatus } from './syncStatus';
+export { enrollDevice, type EnrollFailure } from './enrollDevice';
+export { createBrowserSync, type BrowserSync } from './browserSync';

@@ -1,4 +1,4 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import { domainEventSchema, type DomainEvent } from '@/domain';
 import { errorName, logger } from '@/lib/logger';
 import {
@@ -13,6 +13,7 @@ import {
   type SiagaDb,
 } from '@/storage';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
+import { createSyncStatusStore, type SyncPhase, type SyncStatus } from './syncStatus';
 import { clockOffsetMs, pullFromHub, pushToHub, type HubCall, type HubFailure } from './hubClient';
 
 /** Events per push [P14]: measured in bench/sync.bench.ts (500 per request, one in flight). */
@@ -26,22 +27,6 @@ export const SYNC_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, jitte
 export const BULK_THRESHOLD = 50;
 const LOCK_NAME = 'siaga-sync';
 
-export type SyncPhase =
-  'starting' | 'otherTab' | 'idle' | 'syncing' | 'retrying' | 'offline' | 'notEnrolled' | 'authFailed';
-
-export type SyncStatus = {
-  phase: SyncPhase;
-  /** Events in the request now in flight. */
-  sending: number;
-  lastSuccessAt?: number;
-  lastFailure?: HubFailure | undefined;
-  nextAttemptAt?: number;
-  /** A large send in progress: `done` of `total` since `startedAt`. */
-  bulk?: { total: number; done: number; startedAt: number } | undefined;
-  /** Pulled events this device could not read (a newer app on another device); logged and skipped. */
-  unreadablePulled: number;
-};
-
 export type SyncEngineDeps = {
   db: SiagaDb;
   /** The hub that answers now (from the probe), or undefined while none does. */
@@ -54,6 +39,8 @@ export type SyncEngineDeps = {
   clearTimeout: (handle: unknown) => void;
   /** Web Locks, so one tab of a device syncs [P17]; absent in tests. */
   locks?: Pick<LockManager, 'request'>;
+  /** Where the engine reports its status; a fresh one unless the caller made it before loading us. */
+  store?: StoreApi<SyncStatus>;
 };
 
 export type RunOutcome =
@@ -63,8 +50,8 @@ export type RunOutcome =
 
 export type SyncEngine = {
   store: StoreApi<SyncStatus>;
-  /** One push-then-pull pass. The loop calls it; tests drive it directly. */
-  runOnce: () => Promise<RunOutcome>;
+  /** One push-then-pull pass (push only with `pull: false`). The loop calls it; tests drive it. */
+  runOnce: (options?: { pull?: boolean }) => Promise<RunOutcome>;
   start: () => void;
   stop: () => void;
   /** Sync at once ("Sinkronkan sekarang", the hub came back, something was captured). */
@@ -72,7 +59,7 @@ export type SyncEngine = {
 };
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
-  const store = createStore<SyncStatus>(() => ({ phase: 'starting', sending: 0, unreadablePulled: 0 }));
+  const store = deps.store ?? createSyncStatusStore();
   const set = (partial: Partial<SyncStatus>) => store.setState(partial);
 
   async function recordClock(serverTime: string, sentAt: number, receivedAt: number): Promise<void> {
@@ -137,7 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
-  async function runOnce(): Promise<RunOutcome> {
+  async function runOnce(options: { pull?: boolean } = {}): Promise<RunOutcome> {
     const credentials = await loadHubCredentials(deps.db);
     if (!credentials) {
       set({ phase: 'notEnrolled' });
@@ -150,7 +137,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     set({ phase: 'syncing' });
     const call: HubCall = { hubUrl, appOrigin: deps.appOrigin, fetch: deps.fetch, now: deps.now };
-    const failure = (await push(call, credentials.token)) ?? (await pull(call, credentials.token));
+    const failure =
+      (await push(call, credentials.token)) ??
+      (options.pull === false ? undefined : await pull(call, credentials.token));
     set({ sending: 0, bulk: undefined });
     if (failure) return { kind: 'failed', failure };
     set({ lastSuccessAt: deps.now(), lastFailure: undefined });
@@ -241,10 +230,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 }
 
 /** The engine wired to the browser (fetch, timers, Web Locks). */
-export function createBrowserSyncEngine(db: SiagaDb, hubUrl: () => string | undefined): SyncEngine {
+export function createBrowserSyncEngine(
+  db: SiagaDb,
+  hubUrl: () => string | undefined,
+  store?: StoreApi<SyncStatus>,
+): SyncEngine {
   return createSyncEngine({
     db,
     hubUrl,
+    ...(store ? { store } : {}),
     appOrigin: window.location.origin,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),

@@ -1,0 +1,92 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { DomainEvent, PushResult } from '@/domain';
+import { decodeJournalRows } from './appendEvents';
+import { getCodec, type StorageCodec } from './codec';
+import { getDb } from './database';
+import type { JournalRow, SiagaDb, SyncError } from './db';
+
+/**
+ * The next page of the outbox [P14]: pending events after `afterSeq`, in journal order. Reads a
+ * page of keys once and continues from the last one, instead of re-querying the shrinking index
+ * after every acknowledgement (STACK.md trap 13).
+ */
+export async function pendingPage(
+  db: SiagaDb,
+  afterSeq: number,
+  limit: number,
+  codec: StorageCodec = getCodec(),
+): Promise<{ rows: JournalRow[]; events: DomainEvent[] }> {
+  const rows = await db.journal
+    .where('[syncState+localSeq]')
+    .between(['pending', afterSeq + 1], ['pending', Infinity])
+    .limit(limit)
+    .toArray();
+  return { rows, events: await decodeJournalRows(rows, codec) };
+}
+
+/**
+ * Records the hub's answer for a batch in one transaction [P5, P16]: accepted and duplicate are
+ * acknowledged; rejected and conflict go to review with the hub's reason. A row settled meanwhile
+ * (corrected or voided) is left as it is.
+ */
+export async function applyPushResults(
+  db: SiagaDb,
+  results: readonly PushResult[],
+  at: Date,
+): Promise<{ acked: number; review: number }> {
+  let acked = 0;
+  let review = 0;
+  await db.transaction('rw', db.journal, async () => {
+    const rows = await db.journal.bulkGet(results.flatMap((result) => (result.id ? [result.id] : [])));
+    const byId = new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    const updates: JournalRow[] = [];
+    for (const result of results) {
+      const row = result.id ? byId.get(result.id) : undefined;
+      if (!row || row.syncState !== 'pending') continue;
+      if (result.status === 'accepted' || result.status === 'duplicate') {
+        updates.push({ ...row, syncState: 'acked' });
+        acked += 1;
+      } else {
+        const lastError: SyncError =
+          result.status === 'conflict'
+            ? {
+                status: 'conflict',
+                code: 'conflict',
+                message: 'The hub holds different content under this id.',
+                at: at.toISOString(),
+              }
+            : {
+                status: 'rejected',
+                code: result.code,
+                message: result.message,
+                ...(result.field ? { field: result.field } : {}),
+                at: at.toISOString(),
+              };
+        updates.push({ ...row, syncState: 'review', lastError });
+        review += 1;
+      }
+    }
+    await db.journal.bulkPut(updates);
+  });
+  return { acked, review };
+}
+
+export type ReviewItem = { event: DomainEvent; error: SyncError; localSeq: number };
+
+/** Events the hub refused, oldest first, with its reasons [P16]. */
+export async function reviewItems(db: SiagaDb, codec: StorageCodec = getCodec()): Promise<ReviewItem[]> {
+  const rows = await db.journal
+    .where('[syncState+localSeq]')
+    .between(['review', 0], ['review', Infinity])
+    .toArray();
+  const events = await decodeJournalRows(rows, codec);
+  const byId = new Map(events.map((event) => [event.id, event]));
+  return rows.flatMap((row) => {
+    const event = byId.get(row.id);
+    return event && row.lastError ? [{ event, error: row.lastError, localSeq: row.localSeq }] : [];
+  });
+}
+
+export function useReviewItems(): ReviewItem[] | undefined {
+  return useLiveQuery(() => reviewItems(getDb()), []);
+}

@@ -1,0 +1,33 @@
+import type { Result } from '@/lib/result';
+import type { SiagaDb } from '@/storage';
+import type { EnrollFailure } from './enrollDevice';
+import type { SyncEngine } from './syncEngine';
+import { createSyncStatusStore } from './syncStatus';
+
+export type BrowserSync = {
+  engine: SyncEngine;
+  enroll: (code: string, hubUrl: string) => Promise<Result<{ deviceCode: string }, EnrollFailure>>;
+};
+
+/**
+ * The sync engine and enrollment for the browser. Their code (and the protocol schemas) load on
+ * first use, after the first screen is drawn: opening the app during an outage must not wait for
+ * them. The status store exists at once so the status bar can subscribe before the engine loads.
+ */
+export function createBrowserSync(db: SiagaDb, hubUrl: () => string | undefined): BrowserSync {
+  const store = createSyncStatusStore();
+  let loading: Promise<SyncEngine> | undefined;
+  const loaded = () =>
+    (loading ??= import('./syncEngine').then((module) => module.createBrowserSyncEngine(db, hubUrl, store)));
+
+  return {
+    engine: {
+      store,
+      runOnce: async (options) => (await loaded()).runOnce(options),
+      start: () => void loaded().then((engine) => engine.start()),
+      stop: () => void loaded().then((engine) => engine.stop()),
+      syncNow: () => void loaded().then((engine) => engine.syncNow()),
+    },
+    enroll: async (code, url) => (await import('./enrollDevice')).enrollDeviceInBrowser(db, code, url),
+  };
+}

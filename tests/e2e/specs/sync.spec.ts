@@ -1,0 +1,124 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { openDevice, type Device } from '../fixtures/devices';
+import { E2E_ENROLLMENT_CODE } from '../fixtures/hubProcess';
+import { readProjections } from '../fixtures/indexedDb';
+import { expect, test } from '../fixtures/test';
+import { QueuePage, RegistrationPage, wib } from '../pages/CapturePages';
+
+test.describe.configure({ timeout: 180_000 });
+
+async function enroll(device: Device): Promise<void> {
+  await device.page.goto('/pengaturan');
+  await device.page.getByLabel('Kode pendaftaran').fill(E2E_ENROLLMENT_CODE);
+  await device.page.getByRole('button', { name: 'Daftarkan perangkat' }).click();
+  await expect(device.page.getByText('Perangkat terdaftar. Sinkronisasi dimulai.')).toBeVisible();
+}
+
+async function registerNew(page: Page, name: string, poli: string, doctor: string): Promise<string> {
+  const registration = new RegistrationPage(page);
+  await registration.open();
+  await registration.startNew();
+  await registration.fillIdentity({ name, birthDate: '1985-03-04', sex: 'Perempuan' });
+  await registration.chooseVisit(poli, doctor);
+  return (await (await registration.save()).textContent()) ?? '';
+}
+
+async function settled(device: Device): Promise<void> {
+  // Nothing waiting on this device and the last pull done: its view has converged.
+  await expect(device.shell.status('Belum tersinkron: 0')).toBeVisible({ timeout: 30_000 });
+}
+
+test('two enrolled devices share registrations, keep working with the hub stopped, converge, and settle a refused event', async ({
+  browser,
+  hub,
+}) => {
+  const desk = await openDevice(
+    browser,
+    hub,
+    { code: 'PD1', name: 'Rina Petugas', role: 'Petugas pendaftaran' },
+    wib('08:00'),
+  );
+  const tablet = await openDevice(
+    browser,
+    hub,
+    { code: 'POL', name: 'Ners Dewi', role: 'Perawat / dokter poli' },
+    wib('08:00'),
+  );
+  await enroll(desk);
+  await enroll(tablet);
+
+  // Hub up: a registration at the desk appears in the clinic tablet's queue within seconds.
+  await desk.at(wib('08:10'));
+  const first = await registerNew(desk.page, 'Ani Lestari', 'Poli Umum', 'dr. Ratna Sari');
+  expect(first).toBe('A-PD1-001');
+  await tablet.page.goto('/poli');
+  const tabletQueue = new QueuePage(tablet.page);
+  await tabletQueue.choosePoli('Poli Umum');
+  await expect(tabletQueue.item('A-PD1-001')).toContainText('Menunggu', { timeout: 15_000 });
+  await expect(tablet.shell.status(/^Tersinkron/)).toBeVisible();
+
+  // The hub goes down; both keep capturing.
+  await hub.stop();
+  await desk.shell.signalOnline();
+  await tablet.shell.signalOnline();
+  await expect(desk.shell.status('Hub tidak terjangkau')).toBeVisible();
+  await desk.at(wib('08:20'));
+  expect(await registerNew(desk.page, 'Budi Hartono', 'Poli Anak', 'dr. Maya Lestari, Sp.A')).toBe(
+    'B-PD1-001',
+  );
+  await desk.at(wib('08:25'));
+  expect(await registerNew(desk.page, 'Citra Dewi', 'Poli Mata', 'dr. Yusuf Hidayat, Sp.M')).toBe(
+    'F-PD1-001',
+  );
+  await tablet.at(wib('08:30'));
+  await tabletQueue.act('A-PD1-001', 'Panggil');
+  await tablet.at(wib('08:32'));
+  await tabletQueue.act('A-PD1-001', 'Mulai layani');
+  await expect(tabletQueue.item('A-PD1-001')).toContainText('Dilayani');
+  await expect(desk.shell.status('Belum tersinkron: 4')).toBeVisible();
+  await expect(tablet.shell.status('Belum tersinkron: 2')).toBeVisible();
+
+  // While the hub was down, IT removed Poli Mata from the hub's configuration.
+  const config = JSON.parse(readFileSync(hub.configPath, 'utf8')) as { polis: { code: string }[] };
+  writeFileSync(
+    hub.configPath,
+    JSON.stringify({ ...config, polis: config.polis.filter((poli) => poli.code !== 'MAT') }),
+  );
+  await hub.start();
+  await desk.shell.signalOnline();
+  await tablet.shell.signalOnline();
+
+  // The refused registration waits for review with its reason; everything else goes through.
+  await expect(desk.shell.status('Perlu ditinjau: 1')).toBeVisible({ timeout: 30_000 });
+  await settled(desk);
+  await settled(tablet);
+  await desk.page.goto('/pemulihan');
+  const card = desk.page.getByRole('listitem').filter({ hasText: 'Pendaftaran kunjungan' });
+  await expect(card).toContainText('poli tidak ada dalam konfigurasi hub (kolom poliCode)');
+  await card.getByRole('button', { name: 'Perbaiki dan kirim ulang' }).click();
+  await card.getByLabel('poliCode', { exact: true }).fill('UMU');
+  await card.getByLabel('doctorCode', { exact: true }).fill('D002');
+  await card.getByRole('button', { name: 'Kirim perbaikan' }).click();
+  await expect(desk.page.getByText('Tidak ada catatan yang ditolak hub.')).toBeVisible({ timeout: 15_000 });
+  await expect(
+    desk.page.getByRole('table', { name: 'Catatan di perangkat ini menurut status' }),
+  ).toContainText(/Sudah diperbaiki\/dibatalkan\s*1/);
+  await settled(desk);
+
+  // Both devices end with the same projections: nothing lost, nothing twice.
+  await tablet.page.goto('/poli');
+  await tabletQueue.choosePoli('Poli Umum');
+  await expect(tabletQueue.item('F-PD1-001')).toBeVisible({ timeout: 15_000 });
+  await settled(tablet);
+  await expect
+    .poll(async () => JSON.stringify(await readProjections(tablet.page)), { timeout: 15_000 })
+    .toBe(JSON.stringify(await readProjections(desk.page)));
+  const projections = await readProjections(desk.page);
+  expect(projections.visits).toHaveLength(3);
+  expect(projections.patients).toHaveLength(3);
+  expect(hub.output).toContain('device enrolled');
+
+  await desk.context.close();
+  await tablet.context.close();
+});
