@@ -15,10 +15,18 @@ async function enroll(device: Device): Promise<void> {
   await expect(device.page.getByText('Perangkat terdaftar. Sinkronisasi dimulai.')).toBeVisible();
 }
 
-async function registerNew(page: Page, name: string, poli: string, doctor: string): Promise<string> {
+/** Registers a visit; with an MRN from the patient's card the desk also raises a record-request slip. */
+async function register(
+  page: Page,
+  name: string,
+  poli: string,
+  doctor: string,
+  mrn?: string,
+): Promise<string> {
   const registration = new RegistrationPage(page);
   await registration.open();
-  await registration.startNew();
+  if (mrn) await registration.startReturning(mrn);
+  else await registration.startNew();
   await registration.fillIdentity({ name, birthDate: '1985-03-04', sex: 'Perempuan' });
   await registration.chooseVisit(poli, doctor);
   return (await (await registration.save()).textContent()) ?? '';
@@ -29,7 +37,7 @@ async function settled(device: Device): Promise<void> {
   await expect(device.shell.status('Belum tersinkron: 0')).toBeVisible({ timeout: 30_000 });
 }
 
-test('two enrolled devices share registrations, keep working with the hub stopped, converge, and settle a refused event', async ({
+test('enrolled devices share registrations and slips, keep working with the hub stopped, converge, and settle a refused event', async ({
   browser,
   hub,
 }) => {
@@ -45,18 +53,31 @@ test('two enrolled devices share registrations, keep working with the hub stoppe
     { code: 'POL', name: 'Ners Dewi', role: 'Perawat / dokter poli' },
     wib('08:00'),
   );
+  const recordsRoom = await openDevice(
+    browser,
+    hub,
+    { code: 'RM1', name: 'Sari Rekam Medis', role: 'Petugas rekam medis' },
+    wib('08:00'),
+  );
   await enroll(desk);
   await enroll(tablet);
+  await enroll(recordsRoom);
 
   // Hub up: a registration at the desk appears in the clinic tablet's queue within seconds.
   await desk.at(wib('08:10'));
-  const first = await registerNew(desk.page, 'Ani Lestari', 'Poli Umum', 'dr. Ratna Sari');
+  const first = await register(desk.page, 'Ani Lestari', 'Poli Umum', 'dr. Ratna Sari', '012345');
   expect(first).toBe('A-PD1-001');
   await tablet.page.goto('/poli');
   const tabletQueue = new QueuePage(tablet.page);
   await tabletQueue.choosePoli('Poli Umum');
   await expect(tabletQueue.item('A-PD1-001')).toContainText('Menunggu', { timeout: 15_000 });
   await expect(tablet.shell.status(/^Tersinkron/)).toBeVisible();
+  // …and the record-request slip it raised appears on the records room's list.
+  await recordsRoom.page.goto('/rekam-medis');
+  await expect(
+    recordsRoom.page.getByRole('listitem').filter({ hasText: 'BON-PD1-261122-001' }),
+  ).toContainText('Diminta', { timeout: 15_000 });
+  await recordsRoom.context.close();
 
   // The hub goes down; both keep capturing.
   await hub.stop();
@@ -64,13 +85,9 @@ test('two enrolled devices share registrations, keep working with the hub stoppe
   await tablet.shell.signalOnline();
   await expect(desk.shell.status('Hub tidak terjangkau')).toBeVisible();
   await desk.at(wib('08:20'));
-  expect(await registerNew(desk.page, 'Budi Hartono', 'Poli Anak', 'dr. Maya Lestari, Sp.A')).toBe(
-    'B-PD1-001',
-  );
+  expect(await register(desk.page, 'Budi Hartono', 'Poli Anak', 'dr. Maya Lestari, Sp.A')).toBe('B-PD1-001');
   await desk.at(wib('08:25'));
-  expect(await registerNew(desk.page, 'Citra Dewi', 'Poli Mata', 'dr. Yusuf Hidayat, Sp.M')).toBe(
-    'F-PD1-001',
-  );
+  expect(await register(desk.page, 'Citra Dewi', 'Poli Mata', 'dr. Yusuf Hidayat, Sp.M')).toBe('F-PD1-001');
   await tablet.at(wib('08:30'));
   await tabletQueue.act('A-PD1-001', 'Panggil');
   await tablet.at(wib('08:32'));
