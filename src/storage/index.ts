@@ -57,10 +57,12 @@ export {
 export { usePendingCount } from './usePendingCount';
 export {
   useDayList,
+  useEventSubject,
   useSlipWorklist,
   useTickets,
   useVisitDetail,
   useVisitsOfDay,
+  type EventSubject,
   type VisitDetail,
 } from './liveQueries';
 export {

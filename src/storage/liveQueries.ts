@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Assessment, Patient, Slip, SlipStatus, Visit } from '@/domain';
+import type { Assessment, DomainEvent, Patient, Slip, SlipStatus, Visit } from '@/domain';
 import { getCodec } from './codec';
 import { getDb } from './database';
 import type { TicketRow } from './db';
@@ -66,4 +66,35 @@ export function useVisitDetail(visitId: string): VisitDetail | null | undefined 
     ]);
     return { entry: { visit: visit!, patient: patients[0] }, slips, assessment };
   }, [visitId]);
+}
+
+export type EventSubject = { visit?: Visit | undefined; patient?: Patient | undefined };
+
+/**
+ * Whom an event is about, as this device knows it now: the visit (its own entity, or the one its
+ * payload names) and the visit's patient. For the review list, so a refused record is recognisable.
+ */
+export function useEventSubject(event: DomainEvent): EventSubject | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const codec = getCodec();
+    const payload = event.payload as { visitId?: unknown; patientId?: unknown };
+    const visitId =
+      event.type.startsWith('visit.') || event.type.startsWith('queue.')
+        ? event.entityId
+        : typeof payload.visitId === 'string'
+          ? payload.visitId
+          : undefined;
+    const visitRow = visitId ? await db.visits.get(visitId) : undefined;
+    const patientId = event.type.startsWith('patient.')
+      ? event.entityId
+      : (visitRow?.patientId ?? (typeof payload.patientId === 'string' ? payload.patientId : undefined));
+    const patientRow = patientId ? await db.patients.get(patientId) : undefined;
+    // Every read is done before decoding, which may await other work (decryption).
+    const [[visit], [patient]] = await Promise.all([
+      decodeBodies<Visit>(visitRow ? [visitRow] : [], 'visits', codec),
+      decodeBodies<Patient>(patientRow ? [patientRow] : [], 'patients', codec),
+    ]);
+    return { visit, patient };
+  }, [event.id]);
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { type FacilityTimeZone } from '@/domain';
-import { formatFacilityDateTime, problemText } from '@/features/common';
+import type { FacilityTimeZone, RuntimeConfig } from '@/domain';
+import { formatFacilityDateTime, paths, problemText, useRuntimeConfig } from '@/features/common';
 import { EVENT_LABEL } from '@/features/visits';
-import { useT, type MessageKey } from '@/i18n';
-import { correctEvent, getDb, voidEvent, type ReviewItem } from '@/storage';
+import { useT, type MessageKey, type Translate } from '@/i18n';
+import { correctEvent, getDb, useEventSubject, voidEvent, type ReviewItem } from '@/storage';
 import { Button } from '@/ui/Button';
-import { TextAreaField, TextField } from '@/ui/Field';
+import { SelectField, TextAreaField, TextField, type Option } from '@/ui/Field';
+import { onLinkClick } from '@/ui/navigation';
 import { Notice } from '@/ui/Notice';
-import { payloadLeaves, withEdits } from './payloadFields';
+import { FIELD_LABEL, isEditable, payloadLeaves, withEdits } from './payloadFields';
 
 const KNOWN_CODES: Record<string, MessageKey> = {
   unknown_poli: 'review.code.unknown_poli',
@@ -16,26 +17,80 @@ const KNOWN_CODES: Record<string, MessageKey> = {
   conflict: 'review.code.conflict',
 };
 
+function fieldLabel(t: Translate, path: string): string {
+  const key = FIELD_LABEL[path];
+  return key ? t(key) : path;
+}
+
+/** The poli or doctor choices from the configuration this device has, keeping a value it lacks. */
+function codeOptions(
+  t: Translate,
+  config: RuntimeConfig | undefined,
+  path: string,
+  current: string,
+  poliCode: string,
+): Option[] | undefined {
+  if (path !== 'poliCode' && path !== 'doctorCode') return undefined;
+  const choices =
+    path === 'poliCode'
+      ? (config?.polis ?? [])
+      : (config?.polis.find((poli) => poli.code === poliCode)?.doctors ?? []);
+  const options = choices.map((choice) => ({ value: choice.code, label: choice.name }));
+  return current === '' || options.some((option) => option.value === current)
+    ? options
+    : [{ value: current, label: t('review.notConfigured', { code: current }) }, ...options];
+}
+
+/** Who the refused record is about, as far as this device knows: patient, ticket, visit link. */
+function ReviewSubject({ item }: { item: ReviewItem }) {
+  const t = useT();
+  const subject = useEventSubject(item.event);
+  if (!subject?.patient && !subject?.visit) return null;
+  const { patient, visit } = subject;
+  const number = patient?.mrn
+    ? t('patient.mrnValue', { mrn: patient.mrn })
+    : patient?.tempNumber
+      ? t('patient.tempValue', { number: patient.tempNumber })
+      : undefined;
+  return (
+    <p className="review-card__subject">
+      {[patient?.name, number, visit?.ticketLabel].filter(Boolean).join(' · ')}
+      {visit ? (
+        <>
+          {' · '}
+          <a href={paths.visit(visit.id)} onClick={onLinkClick}>
+            {t('visit.openTimeline')}
+          </a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 /**
- * One event the hub refused: why, and the two ways to settle it — send a corrected version, or
- * void it with a reason. Neither deletes anything.
+ * One event the hub refused: what it is about, why, and the two ways to settle it — send a
+ * corrected version, or void it with a reason. Neither deletes anything.
  */
 export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: FacilityTimeZone }) {
   const t = useT();
+  const config = useRuntimeConfig();
   const [mode, setMode] = useState<'view' | 'correct' | 'void'>('view');
   const [edits, setEdits] = useState<Map<string, string>>(new Map());
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const { event, error } = item;
   const refusedField = error.field?.replace(/^payload\./, '');
-  const leaves = payloadLeaves(event.payload);
+  const leaves = payloadLeaves(event.payload).filter((leaf) => isEditable(leaf.path, refusedField));
+  const valueOf = (path: string) =>
+    edits.get(path) ?? String(leaves.find((leaf) => leaf.path === path)?.value ?? '');
 
   const settle = async (action: () => ReturnType<typeof correctEvent>) => {
     const result = await action();
     if (!result.ok)
       setProblems(
         result.error.map(
-          (problem) => `${problem.field ? `${problem.field}: ` : ''}${problemText(t, problem, zone)}`,
+          (problem) =>
+            `${problem.field ? `${fieldLabel(t, problem.field.replace(/^payload\./, ''))}: ` : ''}${problemText(t, problem, zone)}`,
         ),
       );
   };
@@ -46,8 +101,11 @@ export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: Facilit
         <strong>{t(EVENT_LABEL[event.type])}</strong> {formatFacilityDateTime(event.occurredAt, zone)} ·{' '}
         {event.deviceCode}
       </p>
+      <ReviewSubject item={item} />
       <p className="review-card__reason">
-        {t(KNOWN_CODES[error.code] ?? 'review.code.other', { field: refusedField ?? '—' })}
+        {t(KNOWN_CODES[error.code] ?? 'review.code.other', {
+          field: refusedField ? fieldLabel(t, refusedField) : '—',
+        })}
         <span className="review-card__hub-message"> {t('review.hubSaid', { message: error.message })}</span>
       </p>
       {mode === 'view' ? (
@@ -67,16 +125,34 @@ export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: Facilit
         >
           <p>{t('review.correctIntro')}</p>
           <div className="form-grid">
-            {leaves.map((leaf) => (
-              <TextField
-                key={leaf.path}
-                label={leaf.path}
-                className={leaf.path === refusedField ? 'field--flagged' : undefined}
-                hint={leaf.path === refusedField ? t('review.flagged') : undefined}
-                value={edits.get(leaf.path) ?? String(leaf.value ?? '')}
-                onChange={(change) => setEdits(new Map(edits).set(leaf.path, change.target.value))}
-              />
-            ))}
+            {leaves.map((leaf) => {
+              const flagged = leaf.path === refusedField;
+              const common = {
+                label: fieldLabel(t, leaf.path),
+                className: flagged ? 'field--flagged' : undefined,
+                hint: flagged ? t('review.flagged') : undefined,
+                value: valueOf(leaf.path),
+              };
+              const update = (value: string) => {
+                const next = new Map(edits).set(leaf.path, value);
+                // Another poli has other doctors: the doctor must be chosen again.
+                if (leaf.path === 'poliCode' && leaves.some((other) => other.path === 'doctorCode'))
+                  next.set('doctorCode', '');
+                setEdits(next);
+              };
+              const options = codeOptions(t, config, leaf.path, common.value, valueOf('poliCode'));
+              return options ? (
+                <SelectField
+                  key={leaf.path}
+                  {...common}
+                  options={options}
+                  {...(common.value === '' ? { placeholder: t('review.choose') } : {})}
+                  onChange={(change) => update(change.target.value)}
+                />
+              ) : (
+                <TextField key={leaf.path} {...common} onChange={(change) => update(change.target.value)} />
+              );
+            })}
           </div>
           <div className="form-actions">
             <Button type="submit" variant="primary">

@@ -1,3 +1,5 @@
+import type { MessageKey } from '@/i18n';
+
 /** One editable value inside an event payload, with its path (`payer.cardNo`, `diagnoses.0.code`). */
 export type PayloadLeaf = { path: string; value: string | number | boolean | null };
 
@@ -40,4 +42,47 @@ export function withEdits(payload: unknown, edits: ReadonlyMap<string, string>):
     else parent[last] = text;
   }
   return copy;
+}
+
+/** Names a person knows for the payload fields that occur most; other fields show their path. */
+export const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
+  mrn: 'patient.mrn',
+  nik: 'patient.nik',
+  name: 'patient.name',
+  birthDate: 'patient.birthDate',
+  estimatedAgeYears: 'patient.estimatedAge',
+  sex: 'patient.sex',
+  phone: 'patient.phone',
+  address: 'patient.address',
+  description: 'patient.description',
+  bpjsCardNo: 'visit.bpjsCardNo',
+  poliCode: 'visit.poli',
+  doctorCode: 'visit.doctor',
+  'payer.type': 'visit.payer',
+  'payer.cardNo': 'visit.bpjsCardNo',
+  'payer.bookingCode': 'visit.bookingCode',
+  'payer.referralNo': 'visit.referralNo',
+  'payer.insurerName': 'visit.insurerName',
+  'payer.policyNo': 'visit.policyNo',
+  arrivedAt: 'registration.arrivedAt',
+  admissionStartedAt: 'taskBasis.admissionStart',
+  visitType: 'review.field.visitType',
+  serviceDate: 'review.field.serviceDate',
+};
+
+/**
+ * Fields that identify rather than describe (ids, the ticket and temporary number the patient
+ * already holds on paper, the kind of record): a correction keeps them, unless the hub refused
+ * exactly that field.
+ */
+export function isEditable(path: string, refusedField: string | undefined): boolean {
+  if (path === refusedField) return true;
+  const last = path.split('.').pop() ?? path;
+  return !(
+    last === 'id' ||
+    last.endsWith('Id') ||
+    path.startsWith('ticket.') ||
+    last === 'tempNumber' ||
+    last === 'kind'
+  );
 }

@@ -85,6 +85,10 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'review.voidReason': 'Reason for voiding',
   'review.voidHint': 'Nothing is deleted; the void is recorded with the reason and your name.',
   'review.confirmVoid': 'Void this record',
+  'review.notConfigured': '{code} (not in the configuration)',
+  'review.choose': '— choose —',
+  'review.field.visitType': 'Visit type (baru/lama)',
+  'review.field.serviceDate': 'Service date',
   'review.notSaved': 'Not saved',
 
   'when.manual': 'Enter the real time of service',

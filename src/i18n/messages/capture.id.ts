@@ -83,6 +83,10 @@ export const captureId = {
   'review.voidReason': 'Alasan pembatalan',
   'review.voidHint': 'Catatan tidak dihapus; pembatalan dicatat dengan alasan dan nama Anda.',
   'review.confirmVoid': 'Batalkan catatan ini',
+  'review.notConfigured': '{code} (tidak ada di konfigurasi)',
+  'review.choose': '— pilih —',
+  'review.field.visitType': 'Jenis kunjungan (baru/lama)',
+  'review.field.serviceDate': 'Tanggal pelayanan',
   'review.notSaved': 'Belum disimpan',
 
   'when.manual': 'Isi jam pelayanan sebenarnya',

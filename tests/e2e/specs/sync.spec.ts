@@ -112,10 +112,13 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   await settled(tablet);
   await desk.page.goto('/pemulihan');
   const card = desk.page.getByRole('listitem').filter({ hasText: 'Pendaftaran kunjungan' });
-  await expect(card).toContainText('poli tidak ada dalam konfigurasi hub (kolom poliCode)');
+  await expect(card).toContainText('poli tidak ada dalam konfigurasi hub (kolom Poli)');
+  await expect(card).toContainText('CITRA DEWI · No. sementara TMP-PD1-261122-');
+  await expect(card).toContainText('F-PD1-001');
   await card.getByRole('button', { name: 'Perbaiki dan kirim ulang' }).click();
-  await card.getByLabel('poliCode', { exact: true }).fill('UMU');
-  await card.getByLabel('doctorCode', { exact: true }).fill('D002');
+  await expect(card.getByLabel('Poli', { exact: true })).toHaveValue('MAT');
+  await card.getByLabel('Poli', { exact: true }).selectOption({ label: 'Poli Umum' });
+  await card.getByLabel('Dokter', { exact: true }).selectOption({ label: 'dr. Ratna Sari' });
   await card.getByRole('button', { name: 'Kirim perbaikan' }).click();
   await expect(desk.page.getByText('Tidak ada catatan yang ditolak hub.')).toBeVisible({ timeout: 15_000 });
   await expect(
