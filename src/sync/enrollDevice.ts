@@ -7,6 +7,7 @@ import {
   type SiagaDb,
 } from '@/storage';
 import { enrollWithHub, type HubCall, type HubFailure } from './hubClient';
+import { browserRuntime } from './runtime';
 
 export type EnrollFailure =
   'deviceNotSetUp' | 'codeInvalid' | 'deviceCodeTaken' | 'hubUnreachable' | 'hubError';
@@ -47,9 +48,5 @@ function enrollFailureOf(failure: HubFailure): EnrollFailure {
 
 /** Enrollment from the browser, against the hub URL the device uses now. */
 export function enrollDeviceInBrowser(db: SiagaDb, code: string, hubUrl: string) {
-  return enrollDevice(db, code, {
-    hubUrl,
-    appOrigin: window.location.origin,
-    fetch: (input, init) => fetch(input, init),
-  });
+  return enrollDevice(db, code, { hubUrl, ...browserRuntime() });
 }

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { hubHealthSchema, type HubHealth } from '@/domain/hubHealth';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import { hubEndpoint } from './hubEndpoint';
+import { browserRuntime, type SyncRuntime } from './runtime';
 
 /** While the hub answers, check it this often. */
 export const PROBE_INTERVAL_MS = 10_000;
@@ -40,15 +41,9 @@ export type HubConnection =
       lastContactAt?: number;
     };
 
-export type HubProbeDeps = {
+export type HubProbeDeps = SyncRuntime & {
   /** Hub URLs in order of preference (primary first), read at every probe so config edits apply. */
   hubUrls: () => Promise<readonly string[]>;
-  appOrigin: string;
-  fetch: typeof fetch;
-  now: () => number;
-  random: () => number;
-  setTimeout: (callback: () => void, ms: number) => unknown;
-  clearTimeout: (handle: unknown) => void;
 };
 
 export type HubProbe = {
@@ -199,13 +194,5 @@ export function createHubProbe(deps: HubProbeDeps): HubProbe {
 
 /** The probe wired to the browser's own fetch, clock and timers. */
 export function createBrowserHubProbe(hubUrls: () => Promise<readonly string[]>): HubProbe {
-  return createHubProbe({
-    hubUrls,
-    appOrigin: window.location.origin,
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    random: Math.random,
-    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-    clearTimeout: (handle) => window.clearTimeout(handle as number),
-  });
+  return createHubProbe({ hubUrls, ...browserRuntime() });
 }

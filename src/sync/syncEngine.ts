@@ -13,6 +13,7 @@ import {
   type SiagaDb,
 } from '@/storage';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
+import { browserRuntime, type SyncRuntime } from './runtime';
 import { createSyncStatusStore, type SyncPhase, type SyncStatus } from './syncStatus';
 import { clockOffsetMs, pullFromHub, pushToHub, type HubCall, type HubFailure } from './hubClient';
 
@@ -27,16 +28,10 @@ export const SYNC_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, jitte
 export const BULK_THRESHOLD = 50;
 const LOCK_NAME = 'siaga-sync';
 
-export type SyncEngineDeps = {
+export type SyncEngineDeps = SyncRuntime & {
   db: SiagaDb;
   /** The hub that answers now (from the probe), or undefined while none does. */
   hubUrl: () => string | undefined;
-  appOrigin: string;
-  fetch: typeof fetch;
-  now: () => number;
-  random: () => number;
-  setTimeout: (callback: () => void, ms: number) => unknown;
-  clearTimeout: (handle: unknown) => void;
   /** Web Locks, so one tab of a device syncs [P17]; absent in tests. */
   locks?: Pick<LockManager, 'request'>;
   /** Where the engine reports its status; a fresh one unless the caller made it before loading us. */
@@ -239,12 +234,7 @@ export function createBrowserSyncEngine(
     db,
     hubUrl,
     ...(store ? { store } : {}),
-    appOrigin: window.location.origin,
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    random: Math.random,
-    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
-    clearTimeout: (handle) => window.clearTimeout(handle as number),
+    ...browserRuntime(),
     ...(navigator.locks ? { locks: navigator.locks } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test';
-import { openDevice } from '../fixtures/devices';
+import { openDevice, STAFF } from '../fixtures/devices';
 import { QueuePage, RegistrationPage, wib } from '../pages/CapturePages';
 
 test.describe.configure({ timeout: 180_000 });
@@ -8,24 +8,9 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   browser,
   hub,
 }) => {
-  const desk = await openDevice(
-    browser,
-    hub,
-    { code: 'PD1', name: 'Rina Petugas', role: 'Petugas pendaftaran' },
-    wib('08:50'),
-  );
-  const recordsRoom = await openDevice(
-    browser,
-    hub,
-    { code: 'RM1', name: 'Sari Rekam', role: 'Petugas rekam medis' },
-    wib('08:50'),
-  );
-  const clinic = await openDevice(
-    browser,
-    hub,
-    { code: 'POL', name: 'Ners Dewi', role: 'Perawat / dokter poli' },
-    wib('08:50'),
-  );
+  const desk = await openDevice(browser, hub, STAFF.desk, wib('08:50'));
+  const recordsRoom = await openDevice(browser, hub, STAFF.recordsRoom, wib('08:50'));
+  const clinic = await openDevice(browser, hub, STAFF.clinic, wib('08:50'));
   await hub.stop();
 
   // Registration desk: a returning patient (MRN from the card) and a new patient.

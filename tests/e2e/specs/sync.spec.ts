@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { openDevice, type Device } from '../fixtures/devices';
+import { openDevice, STAFF, type Device } from '../fixtures/devices';
 import { E2E_ENROLLMENT_CODE } from '../fixtures/hubProcess';
 import { readProjections } from '../fixtures/indexedDb';
 import { expect, test } from '../fixtures/test';
@@ -41,24 +41,9 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   browser,
   hub,
 }) => {
-  const desk = await openDevice(
-    browser,
-    hub,
-    { code: 'PD1', name: 'Rina Petugas', role: 'Petugas pendaftaran' },
-    wib('08:00'),
-  );
-  const tablet = await openDevice(
-    browser,
-    hub,
-    { code: 'POL', name: 'Ners Dewi', role: 'Perawat / dokter poli' },
-    wib('08:00'),
-  );
-  const recordsRoom = await openDevice(
-    browser,
-    hub,
-    { code: 'RM1', name: 'Sari Rekam Medis', role: 'Petugas rekam medis' },
-    wib('08:00'),
-  );
+  const desk = await openDevice(browser, hub, STAFF.desk, wib('08:00'));
+  const tablet = await openDevice(browser, hub, STAFF.clinic, wib('08:00'));
+  const recordsRoom = await openDevice(browser, hub, STAFF.recordsRoom, wib('08:00'));
   await enroll(desk);
   await enroll(tablet);
   await enroll(recordsRoom);
