@@ -27,16 +27,16 @@ export function startSimrsProbe(deps: {
 
   async function probe(): Promise<void> {
     const url = deps.healthUrl();
-    let up = false;
+    let status: SimrsStatus['status'] = 'unknown'; // no valid config: say nothing rather than "down"
     if (url) {
       try {
         const response = await request(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-        up = response.ok;
+        status = response.ok ? 'up' : 'down';
       } catch {
-        up = false; // unreachable counts as down
+        status = 'down'; // unreachable counts as down
       }
     }
-    const status = up ? 'up' : 'down';
+    const up = status !== 'down';
     const at = now().toISOString();
     if (status !== state.status) {
       deps.log.info({ simrs: status }, 'SIMRS status changed');
