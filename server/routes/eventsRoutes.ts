@@ -3,10 +3,12 @@ import {
   DEFAULT_PULL_LIMIT,
   domainEventSchema,
   formatCursor,
+  isPermitted,
   MAX_BATCH_BYTES,
   MAX_BATCH_EVENTS,
   MAX_PULL_LIMIT,
   parseCursor,
+  requiredRight,
   type DomainEvent,
   type PullResponse,
   type PushResponse,
@@ -27,11 +29,21 @@ declare module 'fastify' {
   }
 }
 
+type Refusal = Omit<Extract<PushResult, { status: 'rejected' }>, 'id' | 'status'>;
+
+/** The actor's role must hold the right the event needs, as on the device [P19]. */
+function rightsProblem(event: DomainEvent): Refusal | undefined {
+  if (isPermitted(event)) return undefined;
+  const { workflow, right } = requiredRight(event);
+  return {
+    code: 'forbidden',
+    message: `Role ${event.actor.role} has no ${right} right in ${workflow}.`,
+    field: 'actor.role',
+  };
+}
+
 /** Rules the hub adds to the schema: the poli and doctor must be in its current config [P6]. */
-function configProblem(
-  event: DomainEvent,
-  config: RuntimeConfig | undefined,
-): Omit<Extract<PushResult, { status: 'rejected' }>, 'id' | 'status'> | undefined {
+function configProblem(event: DomainEvent, config: RuntimeConfig | undefined): Refusal | undefined {
   if (!config || event.type !== 'visit.registered') return undefined;
   const poli = config.polis.find((candidate) => candidate.code === event.payload.poliCode);
   if (!poli) {
@@ -125,7 +137,7 @@ export function registerEventsRoutes(
           };
           return;
         }
-        const problem = configProblem(parsed.data, config);
+        const problem = rightsProblem(parsed.data) ?? configProblem(parsed.data, config);
         if (problem) results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
         else valid.push({ index, event: parsed.data });
       });

@@ -1,3 +1,4 @@
+export * from './access/rights';
 export * from './assessment/rm12Schema';
 export * from './capture/captureContext';
 export * from './capture/planAssessment';

@@ -43,6 +43,7 @@ export const Reason = {
   ReasonRequired: 'reasonRequired',
   SequenceExhausted: 'sequenceExhausted',
   DeviceNotSetUp: 'deviceNotSetUp',
+  NotPermitted: 'notPermitted',
   ConfigMissing: 'configMissing',
 } as const;
 export type Reason = (typeof Reason)[keyof typeof Reason];

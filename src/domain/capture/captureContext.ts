@@ -1,6 +1,7 @@
 import type { RuntimeConfig } from '../config/runtimeConfigSchema';
 import { domainEventSchema, type DomainEvent, type EventType, type PayloadOf } from '../events/domainEvent';
 import { EVENT_SCHEMA_VERSION, type Actor, type EventSource, type TimeSource } from '../events/envelope';
+import { isPermitted } from '../access/rights';
 import { Reason, type FieldProblem } from '../reasons';
 import { fromFacilityLocal, toFacilityIso } from '../time/facilityTime';
 import { err, ok, type Result } from '@/lib/result';
@@ -70,7 +71,10 @@ export function makeEvent<T extends EventType>(
     payload: fields.payload,
   };
   const parsed = domainEventSchema.safeParse(candidate);
-  if (parsed.success) return ok(parsed.data);
+  if (parsed.success) {
+    // Rights are checked here, where every event is made, not only by hiding buttons.
+    return isPermitted(parsed.data) ? ok(parsed.data) : err([{ field: '', reason: Reason.NotPermitted }]);
+  }
   return err(
     parsed.error.issues.map((issue) => ({
       field: issue.path.filter((part) => part !== 'payload').join('.'),

@@ -39,6 +39,7 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.attestationRequired': 'Tick the statement to sign.',
   'reason.reasonRequired': 'Give the reason (at least 3 letters).',
   'reason.sequenceExhausted': "Today's number series on this device is used up.",
+  'reason.notPermitted': 'Your role may not do this. Ask someone who is authorised.',
   'reason.deviceNotSetUp': 'This device is not set up yet. Open Settings.',
   'reason.configMissing': 'The hospital configuration has not been received yet.',
   'reason.unknown': 'Invalid input.',

@@ -38,6 +38,7 @@ export const reasonsId = {
   'reason.attestationRequired': 'Centang pernyataan untuk menandatangani.',
   'reason.reasonRequired': 'Tuliskan alasannya (minimal 3 huruf).',
   'reason.sequenceExhausted': 'Nomor urut hari ini sudah habis di perangkat ini.',
+  'reason.notPermitted': 'Peran Anda tidak berhak melakukan ini. Minta petugas yang berwenang.',
   'reason.deviceNotSetUp': 'Perangkat belum diatur. Buka Pengaturan.',
   'reason.configMissing': 'Konfigurasi rumah sakit belum diterima.',
   'reason.unknown': 'Isian tidak valid.',

@@ -47,6 +47,12 @@ test('the capture workflows work in English, every input reached by its English 
   await page.getByRole('button', { name: 'Save registration' }).click();
   await expect(page.getByLabel('Queue number')).toHaveText('F-PD2-001');
 
+  // The clinic nurse takes over this device.
+  await page.goto('/pengaturan');
+  await page.getByLabel('Your name', { exact: true }).fill('Nurse Dewi');
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Clinic nurse / doctor' });
+  await page.getByRole('button', { name: 'Save device settings' }).click();
+  await expect(page.getByText('Device settings saved.')).toBeVisible();
   await page.goto('/poli');
   await page.getByRole('combobox', { name: 'Clinic', exact: true }).selectOption({ label: 'Poli Mata' });
   await page.getByRole('button', { name: 'Call next: F-PD2-001' }).click();

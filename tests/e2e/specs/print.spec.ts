@@ -64,12 +64,15 @@ test('prints a signed RM 1.2 on A4', async ({ page }) => {
     };
   });
   await page.goto('/pengaturan');
-  await new DeviceSetupPage(page).setUp('POL', 'dr. Ratna Sari', 'Perawat / dokter poli');
+  await new DeviceSetupPage(page).setUp('POL', 'Rina Petugas', 'Petugas pendaftaran');
   const registration = new RegistrationPage(page);
   await registration.open();
   await registration.startNew();
   await registration.fillIdentity({ name: 'Siti Aminah', birthDate: '1990-01-15', sex: 'Perempuan' });
   await registration.save();
+  await page.goto('/pengaturan');
+  await new DeviceSetupPage(page).setUp('POL', 'dr. Ratna Sari', 'Perawat / dokter poli');
+  await page.getByText('Pengaturan perangkat tersimpan.').waitFor();
   await page.goto('/poli');
   await page.getByRole('link', { name: 'Isi RM 1.2 A-POL-001' }).click();
   for (const [label, value] of [

@@ -1,4 +1,16 @@
-import { makeEvent, type CaptureContext, type DomainEvent, type EventType, type PayloadOf } from '@/domain';
+import {
+  hasRight,
+  makeEvent,
+  ROLES,
+  workflowOf,
+  type CaptureContext,
+  type DomainEvent,
+  type EventType,
+  type PayloadOf,
+} from '@/domain';
+
+const correcting = (type: EventType) =>
+  type === 'patient.corrected' || type === 'assessment.amended' || type === 'event.voided';
 import { uuidv7 } from '@/lib/ids';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
@@ -22,7 +34,12 @@ export function eventAt<T extends EventType>(
   payload: PayloadOf<T>,
   deviceCode = 'PD1',
 ): DomainEvent {
-  const context = testContext('2026-11-22T23:00:00+07:00', deviceCode);
+  const context = { ...testContext('2026-11-22T23:00:00+07:00', deviceCode) };
+  // The first role allowed to record this type, so each test event is one a real user could make.
+  const role = ROLES.find((candidate) =>
+    hasRight(candidate, workflowOf(type), correcting(type) ? 'correct' : 'input'),
+  );
+  context.actor = { ...context.actor, role: role! };
   const built = makeEvent(context, {
     type,
     entityId,

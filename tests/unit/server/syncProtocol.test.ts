@@ -252,4 +252,25 @@ describe('sync protocol against the real hub over HTTP and a real SQLite file', 
     expect(health.hubId).toMatch(/^[0-9a-f]{32}$/);
     expect(health.simrs).toMatchObject({ status: 'unknown' });
   });
+
+  it('[P19] refuses a forged event whose role lacks the right, keeping the rest of the batch', async () => {
+    const honest = visitRegistered(uuidv7(), '09:05');
+    const forged = {
+      ...visitRegistered(uuidv7(), '09:06'),
+      actor: { userId: 'x', name: 'Ners Dewi', role: 'clinician' },
+    };
+    const before = hub.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
+    const { body } = await push(deskToken, [forged, honest]);
+    expect(pushResponseSchema.parse(body).results).toEqual([
+      {
+        id: forged.id,
+        status: 'rejected',
+        code: 'forbidden',
+        message: 'Role clinician has no input right in registration.',
+        field: 'actor.role',
+      },
+      { id: honest.id, status: 'accepted' },
+    ]);
+    expect(hub.db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: before.n + 1 });
+  });
 });

@@ -16,7 +16,7 @@ import {
   type SiagaDb,
 } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
-import { manualClock, NEW_PATIENT, registration, RETURNING, setUpDevice } from './captureFixture';
+import { actAs, manualClock, NEW_PATIENT, registration, RETURNING, setUpDevice } from './captureFixture';
 import { RM12_SAMPLE } from '../domain/rm12Sample';
 
 async function snapshot(db: SiagaDb) {
@@ -271,6 +271,7 @@ describe('capture commands', () => {
     const { slipId } = expectOk(await registerVisit(db, registration(RETURNING), clock));
     const now = { mode: 'now' as const };
     clock.advance(5);
+    await actAs(db, 'records');
     const noDate = await moveSlip(
       db,
       slipId!,
@@ -295,8 +296,15 @@ describe('capture commands', () => {
     clock.advance(5);
     expectOk(await moveSlip(db, slipId!, { move: 'sent', rm12BlankIssued: true }, now, 'direct', clock));
     clock.advance(5);
+    // The clinic confirms the folder arrived; only the records room may take it back.
+    expect(await moveSlip(db, slipId!, { move: 'received' }, now, 'direct', clock)).toMatchObject({
+      ok: false,
+      error: [{ reason: Reason.NotPermitted }],
+    });
+    await actAs(db, 'clinician');
     expectOk(await moveSlip(db, slipId!, { move: 'received' }, now, 'direct', clock));
     clock.advance(120);
+    await actAs(db, 'records');
     expectOk(await moveSlip(db, slipId!, { move: 'returned' }, now, 'direct', clock));
     expect(await getSlip(db, slipId!)).toMatchObject({
       status: 'returned',
@@ -324,10 +332,11 @@ describe('capture commands', () => {
 
   it('signs an RM 1.2, then amends it only with a reason, keeping the signed version', async () => {
     const db = makeDb();
-    await setUpDevice(db, 'POL', 'clinician');
+    await setUpDevice(db, 'POL');
     const clock = manualClock();
     const { visitId } = expectOk(await registerVisit(db, registration(RETURNING), clock));
     clock.advance(30);
+    await actAs(db, 'clinician');
     const input = {
       content: RM12_SAMPLE,
       startedAt: { mode: 'manual' as const, date: '2026-11-22', time: '08:10' },
@@ -405,6 +414,7 @@ describe('capture commands', () => {
           ),
         );
         clock.advance(10);
+        await actAs(db, 'clinician');
         expectOk(
           await signAssessment(
             db,
@@ -421,8 +431,11 @@ describe('capture commands', () => {
           ),
         );
       }
-      if (plan.slipId)
+      if (plan.slipId) {
+        await actAs(db, 'records');
         expectOk(await moveSlip(db, plan.slipId, { move: 'not_found' }, { mode: 'now' }, 'direct', clock));
+      }
+      await actAs(db, 'registration');
     }
     const incremental = await snapshot(db);
     expect(incremental.visits).toHaveLength(12);

@@ -1,6 +1,6 @@
 import type { Clock } from '@/lib/clock';
-import { saveDeviceSetup, saveRuntimeConfig, type SiagaDb } from '@/storage';
-import type { NewPatientIdentity, RegistrationInput } from '@/domain';
+import { loadDeviceSetup, saveDeviceSetup, saveRuntimeConfig, type SiagaDb } from '@/storage';
+import type { NewPatientIdentity, RegistrationInput, Role } from '@/domain';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
 /** A clock the test moves by hand: 22 Nov 2026, 08:00 WIB, unless told otherwise. */
@@ -20,17 +20,19 @@ export function manualClock(
 }
 
 /** A device set up as desk `PD1` with the demo hospital's configuration. */
-export async function setUpDevice(
-  db: SiagaDb,
-  deviceCode = 'PD1',
-  role: 'registration' | 'records' | 'clinician' = 'registration',
-) {
+export async function setUpDevice(db: SiagaDb, deviceCode = 'PD1', role: Role = 'registration') {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
   return saveDeviceSetup(
     db,
     { deviceCode, userName: 'Rina Petugas', role },
     new Date('2026-11-22T00:00:00Z'),
   );
+}
+
+/** The person at the device changes (one shared desk PC): later events carry this role. */
+export async function actAs(db: SiagaDb, role: Role): Promise<void> {
+  const setup = await loadDeviceSetup(db);
+  await saveDeviceSetup(db, { deviceCode: setup!.device.deviceCode, userName: `Petugas ${role}`, role });
 }
 
 export const RETURNING: NewPatientIdentity = {

@@ -108,7 +108,7 @@ async function runRandomised(seed: number, world: ReturnType<typeof useSyncWorld
   const fetchWithFaults = faultyFetch(random, hub, faults);
   const desk = { ...(await world.device('PD1', { fetch: fetchWithFaults })), code: 'PD1' };
   const tablet = {
-    ...(await world.device('POL', { fetch: fetchWithFaults, role: 'clinician' })),
+    ...(await world.device('POL', { fetch: fetchWithFaults, role: 'recovery' })),
     code: 'POL',
   };
   const devices: Device[] = [desk, tablet];

@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { createSyncEngine, enrollDevice, type SyncEngine } from '@/sync';
+import type { Role } from '@/domain';
 import type { SiagaDb } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
 import { setUpDevice } from '../storage/captureFixture';
@@ -21,7 +22,7 @@ export function useSyncWorld() {
 
   async function device(
     deviceCode: string,
-    options: { fetch?: typeof fetch; role?: 'registration' | 'records' | 'clinician'; enroll?: boolean } = {},
+    options: { fetch?: typeof fetch; role?: Role; enroll?: boolean } = {},
   ): Promise<{ db: SiagaDb; engine: SyncEngine; newEngine: (fetchFn?: typeof fetch) => SyncEngine }> {
     if (!hub) throw new Error('start the hub first');
     const db = makeDb();
