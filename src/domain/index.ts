@@ -31,3 +31,5 @@ export * from './events/journalEvents';
 export * from './projections/projectEntity';
 export * from './sync/protocol';
 export * from './capture/planReview';
+export * from './events/accountEvents';
+export * from './events/auditEvents';

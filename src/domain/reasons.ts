@@ -44,6 +44,12 @@ export const Reason = {
   SequenceExhausted: 'sequenceExhausted',
   DeviceNotSetUp: 'deviceNotSetUp',
   NotPermitted: 'notPermitted',
+  UsernameFormat: 'usernameFormat',
+  UsernameTaken: 'usernameTaken',
+  PassphraseTooShort: 'passphraseTooShort',
+  PassphraseTooCommon: 'passphraseTooCommon',
+  PassphraseMismatch: 'passphraseMismatch',
+  PinFormat: 'pinFormat',
   ConfigMissing: 'configMissing',
 } as const;
 export type Reason = (typeof Reason)[keyof typeof Reason];

@@ -8,6 +8,7 @@ import {
   type Patient,
   type ProjectionTable,
   type Slip,
+  type UserAccount,
   type Visit,
 } from '@/domain';
 import { logger } from '@/lib/logger';
@@ -43,13 +44,14 @@ export async function decodeJournalRows(
 }
 
 type EntityKey = `${ProjectionTable}:${string}`;
-const entityKey = (event: DomainEvent): EntityKey => `${tableOf(event)}:${event.entityId}`;
 
-/** Groups events by the projection row they belong to. */
+/** Groups events by the projection row they belong to (audit entries belong to none). */
 export function groupByEntity(events: readonly DomainEvent[]): Map<EntityKey, DomainEvent[]> {
   const groups = new Map<EntityKey, DomainEvent[]>();
   for (const event of events) {
-    const key = entityKey(event);
+    const table = tableOf(event);
+    if (!table) continue;
+    const key: EntityKey = `${table}:${event.entityId}`;
     const group = groups.get(key);
     if (group) group.push(event);
     else groups.set(key, [event]);
@@ -65,6 +67,7 @@ export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, cod
     tickets: [] as ReturnType<typeof toTicketRow>[],
     slips: [] as Awaited<ReturnType<typeof toSlipRow>>[],
     assessments: [] as Awaited<ReturnType<typeof toAssessmentRow>>[],
+    users: [] as UserAccount[],
     /** Rows whose every event was withdrawn (e.g. a voided registration): they disappear. */
     deletions: [] as { table: ProjectionTable; id: string }[],
   };
@@ -89,9 +92,33 @@ export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, cod
       case 'assessments':
         writes.assessments.push(await toAssessmentRow(row as Assessment, codec));
         break;
+      case 'users':
+        writes.users.push(row as UserAccount);
+        break;
     }
   }
   return writes;
+}
+
+export type ProjectionWrites = Awaited<ReturnType<typeof projectEntities>>;
+
+/** Every table derived from the journal. */
+export function projectionTables(db: SiagaDb) {
+  return [db.patients, db.visits, db.tickets, db.slips, db.assessments, db.users, db.counters];
+}
+
+/** Puts computed rows and deletes withdrawn ones; the caller holds a transaction on `projectionTables`. */
+export async function writeProjections(db: SiagaDb, writes: ProjectionWrites): Promise<void> {
+  await db.patients.bulkPut(writes.patients);
+  await db.visits.bulkPut(writes.visits);
+  await db.tickets.bulkPut(writes.tickets);
+  await db.slips.bulkPut(writes.slips);
+  await db.assessments.bulkPut(writes.assessments);
+  await db.users.bulkPut(writes.users);
+  for (const { table, id } of writes.deletions) {
+    await db[table].delete(id);
+    if (table === 'visits') await db.tickets.delete(id);
+  }
 }
 
 /** The highest number each per-device series has used in these events. */
@@ -162,38 +189,26 @@ export async function appendEventsHoldingLock(
     })),
   );
 
-  await db.transaction(
-    'rw',
-    [db.journal, db.patients, db.visits, db.tickets, db.slips, db.assessments, db.counters],
-    async () => {
-      const existingCounters = await db.counters.bulkGet([...counterUpdates.keys()]);
-      await db.journal.bulkAdd(journalRows);
-      for (const { target, by } of settled) {
-        await db.journal
-          .where('id')
-          .equals(target)
-          .modify((row) => {
-            if (row.syncState === 'review' || row.syncState === 'pending') row.syncState = 'resolved';
-            row.resolvedBy = by;
-          });
-      }
-      await db.patients.bulkPut(writes.patients);
-      await db.visits.bulkPut(writes.visits);
-      await db.tickets.bulkPut(writes.tickets);
-      await db.slips.bulkPut(writes.slips);
-      await db.assessments.bulkPut(writes.assessments);
-      for (const { table, id } of writes.deletions) {
-        await db[table].delete(id);
-        if (table === 'visits') await db.tickets.delete(id);
-      }
-      await db.counters.bulkPut(
-        [...counterUpdates].map(([key, value], index) => ({
-          key,
-          value: Math.max(value, existingCounters[index]?.value ?? 0),
-        })),
-      );
-    },
-  );
+  await db.transaction('rw', [db.journal, ...projectionTables(db)], async () => {
+    const existingCounters = await db.counters.bulkGet([...counterUpdates.keys()]);
+    await db.journal.bulkAdd(journalRows);
+    for (const { target, by } of settled) {
+      await db.journal
+        .where('id')
+        .equals(target)
+        .modify((row) => {
+          if (row.syncState === 'review' || row.syncState === 'pending') row.syncState = 'resolved';
+          row.resolvedBy = by;
+        });
+    }
+    await writeProjections(db, writes);
+    await db.counters.bulkPut(
+      [...counterUpdates].map(([key, value], index) => ({
+        key,
+        value: Math.max(value, existingCounters[index]?.value ?? 0),
+      })),
+    );
+  });
   if (options.origin !== 'remote') localAppendListeners.forEach((listener) => listener(db));
   return { appended: fresh, duplicates };
 }

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { QueueStatus } from '@/domain';
+import type { QueueStatus, UserAccount } from '@/domain';
 import type { Encoded } from './codec';
 
 /**
@@ -82,6 +82,8 @@ export type AssessmentRow = { id: string; visitId: string; body: Encoded };
 /** An unsigned RM 1.2 in progress: autosaved on this device only, never journaled. */
 export type DraftRow = { id: string; visitId: string; updatedAt: string; body: Encoded };
 export type CounterRow = { key: string; value: number };
+/** Staff accounts carry no patient data and are needed before sign-in, so they are in the clear. */
+export type UserRow = UserAccount;
 
 export const DB_NAME = 'siaga';
 
@@ -99,6 +101,7 @@ export class SiagaDb extends Dexie {
   assessments!: Table<AssessmentRow, string>;
   drafts!: Table<DraftRow, string>;
   counters!: Table<CounterRow, string>;
+  users!: Table<UserRow, string>;
 
   constructor(name: string = DB_NAME, options: { durability?: 'strict' | 'relaxed' } = {}) {
     // Strict: a transaction completes only once the data is flushed to disk. "Saved" on screen
@@ -133,6 +136,9 @@ export class SiagaDb extends Dexie {
             row.origin ??= 'local';
           });
       });
+    // Accounts (security issue). Usernames are not unique here: two devices apart may both have
+    // created one; the hub refuses the second and a person settles it.
+    this.version(3).stores({ users: 'id, username' });
   }
 }
 
@@ -143,4 +149,5 @@ export const PROJECTION_TABLES = [
   'slips',
   'assessments',
   'counters',
+  'users',
 ] as const;

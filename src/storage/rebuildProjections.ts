@@ -1,5 +1,12 @@
 import type { DomainEvent } from '@/domain';
-import { countersOf, decodeJournalRows, groupByEntity, projectEntities } from './appendEvents';
+import {
+  countersOf,
+  decodeJournalRows,
+  groupByEntity,
+  projectEntities,
+  projectionTables,
+  writeProjections,
+} from './appendEvents';
 import { getCodec, type StorageCodec } from './codec';
 import type { SiagaDb } from './db';
 import { withJournalLock } from './journalLock';
@@ -18,23 +25,11 @@ export async function rebuildProjections(db: SiagaDb, codec: StorageCodec = getC
     const events = await readJournal(db, codec);
     const writes = await projectEntities(groupByEntity(events), codec);
     const counters = countersOf(events);
-    await db.transaction(
-      'rw',
-      [db.patients, db.visits, db.tickets, db.slips, db.assessments, db.counters],
-      async () => {
-        await Promise.all(
-          [db.patients, db.visits, db.tickets, db.slips, db.assessments, db.counters].map((table) =>
-            table.clear(),
-          ),
-        );
-        await db.patients.bulkPut(writes.patients);
-        await db.visits.bulkPut(writes.visits);
-        await db.tickets.bulkPut(writes.tickets);
-        await db.slips.bulkPut(writes.slips);
-        await db.assessments.bulkPut(writes.assessments);
-        await db.counters.bulkPut([...counters].map(([key, value]) => ({ key, value })));
-      },
-    );
+    await db.transaction('rw', projectionTables(db), async () => {
+      await Promise.all(projectionTables(db).map((table) => table.clear()));
+      await writeProjections(db, writes);
+      await db.counters.bulkPut([...counters].map(([key, value]) => ({ key, value })));
+    });
     return events.length;
   });
 }

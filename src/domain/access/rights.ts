@@ -70,6 +70,12 @@ export function workflowOf(type: EventType): Workflow {
       return 'clinic';
     case 'event.voided':
       return 'recovery';
+    case 'user.created':
+    case 'user.changed':
+    case 'user.passphrase_set':
+      return 'accounts';
+    case 'audit.recorded':
+      return 'audit';
     case 'queue.called':
     case 'queue.recalled':
     case 'queue.skipped':
@@ -91,12 +97,18 @@ export function requiredRight(event: DomainEvent): { workflow: Workflow; right: 
     return { workflow: known ? workflowOf(voided as EventType) : 'recovery', right: 'correct' };
   }
   const correcting =
-    event.corrects !== undefined || event.type === 'patient.corrected' || event.type === 'assessment.amended';
+    event.corrects !== undefined ||
+    event.type === 'patient.corrected' ||
+    event.type === 'assessment.amended' ||
+    event.type === 'user.changed' ||
+    event.type === 'user.passphrase_set';
   return { workflow: workflowOf(event.type), right: correcting ? 'correct' : 'input' };
 }
 
 /** Whether the event's own actor was allowed to record it. */
 export function isPermitted(event: DomainEvent): boolean {
+  // Everyone may change their own passphrase.
+  if (event.type === 'user.passphrase_set' && event.actor.userId === event.entityId) return true;
   const { workflow, right } = requiredRight(event);
   return hasRight(event.actor.role, workflow, right);
 }

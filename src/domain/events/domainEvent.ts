@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { userChangedSchema, userCreatedSchema, userPassphraseSetSchema } from './accountEvents';
 import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
+import { auditRecordedSchema } from './auditEvents';
 import { eventVoidedSchema } from './journalEvents';
 import { patientCorrectedSchema, patientRegisteredSchema } from './patientEvents';
 import {
@@ -42,6 +44,10 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   assessmentSignedSchema,
   assessmentAmendedSchema,
   eventVoidedSchema,
+  userCreatedSchema,
+  userChangedSchema,
+  userPassphraseSetSchema,
+  auditRecordedSchema,
 ]);
 
 export type DomainEvent = z.output<typeof domainEventSchema>;

@@ -7,6 +7,7 @@ const CREATION: ReadonlySet<EventType> = new Set([
   'visit.registered',
   'slip.requested',
   'assessment.signed',
+  'user.created',
 ]);
 
 /**

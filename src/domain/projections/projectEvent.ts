@@ -3,11 +3,15 @@ import { TEMP_NUMBER_PATTERN } from '../identifiers/tempNumber';
 import { reduceAssessment } from './reduceAssessment';
 import { reducePatient } from './reducePatient';
 import { reduceSlip } from './reduceSlip';
+import { reduceUser } from './reduceUser';
 import { reduceVisit } from './reduceVisit';
 import type { ProjectionTable, ProjectionTables } from './types';
 
-/** The one projection row an event changes: every event belongs to exactly one entity. */
-export function tableOf(event: DomainEvent): ProjectionTable {
+/**
+ * The one projection row an event changes (every event belongs to exactly one entity), or none:
+ * audit entries are read from the journal itself.
+ */
+export function tableOf(event: DomainEvent): ProjectionTable | undefined {
   const type = event.type === 'event.voided' ? event.payload.eventType : event.type;
   switch (type.split('.')[0]) {
     case 'patient':
@@ -16,6 +20,10 @@ export function tableOf(event: DomainEvent): ProjectionTable {
       return 'slips';
     case 'assessment':
       return 'assessments';
+    case 'user':
+      return 'users';
+    case 'audit':
+      return undefined;
     default:
       return 'visits';
   }
@@ -43,7 +51,12 @@ export function reduceRow<T extends ProjectionTable>(
         current as ProjectionTables['assessments'] | undefined,
         event,
       ) as ProjectionTables[T];
+    case 'user.created':
+    case 'user.changed':
+    case 'user.passphrase_set':
+      return reduceUser(current as ProjectionTables['users'] | undefined, event) as ProjectionTables[T];
     case 'event.voided':
+    case 'audit.recorded':
       // A void changes nothing by itself: `projectEntity` leaves the voided event out.
       return current;
     default:

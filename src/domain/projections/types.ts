@@ -1,5 +1,5 @@
 import type { Rm12Content } from '../assessment/rm12Schema';
-import type { Actor, EventSource } from '../events/envelope';
+import type { Actor, EventSource, Role } from '../events/envelope';
 import type { EventType } from '../events/domainEvent';
 import type { PatientIdentity } from '../events/patientEvents';
 import type { RetrievalSource } from '../events/slipEvents';
@@ -125,10 +125,24 @@ export type Assessment = {
   anomalies: Anomaly[];
 };
 
+/** A staff account (no patient data): what devices need to list and sign people in. */
+export type UserAccount = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  /** The device (or `HUB`) where an admin created it. */
+  createdOn: string;
+  passphraseSetAt: string;
+};
+
 export type ProjectionTables = {
   patients: Patient;
   visits: Visit;
   slips: Slip;
   assessments: Assessment;
+  users: UserAccount;
 };
 export type ProjectionTable = keyof ProjectionTables;

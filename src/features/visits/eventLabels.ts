@@ -21,6 +21,10 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'assessment.signed': 'event.assessment.signed',
   'assessment.amended': 'event.assessment.amended',
   'event.voided': 'event.event.voided',
+  'user.created': 'event.user.created',
+  'user.changed': 'event.user.changed',
+  'user.passphrase_set': 'event.user.passphrase_set',
+  'audit.recorded': 'event.audit.recorded',
 };
 
 export const TASK_LABEL: Record<TaskId, MessageKey> = {

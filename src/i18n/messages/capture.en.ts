@@ -305,6 +305,10 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.assessment.amended': 'RM 1.2 amended',
 
   'event.event.voided': 'Record voided',
+  'event.user.created': 'Account created',
+  'event.user.changed': 'Account changed',
+  'event.user.passphrase_set': 'Passphrase changed',
+  'event.audit.recorded': 'Audit entry',
 
   'task.title': 'BPJS task times (task ID)',
   'task.caption': 'Derived from the recorded service times; sent to BPJS during recovery.',

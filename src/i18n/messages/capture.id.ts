@@ -305,6 +305,10 @@ export const captureId = {
   'event.assessment.amended': 'RM 1.2 diamandemen',
 
   'event.event.voided': 'Catatan dibatalkan',
+  'event.user.created': 'Akun dibuat',
+  'event.user.changed': 'Akun diubah',
+  'event.user.passphrase_set': 'Kata sandi diganti',
+  'event.audit.recorded': 'Catatan audit',
 
   'task.title': 'Waktu tugas BPJS (task ID)',
   'task.caption': 'Diturunkan dari waktu pelayanan yang dicatat; dikirim ke BPJS saat pemulihan.',

@@ -39,6 +39,14 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.attestationRequired': 'Tick the statement to sign.',
   'reason.reasonRequired': 'Give the reason (at least 3 letters).',
   'reason.sequenceExhausted': "Today's number series on this device is used up.",
+  'reason.usernameFormat':
+    'Username: 3–32 characters — lower-case letters, digits, dot, underscore or hyphen — starting with a letter.',
+  'reason.usernameTaken': 'This username is already taken.',
+  'reason.passphraseTooShort':
+    'The passphrase needs at least 10 characters. A short sentence is easy to remember, e.g. "morning coffee at the clinic".',
+  'reason.passphraseTooCommon': 'This passphrase is too common and easy to guess. Choose another.',
+  'reason.passphraseMismatch': 'The two passphrases differ.',
+  'reason.pinFormat': 'The PIN is 6 digits, not a sequence or one digit repeated (e.g. 123456 or 111111).',
   'reason.notPermitted': 'Your role may not do this. Ask someone who is authorised.',
   'reason.deviceNotSetUp': 'This device is not set up yet. Open Settings.',
   'reason.configMissing': 'The hospital configuration has not been received yet.',

@@ -38,6 +38,15 @@ export const reasonsId = {
   'reason.attestationRequired': 'Centang pernyataan untuk menandatangani.',
   'reason.reasonRequired': 'Tuliskan alasannya (minimal 3 huruf).',
   'reason.sequenceExhausted': 'Nomor urut hari ini sudah habis di perangkat ini.',
+  'reason.usernameFormat':
+    'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf.',
+  'reason.usernameTaken': 'Nama pengguna ini sudah dipakai.',
+  'reason.passphraseTooShort':
+    'Kata sandi minimal 10 karakter. Kalimat pendek lebih mudah diingat, misalnya "kopi pagi di poli".',
+  'reason.passphraseTooCommon': 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.',
+  'reason.passphraseMismatch': 'Kedua kata sandi tidak sama.',
+  'reason.pinFormat':
+    'PIN berisi 6 angka dan tidak boleh berurutan atau sama semua (misalnya 123456 atau 111111).',
   'reason.notPermitted': 'Peran Anda tidak berhak melakukan ini. Minta petugas yang berwenang.',
   'reason.deviceNotSetUp': 'Perangkat belum diatur. Buka Pengaturan.',
   'reason.configMissing': 'Konfigurasi rumah sakit belum diterima.',

@@ -7,10 +7,10 @@ import { useTestDb } from '../dbTestUtils';
 describe('SiagaDb', () => {
   const makeDb = useTestDb();
 
-  it('opens at version 2 with the journal and every projection table', async () => {
+  it('opens at version 3 with the journal, every projection table and the accounts', async () => {
     const db = makeDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'assessments',
       'counters',
@@ -20,6 +20,7 @@ describe('SiagaDb', () => {
       'patients',
       'slips',
       'tickets',
+      'users',
       'visits',
     ]);
     expect(db.journal.schema.indexes.map((index) => index.name).sort()).toEqual([
@@ -47,7 +48,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.meta.get('runtimeConfig')).toMatchObject({ value: { kept: true } });
     expect(await upgraded.journal.orderBy('localSeq').toArray()).toMatchObject([
       { id: 'a', localSeq: 1, origin: 'local', syncState: 'pending' },
