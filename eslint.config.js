@@ -11,22 +11,23 @@ import tseslint from 'typescript-eslint';
  * packages) it must not import. Each entry is complete on its own because a later flat-config
  * block replaces, not merges, the options of the same rule.
  */
-const LAYERS = ['domain', 'storage', 'sync', 'features', 'app', 'ui', 'i18n', 'lib'];
-const BROWSER_LAYERS = ['storage', 'sync', 'features', 'app', 'ui', 'i18n'];
+const LAYERS = ['domain', 'storage', 'sync', 'session', 'features', 'app', 'ui', 'i18n', 'lib'];
+const BROWSER_LAYERS = ['storage', 'sync', 'session', 'features', 'app', 'ui', 'i18n'];
 const FORBIDDEN = {
   'src/lib': {
     layers: LAYERS.filter((layer) => layer !== 'lib'),
     packages: ['react', 'react-dom', 'zustand'],
   },
   'src/domain': { layers: BROWSER_LAYERS, packages: ['react', 'react-dom', 'zustand', 'dexie-react-hooks'] },
-  'src/storage': { layers: ['sync', 'features', 'app', 'ui', 'i18n'], packages: [] },
+  'src/storage': { layers: ['sync', 'session', 'features', 'app', 'ui', 'i18n'], packages: [] },
   'src/sync': {
-    layers: ['features', 'app', 'ui', 'i18n'],
+    layers: ['session', 'features', 'app', 'ui', 'i18n'],
     packages: ['react', 'react-dom', 'dexie-react-hooks'],
   },
+  'src/session': { layers: ['features', 'app', 'ui', 'i18n'], packages: ['react-dom', 'dexie-react-hooks'] },
   'src/features': { layers: ['app'], packages: [] },
-  'src/ui': { layers: ['domain', 'storage', 'sync', 'features', 'app', 'i18n'], packages: [] },
-  'src/i18n': { layers: ['storage', 'sync', 'features', 'app', 'ui'], packages: [] },
+  'src/ui': { layers: ['domain', 'storage', 'sync', 'session', 'features', 'app', 'i18n'], packages: [] },
+  'src/i18n': { layers: ['storage', 'sync', 'session', 'features', 'app', 'ui'], packages: [] },
   'src/app': { layers: [], packages: [] },
   server: { layers: BROWSER_LAYERS, packages: ['react', 'react-dom', 'zustand', 'dexie-react-hooks'] },
 };
@@ -47,7 +48,7 @@ function restrictedImports(folder) {
           message: `${folder} must not import from src/${layer} (see docs/architecture.md).`,
         })),
         {
-          regex: String.raw`^(\.\./)+(domain|storage|sync|features|app|ui|i18n|lib)(/|$)`,
+          regex: String.raw`^(\.\./)+(domain|storage|sync|session|features|app|ui|i18n|lib)(/|$)`,
           message: 'Import across layers with the @/ alias, not a relative path.',
         },
         {

@@ -6,13 +6,19 @@
  * ≈ 6 KB, the Bahasa Indonesia catalogue ≈ 9 KB, the shell ≈ 20 KB. Hospital tablets are modest
  * and the first load may happen over a congested LAN; workspaces and the English catalogue
  * therefore arrive as lazy (precached) chunks, leaving start-up to what every screen needs.
+ *
+ * Raised to 145 KB with the security work (docs/decisions/0003-security.md): the first screen is
+ * now a sign-in or lock screen, so the session, the key ring and the rights table must load
+ * before anything is shown (≈ 4 KB), and the account screens add to the Bahasa Indonesia
+ * catalogue. Account administration and the journal writer stay lazy; splitting the catalogue per
+ * workspace is the next lever when this budget is reached again.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const APP_DIR = process.argv[2] ?? 'dist/app';
-const STARTUP_JS_BUDGET_BYTES = 135 * 1024;
+const STARTUP_JS_BUDGET_BYTES = 145 * 1024;
 
 const html = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
 const entry = html.match(/<script type="module"[^>]*src="\/([^"]+)"/)?.[1];

@@ -1,14 +1,21 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeConfig } from '@/domain';
 import { readHubId, type HubDatabase } from './db/openHubDatabase';
 import { sendError } from './httpErrors';
 import { hubLoggerOptions } from './logging';
+import { loadSealingKey } from './keys/sealingKey';
+import { registerDeviceKeyRoutes } from './routes/deviceKeyRoutes';
 import { registerEnrollRoute } from './routes/enrollRoute';
 import { registerEventsRoutes } from './routes/eventsRoutes';
 import { registerHealthRoute } from './routes/healthRoute';
 import { registerRuntimeConfigRoute } from './routes/runtimeConfigRoute';
 import { registerStaticAppRoutes } from './routes/staticAppRoutes';
 import { configReader } from './runtimeConfigFile';
+import { registerCors } from './security/cors';
+import { createAttemptLimiter, type AttemptLimiter } from './security/rateLimit';
+import { registerSecurityHeaders } from './security/securityHeaders';
 import type { SimrsStatus } from './simrsProbe';
 
 export type HubDeps = {
@@ -21,18 +28,53 @@ export type HubDeps = {
   /** The SIMRS as the hub sees it; tests and the simulator-less demo may leave it unknown. */
   simrs?: () => SimrsStatus;
   config?: () => RuntimeConfig | undefined;
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP without. */
+  https?: { cert: string | Buffer; key: string | Buffer };
+  /** Limits wrong enrollment codes per client address; tests pass one with their own clock. */
+  enrollAttempts?: AttemptLimiter;
+  /** Passphrase checks on the hub (first sign-in on a device, IT admin sign-in). */
+  signInAttempts?: AttemptLimiter;
 };
+
+/**
+ * Requests Node's HTTP parser refuses (oversized headers, garbage, timeouts) never reach Fastify's
+ * error handler; answer them in the hub's error shape too, then close the connection as Node does.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'The request headers are too large.']
+        : [400, 'bad_request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
 
 /** The hub's HTTP surface. Not listening yet: `main.ts` (or a test) decides where. */
 export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const hubId = readHubId(deps.db);
-  const app = Fastify({
+  const config = deps.config ?? configReader(deps.configPath);
+  const options = {
     logger: hubLoggerOptions(deps.logLevel ?? 'info'),
     // Sync routes set their own caps; everything else is small.
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
-  });
+    clientErrorHandler: answerClientError,
+  };
+  // Typed as the HTTP instance either way: over TLS the requests and replies are the same Node
+  // objects, and every route is written once for both.
+  const app = (deps.https
+    ? Fastify({ ...options, https: deps.https })
+    : Fastify(options)) as unknown as FastifyInstance;
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
@@ -45,6 +87,9 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     );
   });
 
+  registerSecurityHeaders(app, { config, tls: Boolean(deps.https) });
+  registerCors(app, { config });
+
   const startedAt = now().toISOString();
   registerHealthRoute(app, {
     version: deps.version,
@@ -52,12 +97,20 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     now,
     simrs: deps.simrs ?? (() => ({ status: 'unknown', since: startedAt, checkedAt: null })),
   });
-  registerEnrollRoute(app, { db: deps.db, hubId, now });
-  registerEventsRoutes(app, {
+  const sealing = await loadSealingKey(deps.db);
+  registerEnrollRoute(app, {
     db: deps.db,
     hubId,
+    hubPublicKey: sealing.publicKey,
     now,
-    config: deps.config ?? configReader(deps.configPath),
+    attempts: deps.enrollAttempts ?? createAttemptLimiter(),
+  });
+  registerEventsRoutes(app, { db: deps.db, hubId, now, config, sealingKey: sealing.privateKey });
+  registerDeviceKeyRoutes(app, {
+    db: deps.db,
+    sealing,
+    now,
+    attempts: deps.signInAttempts ?? createAttemptLimiter(),
   });
   registerRuntimeConfigRoute(app, { configPath: deps.configPath });
   await registerStaticAppRoutes(app, { appDir: deps.appDir });

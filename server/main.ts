@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
-import { HUB_USAGE, parseHubOptions } from './options';
+import { HUB_USAGE, parseHubOptions, readTlsFiles } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
 import { startSimrsProbe } from './simrsProbe';
 
@@ -40,6 +40,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  const tls = options.tls ? readTlsFiles(options.tls) : undefined;
+  if (tls && !tls.ok) {
+    process.stderr.write(`The hub cannot serve HTTPS: ${tls.error}\n`);
+    process.exit(2);
+  }
+
   const configState = ensureConfigFile(options.configPath);
   const readConfig = configReader(options.configPath);
   // The probe logs through the app's logger, so it starts once the app exists.
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
     version: VERSION,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     config: readConfig,
+    ...(tls ? { https: tls.value } : {}),
     simrs: () =>
       simrs.probe?.status() ?? { status: 'unknown', since: new Date().toISOString(), checkedAt: null },
   });
@@ -98,9 +105,10 @@ async function main(): Promise<void> {
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  app.log.info({ port, dataDir: options.dataDir, version: VERSION }, 'hub listening');
+  const scheme = tls ? 'https' : 'http';
+  app.log.info({ port, scheme, dataDir: options.dataDir, version: VERSION }, 'hub listening');
   process.stdout.write(
-    `\nSiaga ${VERSION} is running. Open http://localhost:${port}\n` +
+    `\nSiaga ${VERSION} is running. Open ${scheme}://localhost:${port}\n` +
       `Enrollment code for devices (Pengaturan → Hubungkan ke hub): ${enrollmentCode}\n\n`,
   );
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { err, ok, type Result } from '@/lib/result';
@@ -11,6 +13,8 @@ const optionsSchema = z.object({
   appDir: z.string().check(z.minLength(1)),
   enrollmentCode: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{6,40}$/))),
   revoke: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/))),
+  tlsCert: z.optional(z.string().check(z.minLength(1))),
+  tlsKey: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type HubOptions = {
@@ -25,6 +29,8 @@ export type HubOptions = {
   enrollmentCode?: string;
   /** Revoke this device code's token and exit, instead of serving. */
   revoke?: string;
+  /** Serve HTTPS with this certificate and private key (PEM files); plain HTTP without. */
+  tls?: { certPath: string; keyPath: string };
 };
 
 export const HUB_USAGE = `Siaga hub
@@ -42,6 +48,9 @@ Options (each also settable by environment variable):
                     SIAGA_ENROLLMENT_CODE
                                      the code devices enroll with (default: a new random code,
                                      printed at start)
+  --tls-cert <file> SIAGA_TLS_CERT   serve HTTPS with this certificate (PEM, with any
+                                     intermediates); needs --tls-key
+  --tls-key <file>  SIAGA_TLS_KEY    the certificate's private key (PEM); needs --tls-cert
   --revoke <device code>             revoke that device's token (a lost tablet) and exit
   --help                             show this text
 `;
@@ -67,6 +76,8 @@ export function parseHubOptions(
         'app-dir': { type: 'string' },
         'enrollment-code': { type: 'string' },
         revoke: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -84,10 +95,19 @@ export function parseHubOptions(
     appDir: flags['app-dir'] ?? env.SIAGA_APP_DIR ?? defaultAppDir,
     enrollmentCode: flags['enrollment-code'] ?? env.SIAGA_ENROLLMENT_CODE,
     revoke: flags.revoke,
+    tlsCert: flags['tls-cert'] ?? env.SIAGA_TLS_CERT,
+    tlsKey: flags['tls-key'] ?? env.SIAGA_TLS_KEY,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return err(`invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const { tlsCert, tlsKey } = parsed.data;
+  if (Boolean(tlsCert) !== Boolean(tlsKey)) {
+    return err(
+      `--tls-cert and --tls-key go together: give both the certificate and its private key, or ` +
+        `neither to serve plain HTTP (got only ${tlsCert ? '--tls-cert' : '--tls-key'}).`,
+    );
   }
   const dataDir = resolve(parsed.data.dataDir);
   return ok({
@@ -98,5 +118,38 @@ export function parseHubOptions(
     appDir: resolve(parsed.data.appDir),
     ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
+    ...(tlsCert && tlsKey ? { tls: { certPath: resolve(tlsCert), keyPath: resolve(tlsKey) } } : {}),
   });
+}
+
+/**
+ * Reads the certificate and key named by the options and checks they form a usable pair, so a
+ * wrong path or a key from another certificate stops the hub at start with a sentence IT can act
+ * on, not an OpenSSL error from deep inside the server.
+ */
+export function readTlsFiles(tls: {
+  certPath: string;
+  keyPath: string;
+}): Result<{ cert: Buffer; key: Buffer }, string> {
+  const read = (path: string, what: string): Result<Buffer, string> => {
+    try {
+      return ok(readFileSync(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      return err(`cannot read the TLS ${what} ${path} (${code}).`);
+    }
+  };
+  const cert = read(tls.certPath, 'certificate');
+  if (!cert.ok) return cert;
+  const key = read(tls.keyPath, 'private key');
+  if (!key.ok) return key;
+  try {
+    createSecureContext({ cert: cert.value, key: key.value });
+  } catch (error) {
+    return err(
+      `the TLS certificate ${tls.certPath} and key ${tls.keyPath} are not a usable PEM pair ` +
+        `(${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  return ok({ cert: cert.value, key: key.value });
 }

@@ -17,11 +17,12 @@ import {
   counterLookup,
   getDb,
   loadCaptureContext,
-  loadHubCredentials,
+  hubTokens,
   pendingPage,
   registerVisit,
-  saveDeviceSetup,
+  saveDeviceIdentity,
   saveRuntimeConfig,
+  setCurrentActor,
   SiagaDb,
 } from '@/storage';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
@@ -51,7 +52,8 @@ function input(index: number): RegistrationInput {
 
 async function setUp(db: SiagaDb, deviceCode: string): Promise<void> {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
-  await saveDeviceSetup(db, { deviceCode, userName: 'Bench', role: 'registration' });
+  await saveDeviceIdentity(db, deviceCode);
+  setCurrentActor({ userId: 'bench', name: 'Bench', role: 'recovery' }, db);
 }
 
 /** Appends `count` registrations (patient + visit: 2 events each) in bulk, quickly. */
@@ -153,7 +155,7 @@ const api = {
     inFlight = 1,
   ): Promise<number> {
     const db = benchDbs.get(name)!;
-    const credentials = (await loadHubCredentials(db))!;
+    const token = (await hubTokens(db))!.push!;
     const call = {
       hubUrl: '/',
       appOrigin: location.origin,
@@ -178,7 +180,7 @@ const api = {
         while (next < pages.length) {
           const seqs = pages[next++]!;
           const page = await pendingPage(db, seqs[0]! - 1, seqs.length);
-          const answer = await pushToHub(call, credentials.token, page.events);
+          const answer = await pushToHub(call, token, page.items);
           if (!answer.ok) throw new Error(JSON.stringify(answer.error));
           await applyPushResults(db, answer.value.body.results, new Date());
         }

@@ -59,4 +59,42 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'security',
+    sql: `
+      -- A second, push-only token per device [P20]: usable while the device is locked.
+      ALTER TABLE devices ADD COLUMN push_token_hash TEXT;
+      CREATE UNIQUE INDEX devices_push_token ON devices (push_token_hash);
+
+      -- Accounts, from the user.* events devices and IT send. The verifier checks a passphrase;
+      -- it cannot unwrap any device's data.
+      CREATE TABLE users (
+        user_id      TEXT PRIMARY KEY,
+        username     TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role         TEXT NOT NULL,
+        active       INTEGER NOT NULL,
+        credentials  TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      ) STRICT;
+
+      -- Each device's data key, sealed to the hub's own key by the device: lets a colleague sign
+      -- in on that device for the first time (the hub checks the passphrase, then re-seals the
+      -- key to the device).
+      CREATE TABLE device_keys (
+        device_id TEXT PRIMARY KEY,
+        sealed    TEXT NOT NULL,
+        stored_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Signed-in IT admins for the admin endpoints; only token hashes are kept.
+      CREATE TABLE admin_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,6 +2,8 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { HubDatabase } from '../db/openHubDatabase';
 
 export type EnrolledDevice = { deviceId: string; deviceCode: string };
+/** `full`: push and pull [P1]; `push`: the push-only token a locked device uses [P20]. */
+export type TokenScope = 'full' | 'push';
 
 /** Enrollment codes are valid this long after the hub makes them. */
 const ENROLLMENT_CODE_DAYS = 7;
@@ -36,7 +38,7 @@ export function issueEnrollmentCode(db: HubDatabase, now: Date, fixed?: string):
 }
 
 export type EnrollOutcome =
-  | { ok: true; token: string; device: EnrolledDevice }
+  | { ok: true; token: string; pushToken: string; device: EnrolledDevice }
   | { ok: false; code: 'enrollment_code_invalid' | 'device_code_taken' };
 
 /**
@@ -61,30 +63,40 @@ export function enrollDevice(
     .get(input.deviceCode);
   if (holder && holder.device_id !== input.deviceId) return { ok: false, code: 'device_code_taken' };
   const token = randomBytes(32).toString('base64url');
+  const pushToken = randomBytes(32).toString('base64url');
   db.prepare(
-    `INSERT INTO devices (device_id, device_code, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, NULL)
+    `INSERT INTO devices (device_id, device_code, token_hash, push_token_hash, enrolled_at, revoked_at)
+     VALUES (?, ?, ?, ?, ?, NULL)
      ON CONFLICT (device_id) DO UPDATE SET device_code = excluded.device_code, token_hash = excluded.token_hash,
-       enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-  ).run(input.deviceId, input.deviceCode, sha256(token), now.toISOString());
-  return { ok: true, token, device: { deviceId: input.deviceId, deviceCode: input.deviceCode } };
+       push_token_hash = excluded.push_token_hash, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+  ).run(input.deviceId, input.deviceCode, sha256(token), sha256(pushToken), now.toISOString());
+  return { ok: true, token, pushToken, device: { deviceId: input.deviceId, deviceCode: input.deviceCode } };
 }
 
 export type TokenCheck =
-  | { ok: true; device: EnrolledDevice }
+  | { ok: true; device: EnrolledDevice; scope: TokenScope }
   | { ok: false; code: 'token_missing' | 'token_unknown' | 'token_revoked' };
 
 /** Who is calling [P3]. */
 export function deviceForToken(db: HubDatabase, authorization: string | undefined): TokenCheck {
   const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
   if (!token) return { ok: false, code: 'token_missing' };
+  const hash = sha256(token);
   const row = db
-    .prepare<[string], { device_id: string; device_code: string; revoked_at: string | null }>(
-      'SELECT device_id, device_code, revoked_at FROM devices WHERE token_hash = ?',
+    .prepare<
+      [string, string],
+      { device_id: string; device_code: string; revoked_at: string | null; token_hash: string }
+    >(
+      'SELECT device_id, device_code, revoked_at, token_hash FROM devices WHERE token_hash = ? OR push_token_hash = ?',
     )
-    .get(sha256(token));
+    .get(hash, hash);
   if (!row) return { ok: false, code: 'token_unknown' };
   if (row.revoked_at) return { ok: false, code: 'token_revoked' };
-  return { ok: true, device: { deviceId: row.device_id, deviceCode: row.device_code } };
+  return {
+    ok: true,
+    device: { deviceId: row.device_id, deviceCode: row.device_code },
+    scope: row.token_hash === hash ? 'full' : 'push',
+  };
 }
 
 /** Revokes a device's token (a lost tablet): its next request gets 401. */

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@/domain';
 import { canonicalJson } from '../canonicalJson';
 import type { HubDatabase } from '../db/openHubDatabase';
+import { applyUserEvent } from '../accounts/userStore';
 
 export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
 
@@ -33,7 +34,10 @@ export function storeEvents(
         received,
         body,
       );
-      if (result.changes === 1) return 'accepted';
+      if (result.changes === 1) {
+        applyUserEvent(db, event, receivedAt); // accounts follow their events, in this transaction
+        return 'accepted';
+      }
       return stored.get(event.id)?.body === body ? 'duplicate' : 'conflict';
     }),
   )();

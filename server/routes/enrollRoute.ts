@@ -3,13 +3,20 @@ import { enrollRequestSchema, type EnrollResponse } from '@/domain';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { enrollDevice } from '../devices/deviceRegistry';
 import { sendError } from '../httpErrors';
+import { sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit';
 
-/** `POST /api/v1/enroll` [P1, P2]. */
+/**
+ * `POST /api/v1/enroll` [P1, P2]. The enrollment code is short enough to type on a tablet, so
+ * wrong codes are limited per client address (`attempts`); a malformed request is not a guess and
+ * does not count.
+ */
 export function registerEnrollRoute(
   app: FastifyInstance,
-  deps: { db: HubDatabase; hubId: string; now: () => Date },
+  deps: { db: HubDatabase; hubId: string; hubPublicKey: string; now: () => Date; attempts: AttemptLimiter },
 ): void {
   app.post('/api/v1/enroll', { bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const limit = deps.attempts.check(request.ip);
+    if (!limit.allowed) return sendTooManyAttempts(reply, limit.retryAfterSeconds);
     const parsed = enrollRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       return sendError(
@@ -20,23 +27,35 @@ export function registerEnrollRoute(
       );
     }
     const outcome = enrollDevice(deps.db, parsed.data, deps.now());
+    if (!outcome.ok && outcome.code === 'enrollment_code_invalid') {
+      if (!deps.attempts.fail(request.ip).allowed) {
+        request.log.warn({ ip: request.ip }, 'enrollment locked after repeated wrong codes');
+      }
+      return sendError(
+        reply,
+        401,
+        outcome.code,
+        'The enrollment code is wrong or has expired. Ask IT for the code on the hub console.',
+      );
+    }
+    // The code was right, even when the device code is taken: this address starts afresh.
+    deps.attempts.succeed(request.ip);
     if (!outcome.ok) {
-      return outcome.code === 'device_code_taken'
-        ? sendError(
-            reply,
-            409,
-            outcome.code,
-            `Device code ${parsed.data.deviceCode} is already used by another device.`,
-          )
-        : sendError(
-            reply,
-            401,
-            outcome.code,
-            'The enrollment code is wrong or has expired. Ask IT for the code on the hub console.',
-          );
+      return sendError(
+        reply,
+        409,
+        outcome.code,
+        `Device code ${parsed.data.deviceCode} is already used by another device.`,
+      );
     }
     request.log.info({ deviceCode: outcome.device.deviceCode }, 'device enrolled');
-    const body: EnrollResponse = { token: outcome.token, ...outcome.device, hubId: deps.hubId };
+    const body: EnrollResponse = {
+      token: outcome.token,
+      pushToken: outcome.pushToken,
+      hubPublicKey: deps.hubPublicKey,
+      ...outcome.device,
+      hubId: deps.hubId,
+    };
     return reply.status(201).header('cache-control', 'no-store').send(body);
   });
 }

@@ -9,14 +9,18 @@ import {
   MAX_PULL_LIMIT,
   parseCursor,
   requiredRight,
+  sealedEventItemSchema,
   type DomainEvent,
   type PullResponse,
   type PushResponse,
   type PushResult,
   type RuntimeConfig,
 } from '@/domain';
+import { fromUtf8 } from '@/lib/crypto/encoding';
+import { openSealed } from '@/lib/crypto/sealedBox';
 import type { HubDatabase } from '../db/openHubDatabase';
-import { deviceForToken, type EnrolledDevice } from '../devices/deviceRegistry';
+import { deviceForToken, type EnrolledDevice, type TokenScope } from '../devices/deviceRegistry';
+import { usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
 import { sendError } from '../httpErrors';
 
@@ -26,6 +30,7 @@ declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     device?: EnrolledDevice;
+    tokenScope?: TokenScope;
   }
 }
 
@@ -63,6 +68,53 @@ function configProblem(event: DomainEvent, config: RuntimeConfig | undefined): R
   return undefined;
 }
 
+/** A username already held by another account is refused [P21]. */
+function accountProblem(db: HubDatabase, event: DomainEvent): Refusal | undefined {
+  if (event.type !== 'user.created') return undefined;
+  const holder = usernameHolder(db, event.payload.username);
+  if (!holder || holder === event.entityId) return undefined;
+  return {
+    code: 'username_taken',
+    message: `The username ${event.payload.username} belongs to another account.`,
+    field: 'payload.username',
+  };
+}
+
+/**
+ * An item as sent: an event in the clear, or `{id, sealed}` sealed to this hub's key [P20],
+ * opened here and then checked like any other.
+ */
+async function openItem(
+  item: unknown,
+  sealingKey: CryptoKey,
+): Promise<{ ok: true; value: unknown } | { ok: false; refusal: Refusal }> {
+  if (!item || typeof item !== 'object' || !('sealed' in item)) return { ok: true, value: item };
+  const parsed = sealedEventItemSchema.safeParse(item);
+  if (!parsed.success)
+    return {
+      ok: false,
+      refusal: { code: 'invalid_event', message: 'A sealed item needs {id, sealed: {epk, iv, ct}}.' },
+    };
+  try {
+    const bytes = await openSealed(sealingKey, parsed.data.sealed, `event|${parsed.data.id}`);
+    const event = JSON.parse(fromUtf8(bytes)) as { id?: unknown };
+    if (event.id !== parsed.data.id)
+      return {
+        ok: false,
+        refusal: { code: 'invalid_event', message: 'The sealed event has another id than its item.' },
+      };
+    return { ok: true, value: event };
+  } catch {
+    return {
+      ok: false,
+      refusal: {
+        code: 'unreadable',
+        message: "The sealed event does not open with this hub's key (sealed for another hub store?).",
+      },
+    };
+  }
+}
+
 function idOf(item: unknown): string | null {
   const id = (item as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : null;
@@ -70,7 +122,13 @@ function idOf(item: unknown): string | null {
 
 export function registerEventsRoutes(
   app: FastifyInstance,
-  deps: { db: HubDatabase; hubId: string; now: () => Date; config: () => RuntimeConfig | undefined },
+  deps: {
+    db: HubDatabase;
+    hubId: string;
+    now: () => Date;
+    config: () => RuntimeConfig | undefined;
+    sealingKey: CryptoKey;
+  },
 ): void {
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     const check = deviceForToken(deps.db, request.headers.authorization);
@@ -84,6 +142,7 @@ export function registerEventsRoutes(
       return sendError(reply, 401, check.code, messages[check.code]);
     }
     request.device = check.device;
+    request.tokenScope = check.scope;
     return undefined;
   };
 
@@ -123,7 +182,13 @@ export function registerEventsRoutes(
       const config = deps.config();
       const results: (PushResult | undefined)[] = Array.from({ length: items.length }, () => undefined);
       const valid: { index: number; event: DomainEvent }[] = [];
-      items.forEach((item, index) => {
+      const opened = await Promise.all(items.map((item) => openItem(item, deps.sealingKey)));
+      opened.forEach((outcome, index) => {
+        if (!outcome.ok) {
+          results[index] = { id: idOf(items[index]), status: 'rejected', ...outcome.refusal };
+          return;
+        }
+        const item = outcome.value;
         const parsed = domainEventSchema.safeParse(item);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
@@ -137,7 +202,10 @@ export function registerEventsRoutes(
           };
           return;
         }
-        const problem = rightsProblem(parsed.data) ?? configProblem(parsed.data, config);
+        const problem =
+          rightsProblem(parsed.data) ??
+          configProblem(parsed.data, config) ??
+          accountProblem(deps.db, parsed.data);
         if (problem) results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
         else valid.push({ index, event: parsed.data });
       });
@@ -157,10 +225,18 @@ export function registerEventsRoutes(
 
   // Devices ask every few seconds: log only problems.
   app.get('/api/v1/events', { preHandler: authenticate, logLevel: 'warn' }, async (request, reply) => {
+    if (request.tokenScope !== 'full')
+      return sendError(
+        reply,
+        403,
+        'push_only_token',
+        'This token may only send events; pulling needs the device token.',
+      );
     const query = request.query as { after?: string; limit?: string };
+    // A whole number: SQLite refuses `LIMIT 1.5` (datatype mismatch), which answered 500.
     const limit = Math.min(
       MAX_PULL_LIMIT,
-      Math.max(1, Number(query.limit ?? DEFAULT_PULL_LIMIT) || DEFAULT_PULL_LIMIT),
+      Math.max(1, Math.trunc(Number(query.limit ?? DEFAULT_PULL_LIMIT)) || DEFAULT_PULL_LIMIT),
     );
     let afterSeq = 0;
     if (query.after) {

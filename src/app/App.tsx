@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { matchRoute, type Route } from '@/features/common';
 import { useLanguage, useT } from '@/i18n';
+import { useSessionUser } from '@/session';
 import { useStoredRuntimeConfig } from '@/storage';
 import { usePathname } from '@/ui/navigation';
 import { AppHeader } from './AppHeader';
@@ -12,6 +13,7 @@ import { SimrsBanner } from './SimrsBanner';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
+import { SessionGate } from './SessionGate';
 
 const QueueDisplay = lazy(() => import('@/features/queue').then((m) => ({ default: m.QueueDisplay })));
 
@@ -33,6 +35,7 @@ export function App({ services }: { services: AppServices }) {
   const language = useLanguage();
   const storedConfig = useStoredRuntimeConfig();
   const route = matchRoute(usePathname());
+  const user = useSessionUser(services.session);
 
   useEffect(() => {
     // Start-up time as users feel it; read by bench/startup.bench.ts.
@@ -56,7 +59,7 @@ export function App({ services }: { services: AppServices }) {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <AppHeader facilityName={storedConfig?.config.facility.name} />
+      <AppHeader facilityName={storedConfig?.config.facility.name} role={user?.role} />
       <StatusBar />
       <div className="app-notices">
         <DatabaseUpgradeNotice />
@@ -65,7 +68,9 @@ export function App({ services }: { services: AppServices }) {
         {storedConfig !== undefined ? <ConfigNotice stored={storedConfig} /> : null}
       </div>
       <main id="main" className="app-main" tabIndex={-1}>
-        <RouteContent route={route} services={services} />
+        <SessionGate session={services.session}>
+          <RouteContent route={route} services={services} />
+        </SessionGate>
       </main>
       <footer className="app-footer">{t('app.version', { version: __APP_VERSION__ })}</footer>
     </AppServicesContext.Provider>

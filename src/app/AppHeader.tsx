@@ -1,10 +1,17 @@
 import { useT } from '@/i18n';
-import { matchRoute, workspaceOf } from '@/features/common';
+import type { Role } from '@/domain';
+import { matchRoute, mayOpen, workspaceOf } from '@/features/common';
 import { onLinkClick, usePathname } from '@/ui/navigation';
 import { WORKSPACES } from './router';
 
 /** The brand, the facility and the workspace navigation (a plain list of links: keyboard-friendly). */
-export function AppHeader({ facilityName }: { facilityName: string | undefined }) {
+export function AppHeader({
+  facilityName,
+  role,
+}: {
+  facilityName: string | undefined;
+  role: Role | undefined;
+}) {
   const t = useT();
   const current = workspaceOf(matchRoute(usePathname()));
   return (
@@ -16,22 +23,24 @@ export function AppHeader({ facilityName }: { facilityName: string | undefined }
         </a>
         {facilityName ? <span className="app-header__facility">{facilityName}</span> : null}
       </div>
-      <nav aria-label={t('nav.label')}>
-        <ul className="app-nav">
-          {WORKSPACES.map((workspace) => (
-            <li key={workspace.name}>
-              <a
-                href={workspace.path}
-                className="app-nav__link"
-                aria-current={current === workspace.name ? 'page' : undefined}
-                onClick={onLinkClick}
-              >
-                {t(workspace.label)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {role ? (
+        <nav aria-label={t('nav.label')}>
+          <ul className="app-nav">
+            {WORKSPACES.filter((workspace) => mayOpen({ name: workspace.name }, role)).map((workspace) => (
+              <li key={workspace.name}>
+                <a
+                  href={workspace.path}
+                  className="app-nav__link"
+                  aria-current={current === workspace.name ? 'page' : undefined}
+                  onClick={onLinkClick}
+                >
+                  {t(workspace.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
-import type { Route } from '@/features/common';
+import { mayOpen, type Route } from '@/features/common';
+import { useSessionUser } from '@/session';
+import { Notice } from '@/ui/Notice';
 import { useT } from '@/i18n';
 import { HomeScreen } from './HomeScreen';
 import { NotBuiltWorkspace } from './NotBuiltWorkspace';
@@ -26,10 +28,14 @@ const VisitDetailScreen = lazy(() =>
 const RecoveryWorkspace = lazy(() =>
   import('@/features/recovery').then((m) => ({ default: m.RecoveryWorkspace })),
 );
+const AuditScreen = lazy(() => import('@/features/audit').then((m) => ({ default: m.AuditScreen })));
 const SettingsScreen = lazy(() => import('@/features/settings').then((m) => ({ default: m.SettingsScreen })));
 
 function Routed({ route, services }: { route: Route; services: AppServices }) {
+  const t = useT();
   const hubConnection = useStore(services.hubProbe.store);
+  const user = useSessionUser(services.session);
+  if (!user || !mayOpen(route, user.role)) return <Notice tone="warning" title={t('workspace.denied')} />;
   switch (route.name) {
     case 'home':
     case 'notFound':
@@ -50,6 +56,8 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
     case 'settings':
       return (
         <SettingsScreen
+          session={services.session}
+          accounts={services.accounts}
           appVersion={__APP_VERSION__}
           hubConnection={hubConnection}
           onRequestPersistence={services.requestPersistence}
@@ -59,6 +67,8 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
       );
     case 'recovery':
       return <RecoveryWorkspace sync={services.sync} />;
+    case 'audit':
+      return <AuditScreen />;
     case 'incidents':
       return <NotBuiltWorkspace title={`nav.${route.name}`} purpose={WORKSPACE_PURPOSE[route.name]} />;
   }

@@ -7,6 +7,7 @@ export const WORKSPACES: readonly { name: Workspace; path: string; label: Messag
   { name: 'records', path: paths.records, label: 'nav.records' },
   { name: 'clinic', path: paths.clinic, label: 'nav.clinic' },
   { name: 'recovery', path: paths.recovery, label: 'nav.recovery' },
+  { name: 'audit', path: paths.audit, label: 'nav.audit' },
   { name: 'incidents', path: paths.incidents, label: 'nav.incidents' },
   { name: 'settings', path: paths.settings, label: 'nav.settings' },
 ];

@@ -1,5 +1,21 @@
-import { guardUnsavedWorkOnUnload } from '@/ui/unsavedWork';
-import { getDb, loadStoredRuntimeConfig, refreshStorageStatus, requestPersistentStorage } from '@/storage';
+import { guardUnsavedWorkOnUnload, unsavedWorkStore } from '@/ui/unsavedWork';
+import {
+  lazyAccountActions,
+  createSession,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  startAutoLock,
+  type AccountActions,
+  type Session,
+} from '@/session';
+import {
+  getDb,
+  loadHubCredentials,
+  loadKeyring,
+  loadStoredRuntimeConfig,
+  refreshStorageStatus,
+  requestPersistentStorage,
+  updateKeyring,
+} from '@/storage';
 import {
   createBrowserHubProbe,
   createBrowserSync,
@@ -15,6 +31,8 @@ import { registerServiceWorker, type ServiceWorkerControls } from './serviceWork
 const STORAGE_STATUS_INTERVAL_MS = 60_000;
 
 export type AppServices = {
+  session: Session;
+  accounts: AccountActions;
   hubProbe: HubProbe;
   sync: SyncEngine;
   /** Enrolls this device with the hub it reaches now (or the configured primary). */
@@ -40,9 +58,41 @@ export function startServices(): AppServices {
     const connection = hubProbe.store.getState();
     return connection.state === 'reachable' ? connection.hubUrl : undefined;
   };
-  const { engine: sync, enroll } = createBrowserSync(db, reachableHub);
+  const { engine: sync, enroll, escrow, release } = createBrowserSync(db, reachableHub);
+  const hubForAccounts = async () =>
+    reachableHub() ?? (await loadStoredRuntimeConfig(db))?.config.hub.primaryUrl ?? '/';
+
+  /** Leaves the data key with the hub once per hub store, so colleagues can sign in here [P22]. */
+  const escrowOnce = async (rawKey: Uint8Array<ArrayBuffer>) => {
+    const [keyring, credentials] = await Promise.all([loadKeyring(db), loadHubCredentials(db)]);
+    const hubUrl = reachableHub();
+    if (!keyring || !credentials || !hubUrl || keyring.escrowedWith === credentials.hubId) return;
+    const escrowed = await escrow(hubUrl, rawKey);
+    if (escrowed.ok)
+      await updateKeyring(db, (current) => ({ ...current, escrowedWith: escrowed.value.hubId }));
+  };
+
+  const session = createSession({
+    db,
+    release: async (username, passphrase) => release(await hubForAccounts(), username, passphrase),
+    afterUnlock: escrowOnce,
+  });
+  void session.start();
+  let idleLockMs = DEFAULT_IDLE_LOCK_MINUTES * 60_000;
+  startAutoLock(session, { idleMs: () => idleLockMs });
+  const rememberIdleLock = async () => {
+    const minutes = (await loadStoredRuntimeConfig(db))?.config.security?.idleLockMinutes;
+    idleLockMs = (minutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
+  };
+  void rememberIdleLock();
+  // Signing in is when pulled events can be read and stored: catch up at once.
+  session.store.subscribe((state, previous) => {
+    if (state.status === 'unlocked' && previous.status !== 'unlocked') sync.syncNow();
+    if (state.status !== 'unlocked') unsavedWorkStore.setState({ dirtyForms: new Set() });
+  });
   const refreshConfig = async (): Promise<void> => {
     await refreshRuntimeConfig(db);
+    await rememberIdleLock();
   };
 
   // When the hub comes back, catch up at once: new config, new release. (At start-up both are
@@ -70,13 +120,18 @@ export function startServices(): AppServices {
   setInterval(() => void refreshStorageStatus(storage), STORAGE_STATUS_INTERVAL_MS);
 
   return {
+    session,
+    accounts: lazyAccountActions(db, session),
     hubProbe,
     serviceWorker,
     sync,
     enroll: async (code) => {
       const stored = await loadStoredRuntimeConfig(db);
       const result = await enroll(code, reachableHub() ?? stored?.config.hub.primaryUrl ?? '/');
-      if (result.ok) sync.syncNow();
+      if (result.ok) {
+        sync.syncNow();
+        await session.withDataKey(escrowOnce).catch(() => undefined);
+      }
       return result;
     },
     refreshConfig,

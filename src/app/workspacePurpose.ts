@@ -6,6 +6,7 @@ export const WORKSPACE_PURPOSE: Record<Workspace, MessageKey> = {
   records: 'workspace.records.purpose',
   clinic: 'workspace.clinic.purpose',
   recovery: 'workspace.recovery.purpose',
+  audit: 'workspace.audit.purpose',
   incidents: 'workspace.incidents.purpose',
   settings: 'workspace.settings.purpose',
 };

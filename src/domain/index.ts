@@ -1,4 +1,5 @@
 export * from './access/rights';
+export * from './access/eventRights';
 export * from './assessment/rm12Schema';
 export * from './capture/captureContext';
 export * from './capture/planAssessment';
@@ -33,3 +34,4 @@ export * from './sync/protocol';
 export * from './capture/planReview';
 export * from './events/accountEvents';
 export * from './events/auditEvents';
+export * from './access/passphrasePolicy';

@@ -44,6 +44,7 @@ export const Reason = {
   SequenceExhausted: 'sequenceExhausted',
   DeviceNotSetUp: 'deviceNotSetUp',
   NotPermitted: 'notPermitted',
+  DeviceLocked: 'deviceLocked',
   UsernameFormat: 'usernameFormat',
   UsernameTaken: 'usernameTaken',
   PassphraseTooShort: 'passphraseTooShort',

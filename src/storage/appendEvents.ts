@@ -14,6 +14,7 @@ import {
 import { logger } from '@/lib/logger';
 import { getCodec, type StorageCodec } from './codec';
 import type { EventOrigin, JournalRow, SiagaDb } from './db';
+import { hubSealingKey, sealEvent } from './hubSeal';
 import { withJournalLock } from './journalLock';
 import { toAssessmentRow, toPatientRow, toSlipRow, toTicketRow, toVisitRow } from './projectionRows';
 
@@ -176,16 +177,18 @@ export async function appendEventsHoldingLock(
     return event.corrects ? [{ target: event.corrects, by: event.id }] : [];
   });
   const lastSeq = (await db.journal.orderBy('localSeq').last())?.localSeq ?? 0;
+  // Pulled events are already on the hub; made or imported here, they wait to be sent.
+  const hubKey = options.origin === 'remote' ? undefined : await hubSealingKey(db);
   const journalRows: JournalRow[] = await Promise.all(
     fresh.map(async (event, index) => ({
       id: event.id,
       localSeq: lastSeq + index + 1,
       type: event.type,
       entityId: event.entityId,
-      // Pulled events are already on the hub; made or imported here, they wait to be sent.
       syncState: options.origin === 'remote' ? 'acked' : 'pending',
       origin: options.origin,
       event: await codec.encode(event, { table: 'journal', id: event.id }),
+      ...(hubKey ? { sealed: await sealEvent(hubKey, event) } : {}),
     })),
   );
 

@@ -1,12 +1,15 @@
 /**
  * The one place stored records are turned into bytes and back. Features never see it: every
  * table's patient-identifying content goes through `encode`, and every lookup key through
- * `lookupKey`, so that encryption at rest (AES-GCM bodies, HMAC blind indexes) replaces this
- * plain codec without touching any feature.
+ * `lookupKey`. On a device the codec is AES-GCM with HMAC blind indexes (`encryptedCodec.ts`),
+ * installed at sign-in and replaced by `lockedCodec` at lock; the plain codec serves tests and
+ * reads rows written before encryption existed, until they are re-encrypted.
  */
 export type CodecContext = { table: string; id: string };
 
-export type Encoded = { codec: 'plain'; value: unknown };
+export type Encoded =
+  | { codec: 'plain'; value: unknown }
+  | { codec: 'aes-gcm'; /** key version */ k: number; iv: string; ct: string };
 
 export type StorageCodec = {
   encode: (value: unknown, context: CodecContext) => Promise<Encoded>;
@@ -15,13 +18,27 @@ export type StorageCodec = {
   lookupKey: (kind: string, value: string) => Promise<string>;
 };
 
+/** Thrown by every codec call while no one is signed in: nothing can be read or written. */
+export class DeviceLockedError extends Error {
+  override readonly name = 'DeviceLockedError';
+  constructor() {
+    super('The device is locked.');
+  }
+}
+
 export const plainCodec: StorageCodec = {
   encode: (value) => Promise.resolve({ codec: 'plain', value: structuredClone(value) }),
   decode: (encoded) =>
     encoded.codec === 'plain'
       ? Promise.resolve(encoded.value)
-      : Promise.reject(new Error(`unsupported codec ${String(encoded.codec)}`)),
+      : Promise.reject(new Error(`unsupported codec ${encoded.codec}`)),
   lookupKey: (kind, value) => Promise.resolve(`${kind}:${value}`),
+};
+
+export const lockedCodec: StorageCodec = {
+  encode: () => Promise.reject(new DeviceLockedError()),
+  decode: () => Promise.reject(new DeviceLockedError()),
+  lookupKey: () => Promise.reject(new DeviceLockedError()),
 };
 
 let activeCodec: StorageCodec = plainCodec;
@@ -30,7 +47,11 @@ export function getCodec(): StorageCodec {
   return activeCodec;
 }
 
-/** Installed by the security layer once a user has unlocked the device's data key. */
+/** Installed by the session: the encrypted codec at sign-in, `lockedCodec` at lock. */
 export function setCodec(codec: StorageCodec): void {
   activeCodec = codec;
+}
+
+export function isLocked(): boolean {
+  return activeCodec === lockedCodec;
 }

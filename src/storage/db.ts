@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { QueueStatus, UserAccount } from '@/domain';
+import type { SealedBox } from '@/lib/crypto/sealedBox';
 import type { Encoded } from './codec';
 
 /**
@@ -33,6 +34,8 @@ export type JournalRow = {
   syncState: SyncState;
   origin: EventOrigin;
   event: Encoded;
+  /** The event sealed to the hub's key, sendable while the device is locked [P20]. */
+  sealed?: SealedBox;
   lastError?: SyncError;
   /** The correcting or voiding event that settled this one. */
   resolvedBy?: string;

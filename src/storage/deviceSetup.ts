@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useStore } from 'zustand';
 import * as z from 'zod/mini';
-import { DEVICE_CODE_PATTERN, type ROLES, actorSchema, uuidSchema, type Actor } from '@/domain';
+import { DEVICE_CODE_PATTERN, uuidSchema, type Actor } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
+import { accessStore } from './access';
 import { getDb } from './database';
 import type { SiagaDb } from './db';
 import { readMeta, writeMeta } from './meta';
 
 const DEVICE_KEY = 'device';
-const USER_KEY = 'currentUser';
 
 const deviceSchema = z.strictObject({
   deviceId: uuidSchema,
@@ -16,40 +17,40 @@ const deviceSchema = z.strictObject({
 });
 export type DeviceIdentity = z.output<typeof deviceSchema>;
 
+/** The device and the person signed in on it: what every capture needs. */
 export type DeviceSetup = { device: DeviceIdentity; user: Actor };
 
 /**
- * First run: the device's short code (used in ticket, temporary and slip numbers, so unique per
- * hospital) and who is working on it. Full accounts come with the security work; until then the
- * actor is the person named here, and events carry it unchanged.
+ * The device's short code (used in ticket, temporary and slip numbers, so unique per hospital).
+ * The device id never changes once set: events already made carry it.
  */
-export async function saveDeviceSetup(
+export async function saveDeviceIdentity(
   db: SiagaDb,
-  input: { deviceCode: string; userName: string; role: (typeof ROLES)[number] },
+  deviceCode: string,
   now = new Date(),
-): Promise<DeviceSetup> {
+): Promise<DeviceIdentity> {
   const existing = await readMeta(db, DEVICE_KEY, deviceSchema);
-  // The device id never changes once set: events already made carry it.
   const device: DeviceIdentity = existing
-    ? { ...existing, deviceCode: input.deviceCode }
-    : { deviceId: uuidv7(now.getTime()), deviceCode: input.deviceCode, setUpAt: now.toISOString() };
-  const user: Actor = { userId: uuidv7(now.getTime()), name: input.userName.trim(), role: input.role };
-  await db.transaction('rw', db.meta, async () => {
-    await writeMeta(db, DEVICE_KEY, device, now);
-    await writeMeta(db, USER_KEY, user, now);
-  });
-  return { device, user };
+    ? { ...existing, deviceCode }
+    : { deviceId: uuidv7(now.getTime()), deviceCode, setUpAt: now.toISOString() };
+  await writeMeta(db, DEVICE_KEY, device, now);
+  return device;
+}
+
+export function loadDeviceIdentity(db: SiagaDb): Promise<DeviceIdentity | undefined> {
+  return readMeta(db, DEVICE_KEY, deviceSchema);
 }
 
 export async function loadDeviceSetup(db: SiagaDb): Promise<DeviceSetup | undefined> {
-  const [device, user] = await Promise.all([
-    readMeta(db, DEVICE_KEY, deviceSchema),
-    readMeta(db, USER_KEY, actorSchema),
-  ]);
+  const device = await loadDeviceIdentity(db);
+  const user = accessStore.getState().actor;
   return device && user ? { device, user } : undefined;
 }
 
-/** Live: `undefined` while loading, `null` before the device is set up. */
+/** Live: `undefined` while loading, `null` when the device is not set up or no one is signed in. */
 export function useDeviceSetup(): DeviceSetup | null | undefined {
-  return useLiveQuery(async () => (await loadDeviceSetup(getDb())) ?? null, []);
+  const device = useLiveQuery(async () => (await loadDeviceIdentity(getDb())) ?? null, []);
+  const user = useStore(accessStore, (state) => state.actor);
+  if (device === undefined) return undefined;
+  return device && user ? { device, user } : null;
 }

@@ -1,6 +1,16 @@
 export { appendEvents, type AppendResult } from './appendEvents';
 export { loadCaptureContext } from './captureContext';
-export { getCodec, plainCodec, setCodec, type CodecContext, type Encoded, type StorageCodec } from './codec';
+export {
+  DeviceLockedError,
+  getCodec,
+  isLocked,
+  lockedCodec,
+  plainCodec,
+  setCodec,
+  type CodecContext,
+  type Encoded,
+  type StorageCodec,
+} from './codec';
 export {
   moveInQueue,
   moveSlip,
@@ -9,6 +19,12 @@ export {
   signAssessment,
 } from './commands/captureCommands';
 export { correctEvent, voidEvent } from './commands/reviewCommands';
+export {
+  recordAudit,
+  recordPassphraseSet,
+  recordUserChanged,
+  recordUserCreated,
+} from './commands/accountCommands';
 export { runCommand, type CommandResult } from './commands/runCommand';
 export { databaseStatusStore, getDb } from './database';
 export {
@@ -22,7 +38,28 @@ export {
   type SyncState,
   type TicketRow,
 } from './db';
-export { loadDeviceSetup, saveDeviceSetup, useDeviceSetup, type DeviceSetup } from './deviceSetup';
+export {
+  loadDeviceIdentity,
+  loadDeviceSetup,
+  saveDeviceIdentity,
+  useDeviceSetup,
+  type DeviceIdentity,
+  type DeviceSetup,
+} from './deviceSetup';
+export { accessStore, currentActor, setCurrentActor } from './access';
+export { encryptedCodec } from './encryptedCodec';
+export { encryptAtRest, markEncryptedAtRest, sealPendingEvents } from './encryptAtRest';
+export { hubSealingKey } from './hubSeal';
+export {
+  CHECK_TEXT,
+  checkAad,
+  loadKeyring,
+  saveKeyring,
+  updateKeyring,
+  wrapAad,
+  type Keyring,
+} from './keyring';
+export { findUserByUsername, getUser, listUsers, useUsers } from './users';
 export { deleteDraft, loadDraft, saveDraft } from './drafts';
 export { readMeta, writeMeta } from './meta';
 export {
@@ -79,8 +116,10 @@ export {
   loadHubCredentials,
   loadPullCursor,
   saveClockOffset,
+  hubTokens,
   saveHubCredentials,
   savePullCursor,
+  TOKEN_CONTEXT,
   useClockOffset,
   useHubCredentials,
   useJournalCounts,
@@ -88,4 +127,12 @@ export {
   type HubCredentials,
   type JournalCounts,
 } from './syncStore';
-export { applyPushResults, pendingPage, reviewItems, useReviewItems, type ReviewItem } from './outbox';
+export {
+  applyPushResults,
+  pendingPage,
+  reviewItems,
+  useReviewItems,
+  type OutboxItem,
+  type ReviewItem,
+} from './outbox';
+export { auditTrail, useAuditTrail } from './auditTrail';

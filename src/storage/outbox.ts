@@ -1,27 +1,39 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DomainEvent, PushResult } from '@/domain';
+import type { DomainEvent, PushResult, SealedEventItem } from '@/domain';
 import { decodeJournalRows } from './appendEvents';
-import { getCodec, type StorageCodec } from './codec';
+import { getCodec, isLocked, type StorageCodec } from './codec';
 import { getDb } from './database';
 import type { JournalRow, SiagaDb, SyncError } from './db';
 
+/** What goes to the hub for one pending row: the sealed box when there is one, else the event. */
+export type OutboxItem = DomainEvent | SealedEventItem;
+
 /**
- * The next page of the outbox [P14]: pending events after `afterSeq`, in journal order. Reads a
- * page of keys once and continues from the last one, instead of re-querying the shrinking index
- * after every acknowledgement (STACK.md trap 13).
+ * The next page of the outbox [P14]: pending rows after `afterSeq`, in journal order, each as it
+ * can be sent now. Sealed rows go as they are (also while locked [P20]); an unsealed row needs the
+ * data key to be read, so while locked it waits. Reads a page of keys once and continues from
+ * the last one, instead of re-querying the shrinking index after every acknowledgement (STACK.md
+ * trap 13).
  */
 export async function pendingPage(
   db: SiagaDb,
   afterSeq: number,
   limit: number,
   codec: StorageCodec = getCodec(),
-): Promise<{ rows: JournalRow[]; events: DomainEvent[] }> {
+): Promise<{ lastSeq: number | undefined; items: OutboxItem[] }> {
   const rows = await db.journal
     .where('[syncState+localSeq]')
     .between(['pending', afterSeq + 1], ['pending', Infinity])
     .limit(limit)
     .toArray();
-  return { rows, events: await decodeJournalRows(rows, codec) };
+  const unsealed = isLocked() ? [] : rows.filter((row) => !row.sealed);
+  const decoded = new Map((await decodeJournalRows(unsealed, codec)).map((event) => [event.id, event]));
+  const items = rows.flatMap((row): OutboxItem[] => {
+    if (row.sealed) return [{ id: row.id, sealed: row.sealed }];
+    const event = decoded.get(row.id);
+    return event ? [event] : [];
+  });
+  return { lastSeq: rows.at(-1)?.localSeq, items };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as z from 'zod/mini';
+import { getCodec, isLocked, type StorageCodec } from './codec';
 import { getDb } from './database';
 import type { SiagaDb, SyncState } from './db';
 import { readMeta, writeMeta } from './meta';
@@ -8,21 +9,60 @@ const CREDENTIALS_KEY = 'hubCredentials';
 const CURSOR_KEY = 'pullCursor';
 const CLOCK_KEY = 'clockOffset';
 
+const encodedSchema = z.union([
+  z.strictObject({ codec: z.literal('plain'), value: z.unknown() }),
+  z.strictObject({ codec: z.literal('aes-gcm'), k: z.number(), iv: z.string(), ct: z.string() }),
+]);
+
 const credentialsSchema = z.object({
-  token: z.string(),
+  /**
+   * The device token [P1]: push and pull. Encrypted with the data key, so a stolen device that is
+   * locked cannot pull the hospital's records from the hub with it.
+   */
+  token: encodedSchema,
+  /** Push-only token [P20], readable while locked: the outbox keeps draining. */
+  pushToken: z.optional(z.string()),
+  /** The hub's public key: events are sealed to it at capture [P20]. */
+  hubPublicKey: z.optional(z.string()),
   hubId: z.string(),
   deviceCode: z.string(),
   enrolledAt: z.string(),
 });
 export type HubCredentials = z.output<typeof credentialsSchema>;
 
-/** The device token from enrollment [P1]. (Encrypted at rest once the security work lands.) */
+const legacyCredentialsSchema = z.object({
+  token: z.string(),
+  hubId: z.string(),
+  deviceCode: z.string(),
+  enrolledAt: z.string(),
+});
+
+export const TOKEN_CONTEXT = { table: 'meta', id: 'hubToken' } as const;
+
 export function saveHubCredentials(db: SiagaDb, credentials: HubCredentials): Promise<void> {
   return writeMeta(db, CREDENTIALS_KEY, credentials);
 }
 
-export function loadHubCredentials(db: SiagaDb): Promise<HubCredentials | undefined> {
-  return readMeta(db, CREDENTIALS_KEY, credentialsSchema);
+/** Credentials as stored; those from before encryption (a bare token) read as a plain-coded one. */
+export async function loadHubCredentials(db: SiagaDb): Promise<HubCredentials | undefined> {
+  const current = await readMeta(db, CREDENTIALS_KEY, credentialsSchema);
+  if (current) return current;
+  const legacy = await readMeta(db, CREDENTIALS_KEY, legacyCredentialsSchema);
+  return legacy ? { ...legacy, token: { codec: 'plain', value: legacy.token } } : undefined;
+}
+
+/**
+ * The tokens usable now: pushing needs the push token (or, from before it existed, the full one
+ * while unlocked); pulling needs the full token, readable only while unlocked [P20].
+ */
+export async function hubTokens(
+  db: SiagaDb,
+  codec: StorageCodec = getCodec(),
+): Promise<{ push: string | undefined; pull: string | undefined } | undefined> {
+  const credentials = await loadHubCredentials(db);
+  if (!credentials) return undefined;
+  const full = isLocked() ? undefined : ((await codec.decode(credentials.token, TOKEN_CONTEXT)) as string);
+  return { push: credentials.pushToken ?? full, pull: full };
 }
 
 export function useHubCredentials(): HubCredentials | null | undefined {

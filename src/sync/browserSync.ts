@@ -1,12 +1,16 @@
 import type { Result } from '@/lib/result';
 import type { SiagaDb } from '@/storage';
 import type { EnrollFailure } from './enrollDevice';
+import type { escrowDataKey, releaseDataKey } from './keyEscrow';
+import { browserRuntime } from './runtime';
 import type { SyncEngine } from './syncEngine';
 import { createSyncStatusStore } from './syncStatus';
 
 export type BrowserSync = {
   engine: SyncEngine;
   enroll: (code: string, hubUrl: string) => Promise<Result<{ deviceCode: string }, EnrollFailure>>;
+  escrow: (hubUrl: string, rawKey: Uint8Array<ArrayBuffer>) => ReturnType<typeof escrowDataKey>;
+  release: (hubUrl: string, username: string, passphrase: string) => ReturnType<typeof releaseDataKey>;
 };
 
 /**
@@ -29,5 +33,14 @@ export function createBrowserSync(db: SiagaDb, hubUrl: () => string | undefined)
       syncNow: () => void loaded().then((engine) => engine.syncNow()),
     },
     enroll: async (code, url) => (await import('./enrollDevice')).enrollDeviceInBrowser(db, code, url),
+    escrow: async (url, rawKey) =>
+      (await import('./keyEscrow')).escrowDataKey(db, { hubUrl: url, ...browserRuntime() }, rawKey),
+    release: async (url, username, passphrase) =>
+      (await import('./keyEscrow')).releaseDataKey(
+        db,
+        { hubUrl: url, ...browserRuntime() },
+        username,
+        passphrase,
+      ),
   };
 }

@@ -1,9 +1,12 @@
 import { err, ok, type Result } from '@/lib/result';
 import {
-  loadDeviceSetup,
+  getCodec,
+  loadDeviceIdentity,
   loadHubCredentials,
   saveHubCredentials,
   savePullCursor,
+  sealPendingEvents,
+  TOKEN_CONTEXT,
   type SiagaDb,
 } from '@/storage';
 import { enrollWithHub, type HubCall, type HubFailure } from './hubClient';
@@ -21,22 +24,28 @@ export async function enrollDevice(
   code: string,
   call: Omit<HubCall, 'now'> & { now?: () => number },
 ): Promise<Result<{ deviceCode: string }, EnrollFailure>> {
-  const setup = await loadDeviceSetup(db);
-  if (!setup) return err('deviceNotSetUp');
+  const device = await loadDeviceIdentity(db);
+  if (!device) return err('deviceNotSetUp');
   const answer = await enrollWithHub(
     { ...call, now: call.now ?? (() => Date.now()) },
-    { code: code.trim(), deviceId: setup.device.deviceId, deviceCode: setup.device.deviceCode },
+    { code: code.trim(), deviceId: device.deviceId, deviceCode: device.deviceCode },
   );
   if (!answer.ok) return err(enrollFailureOf(answer.error));
+  const { body } = answer.value;
   const previous = await loadHubCredentials(db);
-  if (previous && previous.hubId !== answer.value.body.hubId) await savePullCursor(db, '');
+  if (previous && previous.hubId !== body.hubId) await savePullCursor(db, '');
+  const codec = getCodec();
   await saveHubCredentials(db, {
-    token: answer.value.body.token,
-    hubId: answer.value.body.hubId,
-    deviceCode: answer.value.body.deviceCode,
+    token: await codec.encode(body.token, TOKEN_CONTEXT),
+    pushToken: body.pushToken,
+    hubPublicKey: body.hubPublicKey,
+    hubId: body.hubId,
+    deviceCode: body.deviceCode,
     enrolledAt: new Date().toISOString(),
   });
-  return ok({ deviceCode: answer.value.body.deviceCode });
+  // Events made before enrollment can now be sealed for sending while locked [P20].
+  await sealPendingEvents(db, codec);
+  return ok({ deviceCode: body.deviceCode });
 }
 
 function enrollFailureOf(failure: HubFailure): EnrollFailure {

@@ -1,4 +1,7 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+
+/** A 204 answer has no body; anything parses. */
+const emptySchema = z.unknown();
 import {
   enrollResponseSchema,
   hubErrorSchema,
@@ -9,7 +12,11 @@ import {
   type EnrollResponse,
   type PullResponse,
   type PushResponse,
+  type SealedEventItem,
+  keyReleaseResponseSchema,
+  type KeyReleaseResponse,
 } from '@/domain';
+import type { SealedBox } from '@/lib/crypto/sealedBox';
 import { err, ok, type Result } from '@/lib/result';
 import { hubEndpoint } from './hubEndpoint';
 
@@ -111,7 +118,8 @@ export function enrollWithHub(deps: HubCall, request: EnrollRequest) {
   ) as Promise<Result<Timed<{ body: EnrollResponse }>, HubFailure>>;
 }
 
-export function pushToHub(deps: HubCall, token: string, events: readonly DomainEvent[]) {
+/** Pushes events, each in the clear or sealed to the hub's key [P5, P20]. */
+export function pushToHub(deps: HubCall, token: string, events: readonly (DomainEvent | SealedEventItem)[]) {
   return call(
     deps,
     '/api/v1/events',
@@ -132,6 +140,38 @@ export function pullFromHub(deps: HubCall, token: string, cursor: string, limit:
     { headers: bearer(token) },
     pullResponseSchema,
   ) as Promise<Result<Timed<{ body: PullResponse }>, HubFailure>>;
+}
+
+/** Leaves the device's data key with the hub, sealed to the hub's key [P22]. */
+export function escrowWithHub(deps: HubCall, token: string, sealed: SealedBox) {
+  return call(
+    deps,
+    '/api/v1/device-key',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ sealed }),
+    },
+    emptySchema,
+  ) as Promise<Result<Timed<{ body: unknown }>, HubFailure>>;
+}
+
+/** Asks the hub for the data key at a colleague's first sign-in on this device [P22]. */
+export function releaseFromHub(
+  deps: HubCall,
+  token: string,
+  request: { username: string; passphrase: string; devicePublicKey: string },
+) {
+  return call(
+    deps,
+    '/api/v1/device-key/release',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify(request),
+    },
+    keyReleaseResponseSchema,
+  ) as Promise<Result<Timed<{ body: KeyReleaseResponse }>, HubFailure>>;
 }
 
 /** The device clock's offset from the hub's [P13]: hub time minus the request's midpoint. */

@@ -4,7 +4,7 @@ import { errorName, logger } from '@/lib/logger';
 import {
   appendEvents,
   applyPushResults,
-  loadHubCredentials,
+  hubTokens,
   loadPullCursor,
   onLocalEventsAppended,
   pendingPage,
@@ -72,24 +72,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       set({ bulk: { total: pendingTotal, done: 0, startedAt: deps.now() } });
     for (;;) {
       const page = await pendingPage(deps.db, afterSeq, pageSize);
-      if (page.rows.length === 0) return undefined;
-      set({ sending: page.events.length });
-      const answer = await pushToHub(call, token, page.events);
-      set({ sending: 0 });
-      if (!answer.ok) {
-        if (answer.error.kind === 'tooLarge' && page.rows.length > 1) {
-          pageSize = Math.max(1, Math.floor(page.rows.length / 2)); // [P15] send less and go on
-          continue;
+      if (page.lastSeq === undefined) return undefined;
+      if (page.items.length > 0) {
+        set({ sending: page.items.length });
+        const answer = await pushToHub(call, token, page.items);
+        set({ sending: 0 });
+        if (!answer.ok) {
+          if (answer.error.kind === 'tooLarge' && page.items.length > 1) {
+            pageSize = Math.max(1, Math.floor(page.items.length / 2)); // [P15] send less and go on
+            continue;
+          }
+          return answer.error;
         }
-        return answer.error;
+        if (answer.value.body.results.length !== page.items.length)
+          return { kind: 'protocol', status: 200, code: 'result_count' };
+        await applyPushResults(deps.db, answer.value.body.results, new Date(deps.now()));
+        await recordClock(answer.value.body.serverTime, answer.value.sentAt, answer.value.receivedAt);
       }
-      if (answer.value.body.results.length !== page.events.length)
-        return { kind: 'protocol', status: 200, code: 'result_count' };
-      await applyPushResults(deps.db, answer.value.body.results, new Date(deps.now()));
-      await recordClock(answer.value.body.serverTime, answer.value.sentAt, answer.value.receivedAt);
-      afterSeq = page.rows.at(-1)!.localSeq;
+      afterSeq = page.lastSeq;
       const bulk = store.getState().bulk;
-      if (bulk) set({ bulk: { ...bulk, done: bulk.done + page.rows.length } });
+      if (bulk) set({ bulk: { ...bulk, done: bulk.done + page.items.length } });
     }
   }
 
@@ -120,8 +122,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function runOnce(options: { pull?: boolean } = {}): Promise<RunOutcome> {
-    const credentials = await loadHubCredentials(deps.db);
-    if (!credentials) {
+    const tokens = await hubTokens(deps.db);
+    if (!tokens) {
       set({ phase: 'notEnrolled' });
       return { kind: 'skipped', phase: 'notEnrolled' };
     }
@@ -132,9 +134,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     set({ phase: 'syncing' });
     const call: HubCall = { hubUrl, appOrigin: deps.appOrigin, fetch: deps.fetch, now: deps.now };
+    // Locked: the push token sends sealed events; pulling waits for someone to sign in [P20].
     const failure =
-      (await push(call, credentials.token)) ??
-      (options.pull === false ? undefined : await pull(call, credentials.token));
+      (tokens.push ? await push(call, tokens.push) : undefined) ??
+      (options.pull === false || !tokens.pull ? undefined : await pull(call, tokens.pull));
     set({ sending: 0, bulk: undefined });
     if (failure) return { kind: 'failed', failure };
     set({ lastSuccessAt: deps.now(), lastFailure: undefined });

@@ -1,4 +1,3 @@
-import { EVENT_TYPES, type DomainEvent, type EventType } from '../events/domainEvent';
 import type { Role } from '../events/envelope';
 
 /**
@@ -48,67 +47,4 @@ export const ROLE_GRANTS: Readonly<Record<Role, Grants>> = {
 
 export function hasRight(role: Role, workflow: Workflow, right: Right): boolean {
   return ROLE_GRANTS[role][workflow]?.includes(right) ?? false;
-}
-
-/** The workflow an event type belongs to. */
-export function workflowOf(type: EventType): Workflow {
-  switch (type) {
-    case 'patient.registered':
-    case 'patient.corrected':
-    case 'visit.registered':
-    case 'visit.cancelled':
-    case 'slip.requested': // raised by the desk as part of registering a returning patient
-      return 'registration';
-    case 'slip.found':
-    case 'slip.not_found':
-    case 'slip.sent':
-    case 'slip.returned':
-      return 'records';
-    case 'slip.received': // the clinic confirms the folder arrived
-    case 'assessment.signed':
-    case 'assessment.amended':
-      return 'clinic';
-    case 'event.voided':
-      return 'recovery';
-    case 'user.created':
-    case 'user.changed':
-    case 'user.passphrase_set':
-      return 'accounts';
-    case 'audit.recorded':
-      return 'audit';
-    case 'queue.called':
-    case 'queue.recalled':
-    case 'queue.skipped':
-    case 'queue.service_started':
-    case 'queue.service_ended':
-    case 'queue.no_show':
-      return 'queue';
-  }
-}
-
-/**
- * The right an event needs: corrections (a correcting event, a patient correction, an amended
- * assessment, a void) need `correct` in the workflow of what they change; everything else `input`.
- */
-export function requiredRight(event: DomainEvent): { workflow: Workflow; right: Right } {
-  if (event.type === 'event.voided') {
-    const voided = event.payload.eventType;
-    const known = (EVENT_TYPES as readonly string[]).includes(voided);
-    return { workflow: known ? workflowOf(voided as EventType) : 'recovery', right: 'correct' };
-  }
-  const correcting =
-    event.corrects !== undefined ||
-    event.type === 'patient.corrected' ||
-    event.type === 'assessment.amended' ||
-    event.type === 'user.changed' ||
-    event.type === 'user.passphrase_set';
-  return { workflow: workflowOf(event.type), right: correcting ? 'correct' : 'input' };
-}
-
-/** Whether the event's own actor was allowed to record it. */
-export function isPermitted(event: DomainEvent): boolean {
-  // Everyone may change their own passphrase.
-  if (event.type === 'user.passphrase_set' && event.actor.userId === event.entityId) return true;
-  const { workflow, right } = requiredRight(event);
-  return hasRight(event.actor.role, workflow, right);
 }

@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from '../config/runtimeConfigSchema';
 import { domainEventSchema, type DomainEvent, type EventType, type PayloadOf } from '../events/domainEvent';
 import { EVENT_SCHEMA_VERSION, type Actor, type EventSource, type TimeSource } from '../events/envelope';
-import { isPermitted } from '../access/rights';
+import { isPermitted } from '../access/eventRights';
 import { Reason, type FieldProblem } from '../reasons';
 import { fromFacilityLocal, toFacilityIso } from '../time/facilityTime';
 import { err, ok, type Result } from '@/lib/result';

@@ -126,6 +126,15 @@ export const runtimeConfigSchema = z.strictObject({
   hub: z.strictObject({ primaryUrl: hubUrl, backupUrl: z.optional(hubUrl) }),
   simrs: z.strictObject({ healthUrl: z.url({ protocol: /^https?$/ }) }),
   mrn: mrnSchema,
+  /** Device security; both optional, with the defaults Siaga recommends. */
+  security: z.optional(
+    z.strictObject({
+      /** Lock a device after this long without input (default 5). */
+      idleLockMinutes: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))),
+      /** Keep acknowledged events' content on devices this long before purging it (default 7). */
+      retentionDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(90))),
+    }),
+  ),
   polis: z.array(poliSchema).check(
     z.minLength(1),
     z.superRefine((polis, ctx) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ROLES } from '../events/envelope';
 
 /** Caps of one `POST /api/v1/events` [P4]. */
 export const MAX_BATCH_EVENTS = 1_000;
@@ -15,12 +16,28 @@ export const enrollRequestSchema = z.strictObject({
 export type EnrollRequest = z.output<typeof enrollRequestSchema>;
 
 export const enrollResponseSchema = z.object({
+  /** Push and pull [P1]. */
   token: z.string().check(z.minLength(20)),
+  /** Push only [P20]: kept readable on the device so a locked screen does not stop sending. */
+  pushToken: z.string().check(z.minLength(20)),
+  /** The hub's P-256 public key (raw, base64url): devices seal events and keys to it [P20]. */
+  hubPublicKey: z.string().check(z.minLength(40)),
   deviceId: z.string(),
   deviceCode: z.string(),
   hubId: z.string(),
 });
 export type EnrollResponse = z.output<typeof enrollResponseSchema>;
+
+/** A sealed box as it travels: ephemeral public key, IV and ciphertext, base64url [P20]. */
+export const sealedBoxSchema = z.strictObject({
+  epk: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)),
+  iv: z.string().check(z.regex(/^[A-Za-z0-9_-]{16}$/)),
+  ct: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)),
+});
+
+/** An event pushed sealed to the hub's key: the hub opens it, then checks it as any other [P20]. */
+export const sealedEventItemSchema = z.strictObject({ id: z.string(), sealed: sealedBoxSchema });
+export type SealedEventItem = z.output<typeof sealedEventItemSchema>;
 
 export const pushResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.nullable(z.string()), status: z.literal('accepted') }),
@@ -64,3 +81,21 @@ export function parseCursor(cursor: string): { hubId: string; seq: number } | un
   const match = /^([0-9a-f]{32})\.(\d{1,15})$/.exec(cursor);
   return match ? { hubId: match[1]!, seq: Number(match[2]) } : undefined;
 }
+
+/** `POST /api/v1/device-key/release` answer [P22]: the account and the data key sealed to the device. */
+export const keyReleaseResponseSchema = z.object({
+  user: z.object({
+    userId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    active: z.boolean(),
+  }),
+  sealed: sealedBoxSchema,
+});
+export type KeyReleaseResponse = z.output<typeof keyReleaseResponseSchema>;
+
+/** Associated data of sealed boxes [P20, P22]: each box opens only for the purpose it was made for. */
+export const sealedEventAad = (eventId: string) => `event|${eventId}`;
+export const escrowAad = (deviceId: string) => `escrow|${deviceId}`;
+export const releaseAad = (deviceId: string, userId: string) => `release|${deviceId}|${userId}`;

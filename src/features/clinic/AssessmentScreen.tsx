@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RuntimeConfig } from '@/domain';
-import { PatientIdentityLine, paths, PrintArea, usePrint } from '@/features/common';
+import { useAuditView, PatientIdentityLine, paths, PrintArea, usePrint } from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
 import { useT } from '@/i18n';
 import { getDb, loadDraft, useVisitDetail, type VisitDetail } from '@/storage';
@@ -69,7 +69,9 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
             </details>
           ) : null}
           <div className="form-actions">
-            <Button onClick={() => print('a4')}>{t('print.assessment')}</Button>
+            <Button onClick={() => print('a4', { document: 'rm12', visitId: visit.id })}>
+              {t('print.assessment')}
+            </Button>
             <Button
               onClick={() => {
                 setJustSigned(false);
@@ -122,6 +124,7 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
 export function AssessmentScreen({ visitId }: { visitId: string }) {
   const t = useT();
   const detail = useVisitDetail(visitId);
+  useAuditView('assessment_viewed', visitId);
   return (
     <>
       <h1>{t('assessment.title')}</h1>

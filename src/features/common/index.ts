@@ -6,3 +6,5 @@ export { useRuntimeConfig } from './useRuntimeConfig';
 export { WhenField } from './WhenField';
 export { PatientIdentityLine } from './PatientIdentityLine';
 export { usePrint, PrintArea, type Paper } from './print';
+export { mayOpen, useCan } from './access';
+export { useAuditView } from './useAuditView';

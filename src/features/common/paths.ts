@@ -9,6 +9,7 @@ export const paths = {
   recordsImport: '/rekam-medis/impor',
   clinic: '/poli',
   recovery: '/pemulihan',
+  audit: '/audit',
   incidents: '/insiden',
   settings: '/pengaturan',
   visit: (visitId: string) => `/kunjungan/${visitId}`,
@@ -16,7 +17,8 @@ export const paths = {
   queueDisplay: (poliCode: string) => `/antrean/${encodeURIComponent(poliCode)}`,
 } as const;
 
-export type Workspace = 'registration' | 'records' | 'clinic' | 'recovery' | 'incidents' | 'settings';
+export type Workspace =
+  'registration' | 'records' | 'clinic' | 'recovery' | 'audit' | 'incidents' | 'settings';
 
 export type Route =
   | { name: 'home' }
@@ -32,6 +34,7 @@ const WORKSPACE_PATHS: Record<string, Workspace> = {
   [paths.records]: 'records',
   [paths.clinic]: 'clinic',
   [paths.recovery]: 'recovery',
+  [paths.audit]: 'audit',
   [paths.incidents]: 'incidents',
   [paths.settings]: 'settings',
 };

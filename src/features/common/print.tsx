@@ -1,14 +1,10 @@
 import { useCallback, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import type { PrintedDocument } from '@/domain';
+import { getDb, recordAudit } from '@/storage';
 
 /** Paper the hospital prints on: thermal queue tickets, A5 summaries and slips, A4 forms. */
 export type Paper = 'ticket58' | 'a5' | 'a4';
-
-const PAGE_RULE: Record<Paper, string> = {
-  ticket58: '@page { size: 58mm 110mm; margin: 3mm; }',
-  a5: '@page { size: A5; margin: 10mm; }',
-  a4: '@page { size: A4; margin: 15mm; }',
-};
 
 /**
  * Content that exists only on paper: hidden on screen, and while printing the only thing on the
@@ -23,15 +19,22 @@ export function PrintArea({ paper, children }: { paper: Paper; children: ReactNo
   );
 }
 
-/** Prints the `PrintArea` of the given paper with the right page size. */
-export function usePrint(): (paper: Paper) => void {
-  return useCallback((paper: Paper) => {
-    const style = document.createElement('style');
-    style.textContent = PAGE_RULE[paper];
-    document.head.append(style);
+/** What was printed, for the audit trail: the kind of document and the visit, never names. */
+export type PrintedWhat = { document: PrintedDocument; visitId?: string | undefined };
+
+/**
+ * Prints the `PrintArea` of the given paper (its named page in styles.css sets the page size) and
+ * records the print in the audit trail.
+ */
+export function usePrint(): (paper: Paper, what: PrintedWhat) => void {
+  return useCallback((paper: Paper, what: PrintedWhat) => {
+    void recordAudit(getDb(), {
+      action: 'printed',
+      document: what.document,
+      ...(what.visitId ? { visitId: what.visitId } : {}),
+    });
     document.documentElement.dataset.printing = paper;
     const cleanUp = () => {
-      style.remove();
       delete document.documentElement.dataset.printing;
       window.removeEventListener('afterprint', cleanUp);
     };

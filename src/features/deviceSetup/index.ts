@@ -1,2 +1,1 @@
 export { DeviceGate } from './DeviceGate';
-export { DeviceSetupForm, ROLE_LABEL } from './DeviceSetupForm';

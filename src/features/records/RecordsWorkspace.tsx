@@ -201,7 +201,7 @@ function Worklist({ config }: { config: RuntimeConfig }) {
             onPrint={(chosen) => {
               setPrinting(chosen);
               // Let the QR code render into the print area before the print dialog opens.
-              window.setTimeout(() => print('a5'), 300);
+              window.setTimeout(() => print('a5', { document: 'slip', visitId: chosen.slip.visitId }), 300);
             }}
           />
         ))}

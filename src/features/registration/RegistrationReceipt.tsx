@@ -57,8 +57,12 @@ export function RegistrationReceipt({
         <Button variant="primary" onClick={onNext}>
           {t('registration.next')}
         </Button>
-        <Button onClick={() => print('ticket58')}>{t('print.ticket')}</Button>
-        <Button onClick={() => print('a5')}>{t('print.summary')}</Button>
+        <Button onClick={() => print('ticket58', { document: 'ticket', visitId: visit.id })}>
+          {t('print.ticket')}
+        </Button>
+        <Button onClick={() => print('a5', { document: 'registration_summary', visitId: visit.id })}>
+          {t('print.summary')}
+        </Button>
         <a className="button button--quiet" href={paths.visit(visit.id)} onClick={onLinkClick}>
           {t('visit.openTimeline')}
         </a>

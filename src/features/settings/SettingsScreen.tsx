@@ -1,15 +1,8 @@
-import { useId, useState, type ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { useStore } from 'zustand';
-import {
-  formatDateTime,
-  INTL_LOCALE,
-  LANGUAGES,
-  setLanguage,
-  useLanguage,
-  useT,
-  type Language,
-} from '@/i18n';
-import { DeviceSetupForm } from '@/features/deviceSetup';
+import { formatDateTime, INTL_LOCALE, useLanguage, useT } from '@/i18n';
+import { AccountsAdmin, MyAccount } from '@/features/account';
+import { useSessionUser, type AccountActions, type Session } from '@/session';
 import {
   storageStatusStore,
   useDeviceSetup,
@@ -19,46 +12,20 @@ import {
 import type { HubConnection } from '@/sync';
 import { Button } from '@/ui/Button';
 import { HubEnrollment } from './HubEnrollment';
+import { LanguageSetting } from '@/features/language';
 import { formatBytes } from '@/ui/formatBytes';
 
 type UpdateCheckOutcome = 'updateFound' | 'upToDate' | 'failed';
 
 export type SettingsScreenProps = {
+  session: Session;
+  accounts: AccountActions;
   onEnroll: ComponentProps<typeof HubEnrollment>['onEnroll'];
   appVersion: string;
   hubConnection: HubConnection;
   onRequestPersistence: () => Promise<void>;
   onCheckForUpdate: () => Promise<UpdateCheckOutcome>;
 };
-
-const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
-
-function LanguageSetting() {
-  const t = useT();
-  const language = useLanguage();
-  const selectId = useId();
-  const hintId = useId();
-  return (
-    <div className="field">
-      <label htmlFor={selectId}>{t('settings.language')}</label>
-      <select
-        id={selectId}
-        aria-describedby={hintId}
-        value={language}
-        onChange={(event) => void setLanguage(event.target.value as Language)}
-      >
-        {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </select>
-      <p id={hintId} className="field__hint">
-        {t('settings.language.hint')}
-      </p>
-    </div>
-  );
-}
 
 function StorageSettings({ onRequestPersistence }: Pick<SettingsScreenProps, 'onRequestPersistence'>) {
   const t = useT();
@@ -168,26 +135,40 @@ function ConfigSummary({ storedConfig }: { storedConfig: StoredRuntimeConfig }) 
 
 function DeviceSettings() {
   const t = useT();
+  const language = useLanguage();
   const setup = useDeviceSetup();
-  if (setup === undefined) return null;
+  if (!setup) return null;
   return (
     <section aria-labelledby="settings-device">
       <h2 id="settings-device">{t('setup.title')}</h2>
-      <p>{t('setup.intro')}</p>
-      <DeviceSetupForm current={setup} />
+      <dl className="facts">
+        <div>
+          <dt>{t('setup.deviceCode')}</dt>
+          <dd>{setup.device.deviceCode}</dd>
+        </div>
+        <div>
+          <dt>{t('setup.setUpAt')}</dt>
+          <dd>{formatDateTime(Date.parse(setup.device.setUpAt), language, undefined)}</dd>
+        </div>
+      </dl>
     </section>
   );
 }
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const t = useT();
+  const user = useSessionUser(props.session);
+  // Device setup, enrollment and accounts are IT's (Permenkes 24/2022: rights per person).
+  const isAdmin = user?.role === 'admin';
   const storedConfig = useStoredRuntimeConfig();
   return (
     <>
       <h1>{t('settings.title')}</h1>
       <LanguageSetting />
+      {user ? <MyAccount session={props.session} accounts={props.accounts} user={user} /> : null}
       <DeviceSettings />
-      <HubEnrollment onEnroll={props.onEnroll} />
+      {isAdmin ? <HubEnrollment onEnroll={props.onEnroll} /> : null}
+      {user && isAdmin ? <AccountsAdmin accounts={props.accounts} currentUserId={user.userId} /> : null}
       <StorageSettings onRequestPersistence={props.onRequestPersistence} />
       {storedConfig ? <ConfigSummary storedConfig={storedConfig} /> : null}
       <HubSettings hubConnection={props.hubConnection} timeZone={storedConfig?.config.facility.timeZone} />

@@ -1,6 +1,6 @@
 import { gapWarning, type FacilityTimeZone, type TimelineEntry } from '@/domain';
 import { formatFacilityDateTime } from '@/features/common';
-import { ROLE_LABEL } from '@/features/deviceSetup';
+import { ROLE_LABEL } from '@/features/account';
 import { useT } from '@/i18n';
 import { EVENT_LABEL } from './eventLabels';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { deriveTaskTimes, isOpenSlip, NOW, type FieldProblem, type RuntimeConfig } from '@/domain';
 import {
+  useAuditView,
   formatFacilityDateTime,
   PatientIdentityLine,
   paths,
@@ -115,7 +116,9 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
         <a className="button button--secondary" href={paths.assessment(visit.id)} onClick={onLinkClick}>
           {t(detail.assessment ? 'assessment.open' : 'assessment.fill')}
         </a>
-        <Button onClick={() => print('a5')}>{t('print.summary')}</Button>
+        <Button onClick={() => print('a5', { document: 'registration_summary', visitId: visit.id })}>
+          {t('print.summary')}
+        </Button>
       </div>
       <PrintArea paper="a5">
         <RegistrationSummary detail={detail} config={config} />
@@ -128,6 +131,7 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
 export function VisitDetailScreen({ visitId }: { visitId: string }) {
   const t = useT();
   const detail = useVisitDetail(visitId);
+  useAuditView('visit_viewed', visitId);
   return (
     <>
       <h1>{t('visit.title')}</h1>

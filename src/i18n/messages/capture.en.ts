@@ -11,18 +11,11 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'role.recovery': 'Recovery clerk',
   'role.admin': 'IT / admin',
 
-  'setup.title': 'Device and user',
-  'setup.intro':
-    'The device code goes into queue, temporary and slip numbers, so it must be unique in the hospital.',
-  'setup.firstRunTitle': 'Set up this device first',
-  'setup.firstRunBody':
-    'Enter a device code (e.g. PD1 for registration desk 1, RM1 for the records room) and your name.',
+  'setup.title': 'This device',
+  'setup.setUpAt': 'Set up',
   'setup.deviceCode': 'Device code',
   'setup.deviceCodeHint': '3 characters starting with a letter, e.g. PD1, RM2, POL.',
-  'setup.userName': 'Your name',
   'setup.role': 'Role',
-  'setup.save': 'Save device settings',
-  'setup.saved': 'Device settings saved.',
 
   'enroll.title': 'Connect to the hub',
   'enroll.notEnrolled': 'This device is not enrolled with the hub: data stays here and is not shared.',

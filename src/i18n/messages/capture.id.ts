@@ -10,18 +10,11 @@ export const captureId = {
   'role.recovery': 'Petugas pemulihan',
   'role.admin': 'IT / admin',
 
-  'setup.title': 'Perangkat dan pengguna',
-  'setup.intro':
-    'Kode perangkat dipakai di nomor antrean, nomor sementara, dan nomor bon, jadi harus unik di rumah sakit.',
-  'setup.firstRunTitle': 'Atur perangkat ini dulu',
-  'setup.firstRunBody':
-    'Isi kode perangkat (misalnya PD1 untuk meja pendaftaran 1, RM1 untuk ruang rekam medis) dan nama Anda.',
+  'setup.title': 'Perangkat ini',
+  'setup.setUpAt': 'Disiapkan',
   'setup.deviceCode': 'Kode perangkat',
   'setup.deviceCodeHint': '3 karakter, diawali huruf, contoh PD1, RM2, POL.',
-  'setup.userName': 'Nama Anda',
   'setup.role': 'Peran',
-  'setup.save': 'Simpan pengaturan perangkat',
-  'setup.saved': 'Pengaturan perangkat tersimpan.',
 
   'enroll.title': 'Hubungkan ke hub',
   'enroll.notEnrolled':

@@ -47,6 +47,7 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.passphraseTooCommon': 'This passphrase is too common and easy to guess. Choose another.',
   'reason.passphraseMismatch': 'The two passphrases differ.',
   'reason.pinFormat': 'The PIN is 6 digits, not a sequence or one digit repeated (e.g. 123456 or 111111).',
+  'reason.deviceLocked': 'The device is locked. Sign in again to continue.',
   'reason.notPermitted': 'Your role may not do this. Ask someone who is authorised.',
   'reason.deviceNotSetUp': 'This device is not set up yet. Open Settings.',
   'reason.configMissing': 'The hospital configuration has not been received yet.',

@@ -47,6 +47,7 @@ export const reasonsId = {
   'reason.passphraseMismatch': 'Kedua kata sandi tidak sama.',
   'reason.pinFormat':
     'PIN berisi 6 angka dan tidak boleh berurutan atau sama semua (misalnya 123456 atau 111111).',
+  'reason.deviceLocked': 'Perangkat terkunci. Masuk lagi untuk melanjutkan.',
   'reason.notPermitted': 'Peran Anda tidak berhak melakukan ini. Minta petugas yang berwenang.',
   'reason.deviceNotSetUp': 'Perangkat belum diatur. Buka Pengaturan.',
   'reason.configMissing': 'Konfigurasi rumah sakit belum diterima.',

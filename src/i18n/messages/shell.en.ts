@@ -12,6 +12,7 @@ export const shellEn: Record<keyof typeof shellId, string> = {
   'nav.records': 'Medical Records',
   'nav.clinic': 'Clinic',
   'nav.recovery': 'Recovery',
+  'nav.audit': 'Audit',
   'nav.incidents': 'Incidents',
   'nav.settings': 'Settings',
 
@@ -22,6 +23,8 @@ export const shellEn: Record<keyof typeof shellId, string> = {
   'workspace.clinic.purpose': 'See the clinic queue, call patients and fill in the RM 1.2 assessment.',
   'workspace.recovery.purpose':
     'After the SIMRS is back: review everything captured, sync it to the SIMRS and fix what it rejects.',
+  'workspace.audit.purpose': 'The audit trail: who viewed, printed, exported or corrected what, and when.',
+  'workspace.denied': 'Your role may not open this workspace.',
   'workspace.incidents.purpose':
     'Log downtime incidents, follow the SOP steps and produce the monthly response-time report.',
   'workspace.settings.purpose': 'Language, device storage, hospital configuration and app version.',

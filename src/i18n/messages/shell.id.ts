@@ -11,6 +11,7 @@ export const shellId = {
   'nav.records': 'Rekam Medis',
   'nav.clinic': 'Poli',
   'nav.recovery': 'Pemulihan',
+  'nav.audit': 'Audit',
   'nav.incidents': 'Insiden',
   'nav.settings': 'Pengaturan',
 
@@ -21,6 +22,9 @@ export const shellId = {
   'workspace.clinic.purpose': 'Melihat antrean poli, memanggil pasien, dan mengisi asesmen RM 1.2.',
   'workspace.recovery.purpose':
     'Setelah SIMRS pulih: memeriksa semua data yang dicatat, menyinkronkan ke SIMRS, dan memperbaiki yang ditolak.',
+  'workspace.audit.purpose':
+    'Jejak audit: siapa melihat, mencetak, mengekspor, atau memperbaiki apa, dan kapan.',
+  'workspace.denied': 'Peran Anda tidak berhak membuka ruang kerja ini.',
   'workspace.incidents.purpose':
     'Mencatat insiden waktu henti, mengikuti langkah SOP, dan membuat laporan bulanan ketepatan respons.',
   'workspace.settings.purpose': 'Bahasa, penyimpanan perangkat, konfigurasi rumah sakit, dan versi aplikasi.',

@@ -25,7 +25,11 @@ export function runCommand<T extends { events: DomainEvent[] }>(
       return err([
         {
           field: '',
-          reason: context.error === 'deviceNotSetUp' ? Reason.DeviceNotSetUp : Reason.ConfigMissing,
+          reason: {
+            deviceNotSetUp: Reason.DeviceNotSetUp,
+            notSignedIn: Reason.DeviceLocked,
+            configMissing: Reason.ConfigMissing,
+          }[context.error],
         },
       ]);
     }

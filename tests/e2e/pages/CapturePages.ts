@@ -1,18 +1,23 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { goTo } from '../fixtures/navigation';
+import { AccountPages } from './AccountPages';
 
 /** A wall-clock time in the facility zone (WIB) on the test day. */
 export function wib(time: string): Date {
   return new Date(`2026-11-22T${time}:00+07:00`);
 }
 
+/** Sets up the device for one person: IT's setup, their account, their sign-in. */
 export class DeviceSetupPage {
   constructor(readonly page: Page) {}
 
-  async setUp(deviceCode: string, name: string, role: string): Promise<void> {
-    await this.page.getByLabel('Kode perangkat').fill(deviceCode);
-    await this.page.getByLabel('Nama Anda').fill(name);
-    await this.page.getByLabel('Peran', { exact: true }).selectOption({ label: role });
-    await this.page.getByRole('button', { name: 'Simpan pengaturan perangkat' }).click();
+  async setUp(
+    deviceCode: string,
+    name: string,
+    role: string,
+    options: { enrollmentCode?: string } = {},
+  ): Promise<void> {
+    await new AccountPages(this.page).setUpFor(deviceCode, name, role, options);
   }
 }
 
@@ -29,8 +34,11 @@ export class RegistrationPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto('/pendaftaran');
+    await goTo(this.page, '/pendaftaran');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Pendaftaran' })).toBeVisible();
+    // The desk still shows the last receipt: start the next registration, as the clerk does.
+    const next = this.page.getByRole('button', { name: 'Pendaftaran berikutnya', exact: true });
+    if (await next.isVisible()) await next.click();
   }
 
   async tab(name: 'Daftar pasien' | 'Antrean poli' | 'Kunjungan hari ini'): Promise<void> {

@@ -12,7 +12,7 @@ export class ShellPage {
 
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
-    await expect(this.navigation).toBeVisible();
+    await expect(this.statusBar).toBeVisible();
   }
 
   /** First visit installs the worker; the page is controlled from the next load on. */
@@ -23,12 +23,18 @@ export class ShellPage {
     });
     await this.page.reload();
     await expect.poll(() => this.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await expect(this.navigation).toBeVisible();
+    await expect(this.statusBar).toBeVisible();
   }
 
   /** What the browser does when its network comes back: the app re-probes the hub at once. */
   async signalOnline(): Promise<void> {
     await this.page.evaluate(() => window.dispatchEvent(new Event('online')));
+  }
+
+  /** How many records the status bar says are waiting to be sent to the hub. */
+  async pending(): Promise<number> {
+    const text = await this.status(/^(Belum tersinkron|Not yet synced): \d+/).textContent();
+    return Number(/\d+/.exec(text ?? '')?.[0]);
   }
 
   status(text: string | RegExp): Locator {

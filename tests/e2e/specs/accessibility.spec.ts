@@ -5,8 +5,10 @@ import {
   smallTouchTargets,
   unlabelledControls,
 } from '../fixtures/a11y';
+import { AccountPages, usernameOf } from '../pages/AccountPages';
 import { DeviceSetupPage, RegistrationPage } from '../pages/CapturePages';
 import { ShellPage } from '../pages/ShellPage';
+import { goTo } from '../fixtures/navigation';
 
 const VIEWPORTS = [
   { name: 'tablet portrait', width: 768, height: 1024 },
@@ -19,23 +21,54 @@ for (const viewport of VIEWPORTS) {
   }) => {
     await page.setViewportSize(viewport);
     const shell = new ShellPage(page);
-    await shell.open('/pengaturan');
-    await new DeviceSetupPage(page).setUp('PD1', 'Rina Petugas', 'Petugas pendaftaran');
+    const accounts = new AccountPages(page);
     const registration = new RegistrationPage(page);
+    const check = async (name: string) => {
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
+      expect(await smallTouchTargets(page), `small touch targets on ${name}`).toEqual([]);
+      expect(await smallChoiceTargets(page), `small checkbox/radio targets on ${name}`).toEqual([]);
+      expect(await unlabelledControls(page), `unlabelled controls on ${name}`).toEqual([]);
+    };
+    const visit = async (screens: [string, () => Promise<void>][]) => {
+      for (const [name, open] of screens) {
+        await open();
+        await check(name);
+      }
+    };
+
+    await shell.open('/pengaturan');
+    await check('device setup');
+    await accounts.setUpDevice('PD1');
+    await visit([
+      ['settings (IT)', async () => void (await goTo(page, '/pengaturan'))],
+      ['audit', async () => void (await goTo(page, '/audit'))],
+    ]);
+    await accounts.createAccount('Rina Petugas', 'Petugas pendaftaran');
+    await accounts.signOut();
+    await check('sign in');
+    await accounts.signIn(usernameOf('Rina Petugas'));
+
     await registration.open();
     await registration.startReturning('012345');
     await registration.fillIdentity({ name: 'Budi Santoso', birthDate: '1945-08-17', sex: 'Laki-laki' });
     await page.getByRole('radio', { name: 'BPJS' }).check();
     await page.getByLabel('No. kartu BPJS').fill('0001234567890');
     await page.getByRole('checkbox', { name: 'Isi jam pelayanan sebenarnya' }).first().check();
-    const screens: [string, () => Promise<void>][] = [
+    await visit([
       ['registration form', async () => {}],
       ['receipt', async () => void (await registration.save())],
       ['queue', () => registration.tab('Antrean poli')],
       ['today', () => registration.tab('Kunjungan hari ini')],
-      ['records', async () => void (await page.goto('/rekam-medis'))],
-      ['import', async () => void (await page.goto('/rekam-medis/impor'))],
-      ['clinic', async () => void (await page.goto('/poli'))],
+      ['records', async () => void (await goTo(page, '/rekam-medis'))],
+      ['import', async () => void (await goTo(page, '/rekam-medis/impor'))],
+      ['settings', async () => void (await goTo(page, '/pengaturan'))],
+      ['home', async () => void (await goTo(page, '/'))],
+    ]);
+
+    await accounts.handOver('PD1', 'dr. Ratna Sari', 'Perawat / dokter poli');
+    await visit([
+      ['clinic', async () => void (await goTo(page, '/poli'))],
       [
         'RM 1.2',
         async () => {
@@ -47,27 +80,32 @@ for (const viewport of VIEWPORTS) {
         },
       ],
       ['visit', async () => void (await page.getByRole('link', { name: 'Lihat riwayat kunjungan' }).click())],
-      ['settings', async () => void (await page.goto('/pengaturan'))],
-      ['home', async () => void (await page.goto('/'))],
-    ];
-    for (const [name, open] of screens) {
-      await open();
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      expect(await horizontalOverflow(page), `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
-      expect(await smallTouchTargets(page), `small touch targets on ${name}`).toEqual([]);
-      expect(await smallChoiceTargets(page), `small checkbox/radio targets on ${name}`).toEqual([]);
-      expect(await unlabelledControls(page), `unlabelled controls on ${name}`).toEqual([]);
-    }
+      [
+        'lock screen',
+        async () => {
+          await goTo(page, '/pengaturan');
+          await page.getByRole('button', { name: 'Kunci layar sekarang' }).click();
+        },
+      ],
+    ]);
   });
 }
 
-test('works by keyboard: skip link, then every workspace link in order', async ({ page }) => {
+test('works by keyboard: skip link, then every workspace link of the role in order', async ({ page }) => {
   const shell = new ShellPage(page);
   await shell.open('/');
+  await new DeviceSetupPage(page).setUp('PD1', 'Rina Petugas', 'Petugas pendaftaran');
+  await goTo(page, '/');
+  // Start from the top of the document, as after opening the page.
+  await page.locator('body').evaluate((body) => {
+    body.tabIndex = -1;
+    body.focus();
+    body.removeAttribute('tabindex');
+  });
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Lompat ke isi' })).toBeFocused();
   await page.keyboard.press('Tab'); // the Siaga home link
-  for (const name of ['Pendaftaran', 'Rekam Medis', 'Poli', 'Pemulihan', 'Insiden', 'Pengaturan']) {
+  for (const name of ['Pendaftaran', 'Rekam Medis', 'Pemulihan', 'Insiden', 'Pengaturan']) {
     await page.keyboard.press('Tab');
     await expect(shell.navigation.getByRole('link', { name })).toBeFocused();
   }
@@ -83,7 +121,7 @@ test('registers a patient by keyboard alone', async ({ page }) => {
   const shell = new ShellPage(page);
   await shell.open('/pengaturan');
   await new DeviceSetupPage(page).setUp('PD1', 'Rina Petugas', 'Petugas pendaftaran');
-  await page.goto('/pendaftaran');
+  await goTo(page, '/pendaftaran');
   await page.getByRole('button', { name: 'Pasien baru' }).focus();
   await page.keyboard.press('Enter');
   await page.getByLabel('NIK', { exact: true }).focus();

@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures/test';
 import { openDevice, STAFF } from '../fixtures/devices';
 import { QueuePage, RegistrationPage, wib } from '../pages/CapturePages';
+import { goTo, reloadSignedIn } from '../fixtures/navigation';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -12,6 +13,9 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   const recordsRoom = await openDevice(browser, hub, STAFF.recordsRoom, wib('08:50'));
   const clinic = await openDevice(browser, hub, STAFF.clinic, wib('08:50'));
   await hub.stop();
+  // Accounts and sign-ins are records too; count the clinical ones from here.
+  const deskBefore = await desk.shell.pending();
+  const clinicBefore = await clinic.shell.pending();
 
   // Registration desk: a returning patient (MRN from the card) and a new patient.
   const registration = new RegistrationPage(desk.page);
@@ -27,7 +31,7 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await registration.chooseVisit('Poli Umum', 'dr. Ratna Sari');
   await expect(await registration.save()).toHaveText('A-PD1-001');
   await expect(desk.page.getByRole('main').getByText('BON-PD1-261122-001')).toBeVisible();
-  await expect(desk.shell.status('Belum tersinkron: 3')).toBeVisible();
+  await expect.poll(() => desk.shell.pending()).toBe(deskBefore + 3); // patient, visit, slip
 
   await desk.at(wib('09:05'));
   await desk.page.getByRole('button', { name: 'Pendaftaran berikutnya', exact: true }).click();
@@ -44,11 +48,12 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await expect(await registration.save()).toHaveText('B-PD1-001');
   await expect(desk.page.getByRole('main').getByText(/^TMP-PD1-261122-0001-\d$/)).toBeVisible();
 
-  await desk.page.reload();
+  await reloadSignedIn(desk.page);
   await registration.tab('Kunjungan hari ini');
   await expect(desk.page.getByText('Menampilkan 2 dari 2 kunjungan.')).toBeVisible();
   await expect(desk.page.getByRole('link', { name: /BUDI SANTOSO/ })).toBeVisible();
-  await expect(desk.shell.status('Belum tersinkron: 5')).toBeVisible();
+  // + the second patient and visit, + the sign-in after the reload.
+  await expect.poll(() => desk.shell.pending()).toBe(deskBefore + 6);
 
   // Calling, from the desk.
   await registration.tab('Antrean poli');
@@ -61,12 +66,12 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await desk.at(wib('09:12'));
   await deskQueue.act('B-PD1-001', 'Panggil');
   await expect(deskQueue.item('B-PD1-001')).toContainText('Dipanggil');
-  await desk.page.reload();
+  await reloadSignedIn(desk.page);
   await registration.tab('Antrean poli');
   await expect(deskQueue.item('B-PD1-001')).toContainText('dipanggil 1×');
 
   // The slip leaves the desk on paper: its QR code carries the slip and the visit.
-  await desk.page.goto('/rekam-medis');
+  await goTo(desk.page, '/rekam-medis');
   await desk.page.getByRole('button', { name: 'Cetak bon BON-PD1-261122-001', exact: true }).click();
   const qrText = await desk.page.locator('figure[data-transfer]').getAttribute('data-transfer');
   expect(qrText).toMatch(/^SIAGA1:/);
@@ -75,7 +80,7 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   // Records room: takes the slip over from the QR code, finds the folder, sends it with a blank RM 1.2.
   const records = recordsRoom.page;
   await recordsRoom.at(wib('09:15'));
-  await records.goto('/rekam-medis/impor');
+  await goTo(records, '/rekam-medis/impor');
   await records.getByLabel('Isi kode QR').fill(qrText!);
   await records.getByRole('button', { name: 'Impor', exact: true }).click();
   await expect(records.getByText('3 catatan baru ditambahkan, 0 sudah ada sebelumnya.')).toBeVisible();
@@ -96,7 +101,7 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await expect(records.getByLabel('Formulir RM 1.2 kosong ikut dikirim')).toBeChecked();
   await records.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(slip).toContainText('Dikirim ke poli');
-  await records.reload();
+  await reloadSignedIn(records);
   await expect(records.getByRole('listitem').filter({ hasText: 'BON-PD1-261122-001' })).toContainText(
     'RM 1.2 kosong sudah diserahkan ke poli.',
   );
@@ -104,11 +109,11 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   // Clinic tablet: gets the visit from the same QR code, starts service, fills the RM 1.2.
   const poli = clinic.page;
   await clinic.at(wib('09:30'));
-  await poli.goto('/rekam-medis/impor');
+  await goTo(poli, '/rekam-medis/impor');
   await poli.getByLabel('Isi kode QR').fill(qrText!);
   await poli.getByRole('button', { name: 'Impor', exact: true }).click();
   await expect(poli.getByText('3 catatan baru ditambahkan')).toBeVisible();
-  await poli.goto('/poli');
+  await goTo(poli, '/poli');
   const poliQueue = new QueuePage(poli);
   await poliQueue.choosePoli('Poli Umum');
   await poliQueue.act('A-PD1-001', 'Mulai layani');
@@ -120,7 +125,7 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await poli.getByLabel('TD diastolik (mmHg)').fill('130');
   await poli.getByLabel('Suhu (°C)').fill('38,2');
   await expect(poli.getByText(/^Draf tersimpan di perangkat pukul/)).toBeVisible();
-  await poli.reload();
+  await reloadSignedIn(poli);
   await expect(poli.getByLabel('Keluhan utama')).toHaveValue('Demam tiga hari, batuk');
   await expect(poli.getByLabel('Suhu (°C)')).toHaveValue('38,2');
 
@@ -136,11 +141,11 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await poli.getByRole('button', { name: 'Tandatangani RM 1.2', exact: true }).click();
   await expect(poli.getByText('RM 1.2 ditandatangani dan tersimpan.')).toBeVisible();
   await expect(poli.getByRole('main').getByText('J06.9')).toBeVisible();
-  await poli.reload();
+  await reloadSignedIn(poli);
   await expect(poli.getByRole('main').getByText(/Versi 1 — dr. Ratna Sari/)).toBeVisible();
 
   await clinic.at(wib('09:50'));
-  await poli.goto('/poli');
+  await goTo(poli, '/poli');
   await poliQueue.act('A-PD1-001', 'Selesai');
   await expect(poliQueue.item('A-PD1-001')).toContainText('Selesai');
 
@@ -163,8 +168,10 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
     /Mulai dilayani di poli.*09:30/,
     /Selesai dilayani di poli.*09:50/,
   ]);
-  // 3 imported from the QR code (not yet seen by the hub) + call, start, signature, end.
-  await expect(clinic.shell.status('Belum tersinkron: 7')).toBeVisible();
+  // 3 imported from the QR code (not yet seen by the hub) + call, start, signature, end, and the
+  // audit trail: two sign-ins after reloads, the RM 1.2 opened three times (once per page load),
+  // the visit viewed once.
+  await expect.poll(() => clinic.shell.pending()).toBe(clinicBefore + 7 + 6);
 
   for (const device of [desk, recordsRoom, clinic]) await device.context.close();
 });

@@ -1,5 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '../fixtures/test';
+import { goTo, reloadSignedIn } from '../fixtures/navigation';
+import { AccountPages } from '../pages/AccountPages';
 import { ShellPage } from '../pages/ShellPage';
 
 test('an invalid config.json is named field by field while the last valid one stays in use, also offline', async ({
@@ -8,6 +10,8 @@ test('an invalid config.json is named field by field while the last valid one st
 }) => {
   const shell = new ShellPage(page);
   await shell.openControlled('/pengaturan');
+  await new AccountPages(page).setUpDevice('PC1');
+  await goTo(page, '/pengaturan');
   await expect(page.getByText('RSUD Contoh Sejahtera (demo)').first()).toBeVisible();
 
   // IT makes two mistakes in the file.
@@ -32,7 +36,8 @@ test('an invalid config.json is named field by field while the last valid one st
 
   // With the hub gone, the last valid configuration is what the device works with.
   await hub.stop();
-  await page.reload();
+  await reloadSignedIn(page);
+  await goTo(page, '/pengaturan');
   await expect(shell.status('Hub tidak terjangkau')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('RSUD Contoh Sejahtera (demo)');
   await expect(page.getByRole('definition').filter({ hasText: 'Asia/Jakarta' })).toBeVisible();

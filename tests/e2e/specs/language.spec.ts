@@ -1,33 +1,74 @@
+import type { Page } from '@playwright/test';
+import { goTo } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
+import { ADMIN_PASSPHRASE, AccountPages, STAFF_PASSPHRASE, usernameOf } from '../pages/AccountPages';
 import { ShellPage } from '../pages/ShellPage';
 
-test('English can be chosen in settings and is remembered after a reload', async ({ page }) => {
+test('English can be chosen on the first screen and in settings, and is remembered', async ({ page }) => {
   const shell = new ShellPage(page);
-  await shell.open('/pengaturan');
+  await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up this device' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Language', { exact: true }).selectOption('id');
 
+  await new AccountPages(page).setUpDevice('PL1');
+  await goTo(page, '/pengaturan');
+  await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await expect(shell.navigation.getByRole('link', { name: 'Registration' })).toBeVisible();
-  await expect(shell.status('Hub connected')).toBeVisible();
+  await expect(shell.navigation.getByRole('link', { name: 'Audit', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
+  // A reload ends the session: the sign-in screen comes back in English.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await page.getByLabel('Language', { exact: true }).selectOption('id');
-  await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible();
 });
 
-test('the capture workflows work in English, every input reached by its English label', async ({ page }) => {
-  await page.goto('/pengaturan');
+/** The device's admin account and a staff account, every step by its English label. */
+async function setUpInEnglish(page: Page): Promise<void> {
+  await page.goto('/');
   await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
   await page.getByLabel('Device code', { exact: true }).fill('PD2');
-  await page.getByLabel('Your name', { exact: true }).fill('Agus Clerk');
-  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Registration clerk' });
-  await page.getByRole('button', { name: 'Save device settings' }).click();
-  await expect(page.getByText('Device settings saved.')).toBeVisible();
+  await page.getByLabel('IT officer’s name', { exact: true }).fill('IT PD2');
+  await page.getByLabel('Username', { exact: true }).fill('it-pd2');
+  await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
+  await page.getByLabel('Repeat the passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
+  await page.getByRole('button', { name: 'Set up device' }).click();
+  await goTo(page, '/pengaturan');
+  for (const [name, role] of [
+    ['Agus Clerk', 'Registration clerk'],
+    ['Nurse Dewi', 'Clinic nurse / doctor'],
+  ] as const) {
+    const form = page.getByRole('form', { name: 'Create an account' });
+    await form.getByLabel('Full name', { exact: true }).fill(name);
+    await form.getByLabel('Username', { exact: true }).fill(usernameOf(name));
+    await form.getByLabel('Role', { exact: true }).selectOption({ label: role });
+    await form.getByLabel('Initial passphrase', { exact: true }).fill(STAFF_PASSPHRASE);
+    await form.getByLabel('Repeat the passphrase', { exact: true }).fill(STAFF_PASSPHRASE);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText(`Account ${name} created.`)).toBeVisible({ timeout: 15_000 });
+  }
+  await signInInEnglish(page, 'agus.clerk');
+}
 
-  await page.goto('/pendaftaran');
+async function signInInEnglish(page: Page, username: string): Promise<void> {
+  await goTo(page, '/pengaturan');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  const anyway = page.getByRole('button', { name: 'Sign out anyway' });
+  if (await anyway.isVisible()) await anyway.click();
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Passphrase', { exact: true }).fill(STAFF_PASSPHRASE);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Workspaces' })).toBeVisible({ timeout: 15_000 });
+}
+
+test('the capture workflows work in English, every input reached by its English label', async ({ page }) => {
+  await setUpInEnglish(page);
+
+  await goTo(page, '/pendaftaran');
   await page.getByRole('radio', { name: 'By name and date of birth' }).check();
   await page.getByLabel('Patient name', { exact: true }).fill('Nobody Known');
   await page.getByLabel('Date of birth', { exact: true }).fill('1980-05-05');
@@ -48,12 +89,8 @@ test('the capture workflows work in English, every input reached by its English 
   await expect(page.getByLabel('Queue number')).toHaveText('F-PD2-001');
 
   // The clinic nurse takes over this device.
-  await page.goto('/pengaturan');
-  await page.getByLabel('Your name', { exact: true }).fill('Nurse Dewi');
-  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Clinic nurse / doctor' });
-  await page.getByRole('button', { name: 'Save device settings' }).click();
-  await expect(page.getByText('Device settings saved.')).toBeVisible();
-  await page.goto('/poli');
+  await signInInEnglish(page, 'nurse.dewi');
+  await goTo(page, '/poli');
   await page.getByRole('combobox', { name: 'Clinic', exact: true }).selectOption({ label: 'Poli Mata' });
   await page.getByRole('button', { name: 'Call next: F-PD2-001' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'F-PD2-001' })).toContainText('Called');

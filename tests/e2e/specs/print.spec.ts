@@ -1,6 +1,8 @@
 import { expect, test } from '../fixtures/test';
+import { AccountPages } from '../pages/AccountPages';
 import { DeviceSetupPage, RegistrationPage } from '../pages/CapturePages';
 import type { Page } from '@playwright/test';
+import { goTo } from '../fixtures/navigation';
 
 /** The page size (in mm) of what Chromium would print, read from the PDF it makes. */
 async function printedPageSizeMm(page: Page): Promise<[number, number]> {
@@ -70,10 +72,8 @@ test('prints a signed RM 1.2 on A4', async ({ page }) => {
   await registration.startNew();
   await registration.fillIdentity({ name: 'Siti Aminah', birthDate: '1990-01-15', sex: 'Perempuan' });
   await registration.save();
-  await page.goto('/pengaturan');
-  await new DeviceSetupPage(page).setUp('POL', 'dr. Ratna Sari', 'Perawat / dokter poli');
-  await page.getByText('Pengaturan perangkat tersimpan.').waitFor();
-  await page.goto('/poli');
+  await new AccountPages(page).handOver('POL', 'dr. Ratna Sari', 'Perawat / dokter poli');
+  await goTo(page, '/poli');
   await page.getByRole('link', { name: 'Isi RM 1.2 A-POL-001' }).click();
   for (const [label, value] of [
     ['Keluhan utama', 'Sakit kepala'],

@@ -5,15 +5,9 @@ import { E2E_ENROLLMENT_CODE } from '../fixtures/hubProcess';
 import { readProjections } from '../fixtures/indexedDb';
 import { expect, test } from '../fixtures/test';
 import { QueuePage, RegistrationPage, wib } from '../pages/CapturePages';
+import { goTo } from '../fixtures/navigation';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function enroll(device: Device): Promise<void> {
-  await device.page.goto('/pengaturan');
-  await device.page.getByLabel('Kode pendaftaran').fill(E2E_ENROLLMENT_CODE);
-  await device.page.getByRole('button', { name: 'Daftarkan perangkat' }).click();
-  await expect(device.page.getByText('Perangkat terdaftar. Sinkronisasi dimulai.')).toBeVisible();
-}
 
 /** Registers a visit; with an MRN from the patient's card the desk also raises a record-request slip. */
 async function register(
@@ -41,24 +35,23 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   browser,
   hub,
 }) => {
-  const desk = await openDevice(browser, hub, STAFF.desk, wib('08:00'));
-  const tablet = await openDevice(browser, hub, STAFF.clinic, wib('08:00'));
-  const recordsRoom = await openDevice(browser, hub, STAFF.recordsRoom, wib('08:00'));
-  await enroll(desk);
-  await enroll(tablet);
-  await enroll(recordsRoom);
+  // IT sets each device up and enrolls it with the code on the hub's console.
+  const enrolled = { enrollmentCode: E2E_ENROLLMENT_CODE };
+  const desk = await openDevice(browser, hub, STAFF.desk, wib('08:00'), enrolled);
+  const tablet = await openDevice(browser, hub, STAFF.clinic, wib('08:00'), enrolled);
+  const recordsRoom = await openDevice(browser, hub, STAFF.recordsRoom, wib('08:00'), enrolled);
 
   // Hub up: a registration at the desk appears in the clinic tablet's queue within seconds.
   await desk.at(wib('08:10'));
   const first = await register(desk.page, 'Ani Lestari', 'Poli Umum', 'dr. Ratna Sari', '012345');
   expect(first).toBe('A-PD1-001');
-  await tablet.page.goto('/poli');
+  await goTo(tablet.page, '/poli');
   const tabletQueue = new QueuePage(tablet.page);
   await tabletQueue.choosePoli('Poli Umum');
   await expect(tabletQueue.item('A-PD1-001')).toContainText('Menunggu', { timeout: 15_000 });
   await expect(tablet.shell.status(/^Tersinkron/)).toBeVisible();
   // …and the record-request slip it raised appears on the records room's list.
-  await recordsRoom.page.goto('/rekam-medis');
+  await goTo(recordsRoom.page, '/rekam-medis');
   await expect(
     recordsRoom.page.getByRole('listitem').filter({ hasText: 'BON-PD1-261122-001' }),
   ).toContainText('Diminta', { timeout: 15_000 });
@@ -95,7 +88,7 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   await expect(desk.shell.status('Perlu ditinjau: 1')).toBeVisible({ timeout: 30_000 });
   await settled(desk);
   await settled(tablet);
-  await desk.page.goto('/pemulihan');
+  await goTo(desk.page, '/pemulihan');
   const card = desk.page.getByRole('listitem').filter({ hasText: 'Pendaftaran kunjungan' });
   await expect(card).toContainText('poli tidak ada dalam konfigurasi hub (kolom Poli)');
   await expect(card).toContainText('CITRA DEWI · No. sementara TMP-PD1-261122-');
@@ -112,7 +105,7 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   await settled(desk);
 
   // Both devices end with the same projections: nothing lost, nothing twice.
-  await tablet.page.goto('/poli');
+  await goTo(tablet.page, '/poli');
   await tabletQueue.choosePoli('Poli Umum');
   await expect(tabletQueue.item('F-PD1-001')).toBeVisible({ timeout: 15_000 });
   await settled(tablet);
@@ -122,6 +115,17 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   const projections = await readProjections(desk.page);
   expect(projections.visits).toHaveLength(3);
   expect(projections.patients).toHaveLength(3);
+  expect(projections.patients?.every((row) => (row as { body: string }).body === 'aes-gcm')).toBe(true);
+  // …and the same contents: both list the same visits with the same patients.
+  const visitList = async (page: Page) => {
+    await new RegistrationPage(page).open();
+    await new RegistrationPage(page).tab('Kunjungan hari ini');
+    await expect(page.getByText('Menampilkan 3 dari 3 kunjungan.')).toBeVisible();
+    return page.getByRole('main').getByRole('list').last().innerText();
+  };
+  const deskVisits = await visitList(desk.page);
+  expect(deskVisits).toMatch(/ANI LESTARI[\s\S]*BUDI HARTONO|BUDI HARTONO[\s\S]*ANI LESTARI/);
+  expect(await visitList(tablet.page)).toBe(deskVisits);
   expect(hub.output).toContain('device enrolled');
 
   await desk.context.close();

@@ -1,10 +1,13 @@
 import { SECOND_RELEASE_DIR, SECOND_RELEASE_ID } from '../fixtures/paths';
+import { signInAgain } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
+import { AccountPages } from '../pages/AccountPages';
 import { ShellPage } from '../pages/ShellPage';
 
 test('a new release is offered, can be declined, and loads when accepted', async ({ page, hub }) => {
   const shell = new ShellPage(page);
   await shell.openControlled();
+  await new AccountPages(page).setUpFor('PU1', 'Sari Pemulihan', 'Petugas pemulihan');
   const firstVersion = await page.getByRole('contentinfo').textContent();
   expect(firstVersion).not.toContain(SECOND_RELEASE_ID);
 
@@ -28,6 +31,8 @@ test('a new release is offered, can be declined, and loads when accepted', async
   await shell.statusBar.getByRole('button', { name: 'Pembaruan tersedia' }).click();
   await page.getByRole('button', { name: 'Perbarui sekarang' }).click();
   await expect(page.getByRole('contentinfo')).toContainText(SECOND_RELEASE_ID);
+  // Loading the new release ends the session in memory: the same person signs in again.
+  await signInAgain(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Poli' })).toBeVisible();
   await expect(offer).toBeHidden();
 });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildHubApp } from '../../../server/app';
+import { buildHubApp, type HubDeps } from '../../../server/app';
 import { openHubDatabase, type HubDatabase } from '../../../server/db/openHubDatabase';
 import { issueEnrollmentCode } from '../../../server/devices/deviceRegistry';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
@@ -15,13 +15,25 @@ export type TestHub = {
   readonly db: HubDatabase;
   dir: string;
   configPath: string;
+  /**
+   * Writes config.json (an object as JSON, a string as is) the way IT edits it live. The hub
+   * re-reads the file when its mtime changes, and two writes within one kernel clock tick can
+   * share an mtime, so each write gets a later one.
+   */
+  writeConfig: (config: unknown) => void;
   /** Stops the hub and opens it again on the same port and SQLite file (a crash and reboot). */
   restart: () => Promise<void>;
   close: () => Promise<void>;
 };
 
-/** A real hub over HTTP on a random port, with a real SQLite file and a tiny fake app build. */
-export async function startTestHub(): Promise<TestHub> {
+/** Hub dependencies a test may choose; the rest (database, app, config file) the helper makes. */
+export type TestHubOptions = Pick<HubDeps, 'https' | 'enrollAttempts' | 'logLevel'>;
+
+/**
+ * A real hub over HTTP (HTTPS with `https`) on a random port, with a real SQLite file and a tiny
+ * fake app build.
+ */
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'siaga-hub-test-'));
   const appDir = join(dir, 'app');
   mkdirSync(join(appDir, 'assets'), { recursive: true });
@@ -35,11 +47,13 @@ export async function startTestHub(): Promise<TestHub> {
 
   let db = openHubDatabase(dbFile);
   issueEnrollmentCode(db, new Date(), TEST_ENROLLMENT_CODE);
-  const build = () => buildHubApp({ db, appDir, configPath, version: 'test-version', logLevel: 'silent' });
+  const build = () =>
+    buildHubApp({ db, appDir, configPath, version: 'test-version', logLevel: 'silent', ...options });
   let app = await build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);
 
+  let lastConfigMtime = Date.now();
   return {
     url,
     get app() {
@@ -50,6 +64,11 @@ export async function startTestHub(): Promise<TestHub> {
     },
     dir,
     configPath,
+    writeConfig: (config) => {
+      writeFileSync(configPath, typeof config === 'string' ? config : JSON.stringify(config));
+      lastConfigMtime = Math.max(Date.now(), lastConfigMtime + 1_000);
+      utimesSync(configPath, lastConfigMtime / 1_000, lastConfigMtime / 1_000);
+    },
     restart: async () => {
       await app.close();
       db.close();

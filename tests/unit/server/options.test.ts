@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parseHubOptions } from '../../../server/options';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generate } from 'selfsigned';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_USAGE, parseHubOptions, readTlsFiles } from '../../../server/options';
 
 describe('parseHubOptions', () => {
   it('uses defaults when nothing is given', () => {
@@ -45,5 +48,74 @@ describe('parseHubOptions', () => {
 
   it('recognises --help', () => {
     expect(parseHubOptions(['--help'], {}, '/app')).toEqual({ ok: true, value: 'help' });
+  });
+
+  it('takes a TLS certificate and key from flags or the environment, flags first', () => {
+    const fromEnv = parseHubOptions(
+      [],
+      { SIAGA_TLS_CERT: 'tls/hub.crt', SIAGA_TLS_KEY: 'tls/hub.key' },
+      '/app',
+    );
+    expect(fromEnv.ok && fromEnv.value).toMatchObject({
+      tls: { certPath: resolve('tls/hub.crt'), keyPath: resolve('tls/hub.key') },
+    });
+    const fromFlags = parseHubOptions(
+      ['--tls-cert', '/etc/siaga/hub.crt', '--tls-key', '/etc/siaga/hub.key'],
+      { SIAGA_TLS_CERT: 'tls/hub.crt', SIAGA_TLS_KEY: 'tls/hub.key' },
+      '/app',
+    );
+    expect(fromFlags.ok && fromFlags.value).toMatchObject({
+      tls: { certPath: '/etc/siaga/hub.crt', keyPath: '/etc/siaga/hub.key' },
+    });
+    expect(HUB_USAGE).toContain('--tls-cert <file>');
+    expect(HUB_USAGE).toContain('SIAGA_TLS_KEY');
+  });
+
+  it('refuses a certificate without its key and the other way round', () => {
+    const certOnly = parseHubOptions(['--tls-cert', 'hub.crt'], {}, '/app');
+    expect(!certOnly.ok && certOnly.error).toMatch(/--tls-cert and --tls-key go together.*only --tls-cert/);
+    const keyOnly = parseHubOptions([], { SIAGA_TLS_KEY: 'hub.key' }, '/app');
+    expect(!keyOnly.ok && keyOnly.error).toMatch(/only --tls-key/);
+  });
+});
+
+describe('readTlsFiles', () => {
+  let dir: string;
+  const file = (name: string) => join(dir, name);
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'siaga-tls-'));
+    const options = { keyType: 'ec', algorithm: 'sha256' } as const;
+    const [hub, other] = await Promise.all([
+      generate([{ name: 'commonName', value: 'hub.rs.local' }], options),
+      generate([{ name: 'commonName', value: 'other.rs.local' }], options),
+    ]);
+    writeFileSync(file('hub.crt'), hub.cert);
+    writeFileSync(file('hub.key'), hub.private);
+    writeFileSync(file('other.key'), other.private);
+    writeFileSync(file('garbage.crt'), 'not a certificate');
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a matching certificate and key', () => {
+    const read = readTlsFiles({ certPath: file('hub.crt'), keyPath: file('hub.key') });
+    expect(read.ok && read.value.cert.toString()).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('names the file it cannot read', () => {
+    const missing = readTlsFiles({ certPath: file('missing.crt'), keyPath: file('hub.key') });
+    expect(!missing.ok && missing.error).toBe(
+      `cannot read the TLS certificate ${file('missing.crt')} (ENOENT).`,
+    );
+    const noKey = readTlsFiles({ certPath: file('hub.crt'), keyPath: dir });
+    expect(!noKey.ok && noKey.error).toBe(`cannot read the TLS private key ${dir} (EISDIR).`);
+  });
+
+  it('refuses a key of another certificate and a file that is not PEM', () => {
+    const mismatch = readTlsFiles({ certPath: file('hub.crt'), keyPath: file('other.key') });
+    expect(!mismatch.ok && mismatch.error).toContain('are not a usable PEM pair');
+    const garbage = readTlsFiles({ certPath: file('garbage.crt'), keyPath: file('hub.key') });
+    expect(!garbage.ok && garbage.error).toContain('are not a usable PEM pair');
   });
 });

@@ -1,5 +1,5 @@
 import type { Clock } from '@/lib/clock';
-import { loadDeviceSetup, saveDeviceSetup, saveRuntimeConfig, type SiagaDb } from '@/storage';
+import { saveDeviceIdentity, saveRuntimeConfig, setCurrentActor, type SiagaDb } from '@/storage';
 import type { NewPatientIdentity, RegistrationInput, Role } from '@/domain';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
@@ -19,20 +19,19 @@ export function manualClock(
   };
 }
 
-/** A device set up as desk `PD1` with the demo hospital's configuration. */
+/** A device set up as desk `PD1` with the demo hospital's configuration, someone signed in. */
 export async function setUpDevice(db: SiagaDb, deviceCode = 'PD1', role: Role = 'registration') {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
-  return saveDeviceSetup(
-    db,
-    { deviceCode, userName: 'Rina Petugas', role },
-    new Date('2026-11-22T00:00:00Z'),
-  );
+  const device = await saveDeviceIdentity(db, deviceCode, new Date('2026-11-22T00:00:00Z'));
+  const user = { userId: `user-${role}`, name: 'Rina Petugas', role };
+  setCurrentActor(user, db);
+  return { device, user };
 }
 
 /** The person at the device changes (one shared desk PC): later events carry this role. */
-export async function actAs(db: SiagaDb, role: Role): Promise<void> {
-  const setup = await loadDeviceSetup(db);
-  await saveDeviceSetup(db, { deviceCode: setup!.device.deviceCode, userName: `Petugas ${role}`, role });
+export function actAs(db: SiagaDb, role: Role): Promise<void> {
+  setCurrentActor({ userId: `user-${role}`, name: `Petugas ${role}`, role }, db);
+  return Promise.resolve();
 }
 
 export const RETURNING: NewPatientIdentity = {

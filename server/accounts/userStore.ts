@@ -1,0 +1,102 @@
+import type { DomainEvent, PassphraseVerifier, Role } from '@/domain';
+import { derivePassphraseSecrets, sameVerifier } from '@/lib/crypto/passphrase';
+import type { HubDatabase } from '../db/openHubDatabase';
+
+export type HubUser = { userId: string; username: string; displayName: string; role: Role; active: boolean };
+
+type UserRow = {
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  active: number;
+  credentials: string;
+};
+
+const toUser = (row: UserRow): HubUser => ({
+  userId: row.user_id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  active: row.active === 1,
+});
+
+/** The account holding a username, if any: a second account may not take it [P21]. */
+export function usernameHolder(db: HubDatabase, username: string): string | undefined {
+  return db
+    .prepare<[string], { user_id: string }>('SELECT user_id FROM users WHERE username = ?')
+    .get(username)?.user_id;
+}
+
+/**
+ * Keeps the hub's accounts in step with the user.* events it accepts; call inside the
+ * transaction that stores them, so the table never disagrees with the event log.
+ */
+export function applyUserEvent(db: HubDatabase, event: DomainEvent, at: Date): void {
+  const now = at.toISOString();
+  switch (event.type) {
+    case 'user.created':
+      db.prepare(
+        `INSERT INTO users (user_id, username, display_name, role, active, credentials, updated_at)
+         VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (user_id) DO NOTHING`,
+      ).run(
+        event.entityId,
+        event.payload.username,
+        event.payload.displayName,
+        event.payload.role,
+        JSON.stringify(event.payload.credentials),
+        now,
+      );
+      return;
+    case 'user.changed': {
+      const { displayName, role, active } = event.payload;
+      db.prepare(
+        `UPDATE users SET display_name = coalesce(?, display_name), role = coalesce(?, role),
+           active = coalesce(?, active), updated_at = ? WHERE user_id = ?`,
+      ).run(
+        displayName ?? null,
+        role ?? null,
+        active === undefined ? null : Number(active),
+        now,
+        event.entityId,
+      );
+      return;
+    }
+    case 'user.passphrase_set':
+      db.prepare('UPDATE users SET credentials = ?, updated_at = ? WHERE user_id = ?').run(
+        JSON.stringify(event.payload.credentials),
+        now,
+        event.entityId,
+      );
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * The active account whose passphrase this is, or undefined. Always derives once, also for an
+ * unknown username, so the answer time does not tell which usernames exist.
+ */
+export async function verifyPassphrase(
+  db: HubDatabase,
+  username: string,
+  passphrase: string,
+): Promise<HubUser | undefined> {
+  const row = db
+    .prepare<[string], UserRow>('SELECT * FROM users WHERE username = ? AND active = 1')
+    .get(username.trim().toLowerCase());
+  const stored: PassphraseVerifier = row
+    ? (JSON.parse(row.credentials) as PassphraseVerifier)
+    : {
+        kdf: { algorithm: 'PBKDF2-SHA256', iterations: 600_000, salt: 'AAAAAAAAAAAAAAAAAAAAAA' },
+        verifier: 'A'.repeat(43),
+      };
+  const { verifier } = await derivePassphraseSecrets(passphrase, stored.kdf);
+  return row && sameVerifier(verifier, stored.verifier) ? toUser(row) : undefined;
+}
+
+export function getHubUser(db: HubDatabase, userId: string): HubUser | undefined {
+  const row = db.prepare<[string], UserRow>('SELECT * FROM users WHERE user_id = ?').get(userId);
+  return row ? toUser(row) : undefined;
+}

@@ -1,0 +1,111 @@
+/** Accounts, sign-in, screen lock, audit trail and encrypted backup. */
+export const accountId = {
+  'account.username': 'Nama pengguna',
+  'account.usernameHint': 'Huruf kecil tanpa spasi, contoh rina.p atau it-pd1.',
+  'account.displayName': 'Nama lengkap',
+  'account.adminName': 'Nama petugas IT',
+  'account.passphrase': 'Kata sandi',
+  'account.passphraseHint':
+    'Minimal 10 karakter. Kalimat pendek yang mudah diingat lebih aman, misalnya "kopi pagi di poli".',
+  'account.passphraseAgain': 'Ulangi kata sandi',
+  'account.newPassphrase': 'Kata sandi baru',
+  'account.newPassphraseFor': 'Kata sandi baru untuk {name}',
+  'account.initialPassphrase': 'Kata sandi awal',
+  'account.pin': 'PIN (6 angka)',
+
+  'account.setup.title': 'Siapkan perangkat ini',
+  'account.setup.intro':
+    'Langkah untuk petugas IT. Beri kode perangkat dan buat akun admin perangkat. Semua data pasien di perangkat ini dienkripsi dengan kunci yang hanya terbuka dengan kata sandi.',
+  'account.setup.introExisting':
+    'Perangkat ini sudah dipakai sebelum ada akun. Buat akun admin: setelah masuk, semua data yang sudah ada dienkripsi.',
+  'account.setup.submit': 'Siapkan perangkat',
+  'account.setup.working': 'Menyiapkan kunci…',
+
+  'account.signIn.title': 'Masuk',
+  'account.signIn.intro':
+    'Setiap petugas masuk dengan akunnya sendiri. Data pasien hanya terbuka setelah masuk.',
+  'account.signIn.submit': 'Masuk',
+  'account.signIn.working': 'Memeriksa…',
+  'account.signIn.wrong': 'Nama pengguna atau kata sandi salah.',
+  'account.signIn.wait': 'Terlalu banyak percobaan yang salah. Coba lagi dalam {seconds} detik.',
+  'account.signIn.hubNeeded':
+    'Akun ini belum pernah masuk di perangkat ini, dan perangkat belum terhubung ke hub. Minta IT mendaftarkan perangkat ke hub, atau masuk dengan akun yang sudah pernah dipakai di sini.',
+  'account.signIn.hubUnreachable':
+    'Akun ini belum pernah masuk di perangkat ini, dan hub tidak terjangkau. Masuk pertama kali perlu hub; akun yang sudah pernah dipakai di sini tetap bisa masuk.',
+  'account.signIn.notEscrowed':
+    'Hub belum menyimpan kunci perangkat ini. Minta petugas yang sudah punya akun di perangkat ini masuk sekali saat hub terjangkau.',
+  'account.signIn.hubFailed': 'Hub tidak dapat memproses permintaan masuk. Coba lagi atau hubungi IT.',
+
+  'account.lock.title': 'Layar terkunci',
+  'account.lock.idle':
+    'Dikunci otomatis karena tidak dipakai. Masuk lagi sebagai {name}, atau ganti pengguna.',
+  'account.lock.hidden':
+    'Dikunci karena aplikasi ditinggalkan. Masuk lagi sebagai {name}, atau ganti pengguna.',
+  'account.lock.manual': 'Dikunci oleh {name}.',
+  'account.lock.unlock': 'Buka kunci',
+  'account.lock.wrongPin': 'PIN salah.',
+  'account.lock.pinExhausted': 'PIN salah terlalu sering. Masuk dengan kata sandi.',
+  'account.lock.switchUser': 'Ganti pengguna',
+
+  'account.mine.title': 'Akun saya',
+  'account.mine.signedInAs': 'Masuk sebagai {name} ({username}), {role}.',
+  'account.mine.lockNow': 'Kunci layar sekarang',
+  'account.mine.signOut': 'Keluar',
+  'account.mine.signOutAnyway': 'Tetap keluar',
+  'account.mine.unsyncedTitle': '{count} catatan belum terkirim ke hub',
+  'account.mine.unsyncedBody':
+    'Catatan tetap tersimpan aman (terenkripsi) di perangkat ini dan terkirim saat hub terjangkau, juga setelah Anda keluar.',
+  'account.mine.changePassphrase': 'Ganti kata sandi',
+  'account.mine.savePassphrase': 'Simpan kata sandi baru',
+  'account.mine.passphraseChanged': 'Kata sandi diganti.',
+  'account.mine.pinTitle': 'PIN buka kunci layar',
+  'account.mine.pinIntro':
+    'PIN hanya membuka layar yang terkunci selama sesi ini di perangkat ini. Setelah perangkat dimulai ulang atau PIN salah 5 kali, masuk dengan kata sandi.',
+  'account.mine.savePin': 'Simpan PIN',
+  'account.mine.pinSaved': 'PIN disimpan.',
+
+  'account.admin.title': 'Akun pengguna',
+  'account.admin.intro':
+    'Akun berlaku di seluruh rumah sakit. Akun baru langsung bisa masuk di perangkat ini; di perangkat lain, masuk pertama kali memerlukan hub.',
+  'account.admin.listLabel': 'Daftar akun',
+  'account.admin.create': 'Buat akun',
+  'account.admin.createSubmit': 'Buat akun',
+  'account.admin.created': 'Akun {name} dibuat.',
+  'account.admin.active': 'aktif',
+  'account.admin.inactive': 'nonaktif',
+  'account.admin.roleOf': 'Peran {name}',
+  'account.admin.reset': 'Atur ulang kata sandi',
+  'account.admin.resetSubmit': 'Simpan kata sandi',
+  'account.admin.resetDone': 'Kata sandi {name} diatur ulang.',
+  'account.admin.deactivate': 'Nonaktifkan',
+  'account.admin.deactivateConfirm':
+    'Nonaktifkan akun {name}? Akun tidak bisa masuk lagi di perangkat mana pun; catatannya tetap tersimpan.',
+  'audit.actor': '{name} ({role})',
+  'audit.col.time': 'Waktu',
+  'audit.col.who': 'Petugas',
+  'audit.col.device': 'Perangkat',
+  'audit.col.what': 'Tindakan',
+  'audit.col.subject': 'Terkait',
+  'audit.corrected': 'Perbaikan: {type}',
+  'audit.count': '{count} catatan',
+  'audit.count.shown': 'Menampilkan {shown} dari {total} entri, terbaru di atas.',
+  'audit.filter.actor': 'Petugas',
+  'audit.filter.action': 'Tindakan',
+  'audit.filter.all': 'Semua',
+  'audit.filter.corrections': 'Perbaikan dan perubahan',
+  'audit.filter.device': 'Kode perangkat',
+  'audit.filter.date': 'Tanggal',
+  'audit.record': 'catatan …{id}',
+  'audit.visit': 'kunjungan …{id}',
+  'audit.action.visit_viewed': 'Melihat kunjungan',
+  'audit.action.assessment_viewed': 'Melihat asesmen RM 1.2',
+  'audit.action.printed': 'Mencetak',
+  'audit.action.backup_exported': 'Mengekspor cadangan',
+  'audit.action.backup_imported': 'Mengimpor cadangan',
+  'audit.action.signed_in': 'Masuk',
+  'audit.action.signed_out': 'Keluar',
+  'audit.document.ticket': 'karcis antrean',
+  'audit.document.registration_summary': 'ringkasan pendaftaran',
+  'audit.document.slip': 'bon rekam medis',
+  'audit.document.rm12': 'RM 1.2',
+} as const;

@@ -1,0 +1,370 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { passphraseProblem, pinProblem, Reason, type Role, type UserAccount } from '@/domain';
+import { aeadDecrypt, aeadEncrypt, type AeadBox } from '@/lib/crypto/aead';
+import { importDataKeys, newDataKeyMaterial } from '@/lib/crypto/dataKeys';
+import { fromUtf8, utf8, wipe } from '@/lib/crypto/encoding';
+import { IntegrityError, WrongPassphraseError } from '@/lib/crypto/errors';
+import {
+  derivePassphraseSecrets,
+  newKdf,
+  openWithPassphrase,
+  sealWithKey,
+  sealWithPassphrase,
+  type PassphraseBox,
+} from '@/lib/crypto/passphrase';
+import { uuidv7 } from '@/lib/ids';
+import { logger, errorName } from '@/lib/logger';
+import { err, ok, type Result } from '@/lib/result';
+import {
+  CHECK_TEXT,
+  checkAad,
+  findUserByUsername,
+  getUser,
+  loadDeviceIdentity,
+  loadKeyring,
+  lockedCodec,
+  saveDeviceIdentity,
+  saveKeyring,
+  setCodec,
+  setCurrentActor,
+  updateKeyring,
+  wrapAad,
+  type SiagaDb,
+} from '@/storage';
+import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from './signInThrottle';
+
+const writes = () => import('./storageWrites');
+
+/** The person signed in (or last signed in, while locked). */
+export type SessionUser = { userId: string; username: string; displayName: string; role: Role };
+
+export type LockReason = 'idle' | 'hidden' | 'manual';
+
+export type SessionState =
+  | { status: 'starting' }
+  /** No keys on this device yet: IT sets it up (or secures a device used before accounts). */
+  | { status: 'setUp'; existingDeviceCode: string | undefined }
+  | { status: 'signedOut' }
+  | { status: 'locked'; user: SessionUser; reason: LockReason; pin: boolean }
+  | { status: 'unlocked'; user: SessionUser };
+
+export type SignInFailure =
+  | { reason: 'wrongPassphrase' }
+  | { reason: 'wait'; waitMs: number }
+  | { reason: 'hubNeeded' }
+  | {
+      reason: 'hub';
+      detail: 'unreachable' | 'notEscrowed' | 'notEnrolled' | 'failed' | 'wait';
+      waitMs?: number;
+    };
+
+/** What sign-in asks the hub for when a user has never signed in on this device [P22]. */
+export type KeyRelease = (
+  username: string,
+  passphrase: string,
+) => Promise<
+  Result<
+    { user: SessionUser & { active: boolean }; rawKey: Uint8Array<ArrayBuffer> },
+    { failure: string; retryAfterMs?: number }
+  >
+>;
+
+/** What the session does once someone is in: encrypt leftovers, seal, escrow. */
+export type AfterUnlock = (rawKey: Uint8Array<ArrayBuffer>) => Promise<void>;
+
+/** PIN tries before a locked session needs the passphrase again. */
+export const MAX_PIN_TRIES = 5;
+const PIN_ITERATIONS = 100_000;
+const PIN_CHECK = 'siaga-pin';
+const pinAad = (userId: string) => `pin|${userId}`;
+
+/** What stays in memory while signed in; after lock only what a PIN resume needs, or nothing. */
+type Secrets = { sessionKey: CryptoKey; keyBlob: AeadBox };
+
+export type Session = ReturnType<typeof createSession>;
+
+/**
+ * Who is signed in, and the keys that go with it. Keys live only in memory: the data key's raw
+ * bytes exist while being wrapped or unwrapped, then only as non-extractable WebCrypto keys (and
+ * sealed under a random per-session key, so a PIN can resume and an admin can add a user without
+ * typing their passphrase again). Locking removes the keys from the storage codec and the actor
+ * from commands; the app unmounts every screen, so no patient data stays in React state.
+ */
+export function createSession(deps: {
+  db: SiagaDb;
+  now?: () => number;
+  release?: KeyRelease;
+  afterUnlock?: AfterUnlock;
+}) {
+  const { db } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const store: StoreApi<SessionState> = createStore<SessionState>(() => ({ status: 'starting' }));
+  let secrets: Secrets | undefined;
+  let pinTries = 0;
+
+  async function start(): Promise<void> {
+    const [keyring, device] = await Promise.all([loadKeyring(db), loadDeviceIdentity(db)]);
+    setCodec(lockedCodec);
+    setCurrentActor(undefined);
+    store.setState(
+      keyring ? { status: 'signedOut' } : { status: 'setUp', existingDeviceCode: device?.deviceCode },
+    );
+  }
+
+  async function unlock(rawKey: Uint8Array<ArrayBuffer>, user: SessionUser): Promise<void> {
+    const [keyring, device] = await Promise.all([loadKeyring(db), loadDeviceIdentity(db)]);
+    if (!keyring || !device) throw new Error('The device is not set up.');
+    const keys = await importDataKeys(rawKey, keyring.keyVersion);
+    // A key that does not open the check value is not this device's key: refuse it.
+    const check = fromUtf8(await aeadDecrypt(keys.encryption, keyring.check, checkAad(device.deviceId)));
+    if (check !== CHECK_TEXT) throw new IntegrityError(checkAad(device.deviceId));
+    const sessionKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    secrets = { sessionKey, keyBlob: await aeadEncrypt(sessionKey, rawKey, 'session') };
+    const { encryptedCodec, encryptAtRest, sealPendingEvents } = await writes();
+    const codec = encryptedCodec(keys);
+    setCodec(codec);
+    setCurrentActor({ userId: user.userId, name: user.displayName, role: user.role });
+    pinTries = 0;
+    store.setState({ status: 'unlocked', user });
+    try {
+      await encryptAtRest(db, codec);
+      await sealPendingEvents(db, codec);
+      await deps.afterUnlock?.(rawKey);
+    } catch (error) {
+      logger.error('session.after_unlock_failed', { error: errorName(error) });
+    } finally {
+      wipe(rawKey);
+    }
+  }
+
+  /** Runs `task` with the raw data key, then wipes it. Only while signed in. */
+  async function withDataKey<T>(task: (rawKey: Uint8Array<ArrayBuffer>) => Promise<T>): Promise<T> {
+    if (!secrets || store.getState().status !== 'unlocked') throw new Error('Not signed in.');
+    const raw = await aeadDecrypt(secrets.sessionKey, secrets.keyBlob, 'session');
+    try {
+      return await task(raw);
+    } finally {
+      wipe(raw);
+    }
+  }
+
+  /**
+   * First run (or a device used before accounts existed): IT names the device and creates its
+   * first account, an admin. A random data key is made and wrapped by the admin's passphrase.
+   */
+  async function setUpDevice(input: {
+    deviceCode: string;
+    displayName: string;
+    username: string;
+    passphrase: string;
+  }): Promise<Result<SessionUser, Reason>> {
+    const problem = passphraseProblem(input.passphrase, input.username);
+    if (problem) return err(problem);
+    const existing = await loadDeviceIdentity(db);
+    const device = await saveDeviceIdentity(db, input.deviceCode);
+    const userId = uuidv7(now());
+    const rawKey = newDataKeyMaterial();
+    const kdf = newKdf();
+    const derived = await derivePassphraseSecrets(input.passphrase, kdf);
+    const keys = await importDataKeys(rawKey, 1);
+    await saveKeyring(db, {
+      keyVersion: 1,
+      wraps: { [userId]: await sealWithKey(derived, kdf, rawKey, wrapAad(device.deviceId, userId, 1)) },
+      pins: {},
+      check: await aeadEncrypt(keys.encryption, utf8(CHECK_TEXT), checkAad(device.deviceId)),
+    });
+    // A new device never held plain records; one used before accounts is rewritten at unlock.
+    if (!existing) await (await writes()).markEncryptedAtRest(db);
+    const user: SessionUser = {
+      userId,
+      username: input.username,
+      displayName: input.displayName,
+      role: 'admin',
+    };
+    await unlock(rawKey.slice(), user);
+    const created = await (
+      await writes()
+    ).recordUserCreated(db, {
+      userId,
+      username: input.username,
+      displayName: input.displayName,
+      role: 'admin',
+      credentials: { kdf, verifier: derived.verifier },
+    });
+    if (!created.ok) logger.error('session.admin_event_failed', { reason: created.error[0]?.reason });
+    wipe(rawKey);
+    return ok(user);
+  }
+
+  async function signIn(username: string, passphrase: string): Promise<Result<SessionUser, SignInFailure>> {
+    const name = username.trim().toLowerCase();
+    const wait = await waitBeforeSignIn(db, name, now());
+    if (wait > 0) return err({ reason: 'wait', waitMs: wait });
+    const [keyring, device, account] = await Promise.all([
+      loadKeyring(db),
+      loadDeviceIdentity(db),
+      findUserByUsername(db, name),
+    ]);
+    if (!keyring || !device) return err({ reason: 'wrongPassphrase' });
+    const wrap = account ? keyring.wraps[account.id] : undefined;
+    if (account && wrap) {
+      try {
+        const raw = await openWithPassphrase(
+          wrap,
+          passphrase,
+          wrapAad(device.deviceId, account.id, keyring.keyVersion),
+        );
+        await clearSignInFailures(db, name);
+        const user = toSessionUser(account);
+        await unlock(raw, user);
+        await recordSignIn();
+        return ok(user);
+      } catch (error) {
+        if (!(error instanceof WrongPassphraseError)) throw error;
+        const waitMs = await recordSignInFailure(db, name, now());
+        return err(waitMs > 0 ? { reason: 'wait', waitMs } : { reason: 'wrongPassphrase' });
+      }
+    }
+    // Never signed in here: the hub checks the passphrase and hands over this device's key.
+    if (!deps.release) return err({ reason: 'hubNeeded' });
+    const released = await deps.release(name, passphrase);
+    if (!released.ok) {
+      const failure = released.error.failure;
+      if (failure === 'wrongPassphrase') {
+        const waitMs = await recordSignInFailure(db, name, now());
+        return err(waitMs > 0 ? { reason: 'wait', waitMs } : { reason: 'wrongPassphrase' });
+      }
+      if (failure === 'tooManyAttempts')
+        return err({
+          reason: 'hub',
+          detail: 'wait',
+          ...(released.error.retryAfterMs ? { waitMs: released.error.retryAfterMs } : {}),
+        });
+      if (failure === 'notEnrolled') return err({ reason: 'hubNeeded' });
+      return err({
+        reason: 'hub',
+        detail:
+          failure === 'hubUnreachable' ? 'unreachable' : failure === 'notEscrowed' ? 'notEscrowed' : 'failed',
+      });
+    }
+    const { user: hubUser, rawKey } = released.value;
+    if (!hubUser.active) return err({ reason: 'wrongPassphrase' });
+    // From now on this user signs in here without the hub.
+    const wrap2 = await sealWithPassphrase(
+      rawKey,
+      passphrase,
+      wrapAad(device.deviceId, hubUser.userId, keyring.keyVersion),
+    );
+    const user: SessionUser = {
+      userId: hubUser.userId,
+      username: hubUser.username,
+      displayName: hubUser.displayName,
+      role: hubUser.role,
+    };
+    await clearSignInFailures(db, name);
+    await unlock(rawKey.slice(), user);
+    await updateKeyring(db, (current) => ({ ...current, wraps: { ...current.wraps, [user.userId]: wrap2 } }));
+    wipe(rawKey);
+    await recordSignIn();
+    return ok(user);
+  }
+
+  async function recordSignIn(): Promise<void> {
+    const recorded = await (await writes()).recordAudit(db, { action: 'signed_in' }).catch(() => undefined);
+    if (recorded && !recorded.ok)
+      logger.warn('session.audit_not_recorded', { reason: recorded.error[0]?.reason });
+  }
+
+  /** Screen lock: keys out of the codec, no actor, no screens. A PIN may resume within the session. */
+  async function lock(reason: LockReason): Promise<void> {
+    const state = store.getState();
+    if (state.status !== 'unlocked') return;
+    const keyring = await loadKeyring(db);
+    const pin = Boolean(keyring?.pins[state.user.userId]) && secrets !== undefined;
+    if (!pin) secrets = undefined;
+    setCodec(lockedCodec);
+    setCurrentActor(undefined);
+    store.setState({ status: 'locked', user: state.user, reason, pin });
+  }
+
+  async function resumeWithPin(pin: string): Promise<Result<SessionUser, 'wrongPin' | 'pinExhausted'>> {
+    const state = store.getState();
+    if (state.status !== 'locked' || !state.pin || !secrets) return err('pinExhausted');
+    const box = (await loadKeyring(db))?.pins[state.user.userId];
+    const opened = box
+      ? await openWithPassphrase(box, pin, pinAad(state.user.userId)).catch(() => undefined)
+      : undefined;
+    if (!opened || fromUtf8(opened) !== PIN_CHECK) {
+      pinTries += 1;
+      if (pinTries >= MAX_PIN_TRIES) {
+        secrets = undefined; // the passphrase is needed now
+        store.setState({ ...state, pin: false });
+        return err('pinExhausted');
+      }
+      return err('wrongPin');
+    }
+    const raw = await aeadDecrypt(secrets.sessionKey, secrets.keyBlob, 'session');
+    await unlock(raw, state.user);
+    return ok(state.user);
+  }
+
+  /** Ends the session entirely: the next person signs in with a passphrase. */
+  async function signOut(): Promise<void> {
+    const state = store.getState();
+    if (state.status === 'unlocked')
+      await (await writes()).recordAudit(db, { action: 'signed_out' }).catch(() => undefined);
+    secrets = undefined;
+    setCodec(lockedCodec);
+    setCurrentActor(undefined);
+    store.setState({ status: 'signedOut' });
+  }
+
+  /** Sets the signed-in user's screen-unlock PIN on this device. */
+  async function setPin(pin: string): Promise<Result<void, Reason>> {
+    const state = store.getState();
+    if (state.status !== 'unlocked') return err(Reason.DeviceLocked);
+    const problem = pinProblem(pin);
+    if (problem) return err(problem);
+    const box: PassphraseBox = await sealWithPassphrase(
+      utf8(PIN_CHECK),
+      pin,
+      pinAad(state.user.userId),
+      newKdf(PIN_ITERATIONS),
+    );
+    await updateKeyring(db, (keyring) => ({
+      ...keyring,
+      pins: { ...keyring.pins, [state.user.userId]: box },
+    }));
+    return ok(undefined);
+  }
+
+  return {
+    store,
+    start,
+    setUpDevice,
+    signIn,
+    lock,
+    resumeWithPin,
+    signOut,
+    setPin,
+    withDataKey,
+    currentUser: (): SessionUser | undefined => {
+      const state = store.getState();
+      return state.status === 'unlocked' ? state.user : undefined;
+    },
+    /** The account as the device knows it now (role changes arrive as events). */
+    account: (userId: string) => getUser(db, userId),
+  };
+}
+
+export function toSessionUser(account: UserAccount): SessionUser {
+  return {
+    userId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+  };
+}

@@ -1,0 +1,100 @@
+import { expect, type Page } from '@playwright/test';
+import { goTo, rememberSignIn } from '../fixtures/navigation';
+
+/** Passphrases of the accounts these journeys create (test devices only). */
+export const ADMIN_PASSPHRASE = 'kunci perangkat uji coba';
+export const STAFF_PASSPHRASE = 'kopi pagi di poli umum';
+
+/** `Rina Petugas` → `rina.petugas`: the username a journey gives each person. */
+export function usernameOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.+|\.+$/g, '');
+}
+
+/** First run, sign-in, accounts: what IT and staff do before any clinical work. */
+export class AccountPages {
+  constructor(readonly page: Page) {}
+
+  /** IT sets up the device; its admin account is `it-<code>`. */
+  async setUpDevice(deviceCode: string): Promise<void> {
+    const page = this.page;
+    await expect(page.getByRole('heading', { level: 1, name: 'Siapkan perangkat ini' })).toBeVisible();
+    await page.getByLabel('Kode perangkat').fill(deviceCode);
+    await page.getByLabel('Nama petugas IT').fill(`IT ${deviceCode}`);
+    await page.getByLabel('Nama pengguna').fill(`it-${deviceCode.toLowerCase()}`);
+    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN_PASSPHRASE);
+    await page.getByLabel('Ulangi kata sandi').fill(ADMIN_PASSPHRASE);
+    await page.getByRole('button', { name: 'Siapkan perangkat' }).click();
+    await expect(page.getByRole('navigation', { name: 'Ruang kerja' })).toBeVisible({ timeout: 15_000 });
+    rememberSignIn(page, `it-${deviceCode.toLowerCase()}`, ADMIN_PASSPHRASE);
+  }
+
+  /** An admin (signed in) creates an account on this device. */
+  async createAccount(name: string, roleLabel: string, passphrase = STAFF_PASSPHRASE): Promise<void> {
+    const page = this.page;
+    await goTo(page, '/pengaturan');
+    const form = page.getByRole('form', { name: 'Buat akun' });
+    await form.getByLabel('Nama lengkap').fill(name);
+    await form.getByLabel('Nama pengguna').fill(usernameOf(name));
+    await form.getByLabel('Peran', { exact: true }).selectOption({ label: roleLabel });
+    await form.getByLabel('Kata sandi awal').fill(passphrase);
+    await form.getByLabel('Ulangi kata sandi').fill(passphrase);
+    await form.getByRole('button', { name: 'Buat akun' }).click();
+    await expect(page.getByText(`Akun ${name} dibuat.`)).toBeVisible({ timeout: 15_000 });
+  }
+
+  /** IT enrolls the device with the code on the hub's console. */
+  async enroll(code: string): Promise<void> {
+    const page = this.page;
+    await goTo(page, '/pengaturan');
+    await page.getByLabel('Kode pendaftaran').fill(code);
+    await page.getByRole('button', { name: 'Daftarkan perangkat' }).click();
+    await expect(page.getByText('Perangkat terdaftar. Sinkronisasi dimulai.')).toBeVisible();
+  }
+
+  async signOut(): Promise<void> {
+    const page = this.page;
+    await goTo(page, '/pengaturan');
+    await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+    const anyway = page.getByRole('button', { name: 'Tetap keluar' });
+    if (await anyway.isVisible()) await anyway.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible();
+  }
+
+  async signIn(username: string, passphrase = STAFF_PASSPHRASE): Promise<void> {
+    const page = this.page;
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Kata sandi', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Ruang kerja' })).toBeVisible({ timeout: 15_000 });
+    rememberSignIn(page, username, passphrase);
+  }
+
+  /**
+   * The everyday start of a journey: IT sets up the device and an account for the person who
+   * works on it, who then signs in.
+   */
+  async setUpFor(
+    deviceCode: string,
+    name: string,
+    roleLabel: string,
+    options: { enrollmentCode?: string } = {},
+  ): Promise<void> {
+    await this.setUpDevice(deviceCode);
+    if (options.enrollmentCode) await this.enroll(options.enrollmentCode);
+    await this.createAccount(name, roleLabel);
+    await this.signOut();
+    await this.signIn(usernameOf(name));
+  }
+
+  /** Another person takes over the device: IT adds their account, they sign in. */
+  async handOver(deviceCode: string, name: string, roleLabel: string): Promise<void> {
+    await this.signOut();
+    await this.signIn(`it-${deviceCode.toLowerCase()}`, ADMIN_PASSPHRASE);
+    await this.createAccount(name, roleLabel);
+    await this.signOut();
+    await this.signIn(usernameOf(name));
+  }
+}
