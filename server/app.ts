@@ -6,6 +6,7 @@ import { readHubId, type HubDatabase } from './db/openHubDatabase';
 import { sendError } from './httpErrors';
 import { hubLoggerOptions } from './logging';
 import { loadSealingKey } from './keys/sealingKey';
+import { registerAdminRoutes } from './routes/adminRoutes';
 import { registerDeviceKeyRoutes } from './routes/deviceKeyRoutes';
 import { registerEnrollRoute } from './routes/enrollRoute';
 import { registerEventsRoutes } from './routes/eventsRoutes';
@@ -106,12 +107,10 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     attempts: deps.enrollAttempts ?? createAttemptLimiter(),
   });
   registerEventsRoutes(app, { db: deps.db, hubId, now, config, sealingKey: sealing.privateKey });
-  registerDeviceKeyRoutes(app, {
-    db: deps.db,
-    sealing,
-    now,
-    attempts: deps.signInAttempts ?? createAttemptLimiter(),
-  });
+  // One count of passphrase guesses per account, whichever route they come through.
+  const signInAttempts = deps.signInAttempts ?? createAttemptLimiter();
+  registerDeviceKeyRoutes(app, { db: deps.db, sealing, now, attempts: signInAttempts });
+  registerAdminRoutes(app, { db: deps.db, hubId, now, attempts: signInAttempts });
   registerRuntimeConfigRoute(app, { configPath: deps.configPath });
   await registerStaticAppRoutes(app, { appDir: deps.appDir });
   return app;

@@ -60,6 +60,11 @@ export function applyUserEvent(db: HubDatabase, event: DomainEvent, at: Date): v
         now,
         event.entityId,
       );
+      // Deactivated, or no longer an admin: signed out of the hub at once [P23].
+      db.prepare(
+        `DELETE FROM admin_sessions WHERE user_id = ?
+           AND NOT EXISTS (SELECT 1 FROM users WHERE user_id = ? AND active = 1 AND role = 'admin')`,
+      ).run(event.entityId, event.entityId);
       return;
     }
     case 'user.passphrase_set':
@@ -68,6 +73,8 @@ export function applyUserEvent(db: HubDatabase, event: DomainEvent, at: Date): v
         now,
         event.entityId,
       );
+      // A reset is how a leaked passphrase is dealt with: sessions opened with the old one end [P23].
+      db.prepare('DELETE FROM admin_sessions WHERE user_id = ?').run(event.entityId);
       return;
     default:
       return;

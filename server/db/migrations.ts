@@ -97,4 +97,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'admin_sessions_and_device_contact',
+    sql: `
+      -- Admin sessions [P23] end 30 minutes after their last use and 8 hours after sign-in, so the
+      -- last use is kept too. Version 3's table was never written to; sessions are short-lived by
+      -- nature, so it is replaced rather than altered.
+      DROP TABLE admin_sessions;
+      CREATE TABLE admin_sessions (
+        token_hash   TEXT PRIMARY KEY,
+        user_id      TEXT NOT NULL REFERENCES users (user_id),
+        created_at   TEXT NOT NULL,
+        last_used_at TEXT NOT NULL,
+        -- Absolute end: created_at + 8 h, whatever the activity.
+        expires_at   TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX admin_sessions_user ON admin_sessions (user_id);
+
+      -- When a device last reached the hub with one of its tokens (written at most once a minute).
+      ALTER TABLE devices ADD COLUMN last_seen_at TEXT;
+
+      -- Codes IT issues on the admin endpoints enroll one device; the console code stays reusable
+      -- until it expires.
+      ALTER TABLE enrollment_codes ADD COLUMN single_use INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE enrollment_codes ADD COLUMN used_at TEXT;
+
+      -- The audit trail is read by type, newest first.
+      CREATE INDEX events_type_seq ON events (type, seq);
+    `,
+  },
 ];

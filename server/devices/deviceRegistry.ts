@@ -37,6 +37,25 @@ export function issueEnrollmentCode(db: HubDatabase, now: Date, fixed?: string):
   return code;
 }
 
+/** A one-time code IT issues on the admin endpoints [P23]: it enrolls one device, then stops working. */
+export function issueOneTimeEnrollmentCode(
+  db: HubDatabase,
+  now: Date,
+  validForMs: number,
+): { code: string; expiresAt: string } {
+  const expiresAt = new Date(now.getTime() + validForMs).toISOString();
+  const insert = db.prepare(
+    `INSERT INTO enrollment_codes (code_hash, created_at, expires_at, single_use) VALUES (?, ?, ?, 1)
+     ON CONFLICT (code_hash) DO NOTHING`,
+  );
+  // A clash with a stored code (about 1 in 10^12 per code) must not turn that one into a one-time code.
+  for (;;) {
+    const code = newEnrollmentCode();
+    if (insert.run(sha256(normaliseCode(code)), now.toISOString(), expiresAt).changes === 1)
+      return { code, expiresAt };
+  }
+}
+
 export type EnrollOutcome =
   | { ok: true; token: string; pushToken: string; device: EnrolledDevice }
   | { ok: false; code: 'enrollment_code_invalid' | 'device_code_taken' };
@@ -50,27 +69,36 @@ export function enrollDevice(
   input: { code: string; deviceId: string; deviceCode: string },
   now: Date,
 ): EnrollOutcome {
-  const valid = db
-    .prepare<[string, string], { code_hash: string }>(
-      'SELECT code_hash FROM enrollment_codes WHERE code_hash = ? AND expires_at > ?',
-    )
-    .get(sha256(normaliseCode(input.code)), now.toISOString());
-  if (!valid) return { ok: false, code: 'enrollment_code_invalid' };
-  const holder = db
-    .prepare<[string], { device_id: string }>(
-      'SELECT device_id FROM devices WHERE device_code = ? AND revoked_at IS NULL',
-    )
-    .get(input.deviceCode);
-  if (holder && holder.device_id !== input.deviceId) return { ok: false, code: 'device_code_taken' };
-  const token = randomBytes(32).toString('base64url');
-  const pushToken = randomBytes(32).toString('base64url');
-  db.prepare(
-    `INSERT INTO devices (device_id, device_code, token_hash, push_token_hash, enrolled_at, revoked_at)
-     VALUES (?, ?, ?, ?, ?, NULL)
-     ON CONFLICT (device_id) DO UPDATE SET device_code = excluded.device_code, token_hash = excluded.token_hash,
-       push_token_hash = excluded.push_token_hash, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-  ).run(input.deviceId, input.deviceCode, sha256(token), sha256(pushToken), now.toISOString());
-  return { ok: true, token, pushToken, device: { deviceId: input.deviceId, deviceCode: input.deviceCode } };
+  const codeHash = sha256(normaliseCode(input.code));
+  // One transaction: a one-time code [P23] is spent by exactly one enrollment.
+  return db.transaction((): EnrollOutcome => {
+    const valid = db
+      .prepare<[string, string], { single_use: number }>(
+        'SELECT single_use FROM enrollment_codes WHERE code_hash = ? AND expires_at > ? AND used_at IS NULL',
+      )
+      .get(codeHash, now.toISOString());
+    if (!valid) return { ok: false, code: 'enrollment_code_invalid' };
+    const holder = db
+      .prepare<[string], { device_id: string }>(
+        'SELECT device_id FROM devices WHERE device_code = ? AND revoked_at IS NULL',
+      )
+      .get(input.deviceCode);
+    if (holder && holder.device_id !== input.deviceId) return { ok: false, code: 'device_code_taken' };
+    const token = randomBytes(32).toString('base64url');
+    const pushToken = randomBytes(32).toString('base64url');
+    db.prepare(
+      `INSERT INTO devices (device_id, device_code, token_hash, push_token_hash, enrolled_at, revoked_at)
+       VALUES (?, ?, ?, ?, ?, NULL)
+       ON CONFLICT (device_id) DO UPDATE SET device_code = excluded.device_code, token_hash = excluded.token_hash,
+         push_token_hash = excluded.push_token_hash, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+    ).run(input.deviceId, input.deviceCode, sha256(token), sha256(pushToken), now.toISOString());
+    if (valid.single_use === 1)
+      db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(
+        now.toISOString(),
+        codeHash,
+      );
+    return { ok: true, token, pushToken, device: { deviceId: input.deviceId, deviceCode: input.deviceCode } };
+  })();
 }
 
 export type TokenCheck =
@@ -105,4 +133,66 @@ export function revokeDevice(db: HubDatabase, deviceCode: string, now: Date): bo
     .prepare('UPDATE devices SET revoked_at = ? WHERE device_code = ? AND revoked_at IS NULL')
     .run(now.toISOString(), deviceCode);
   return result.changes > 0;
+}
+
+/** What IT sees of an enrolled device [P23]. */
+export type DeviceRecord = EnrolledDevice & {
+  enrolledAt: string;
+  lastSeenAt: string | null;
+  revoked: boolean;
+  revokedAt: string | null;
+};
+
+type DeviceRow = {
+  device_id: string;
+  device_code: string;
+  enrolled_at: string;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+};
+
+const DEVICE_COLUMNS = 'device_id, device_code, enrolled_at, last_seen_at, revoked_at';
+
+const toDeviceRecord = (row: DeviceRow): DeviceRecord => ({
+  deviceId: row.device_id,
+  deviceCode: row.device_code,
+  enrolledAt: row.enrolled_at,
+  lastSeenAt: row.last_seen_at,
+  revoked: row.revoked_at !== null,
+  revokedAt: row.revoked_at,
+});
+
+/** Every device the hub has enrolled: active ones first, by device code. */
+export function listDevices(db: HubDatabase): DeviceRecord[] {
+  return db
+    .prepare<[], DeviceRow>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY revoked_at IS NOT NULL, device_code, enrolled_at`,
+    )
+    .all()
+    .map(toDeviceRecord);
+}
+
+/**
+ * Revokes a device by its id (the admin endpoint [P23]): its token and push token stop working at
+ * once [P3]. Revoking a revoked device changes nothing; undefined when the hub never enrolled it.
+ */
+export function revokeDeviceById(db: HubDatabase, deviceId: string, now: Date): DeviceRecord | undefined {
+  db.prepare('UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL').run(
+    now.toISOString(),
+    deviceId,
+  );
+  const row = db
+    .prepare<[string], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`)
+    .get(deviceId);
+  return row ? toDeviceRecord(row) : undefined;
+}
+
+/** How stale `last_seen_at` may get: a write per device per minute, not one per request. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** Notes that a device reached the hub with one of its tokens (for IT's device list [P23]). */
+export function noteDeviceContact(db: HubDatabase, deviceId: string, now: Date): void {
+  db.prepare(
+    'UPDATE devices SET last_seen_at = ? WHERE device_id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)',
+  ).run(now.toISOString(), deviceId, new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
 }

@@ -71,3 +71,74 @@ export function eventsAfter(db: HubDatabase, afterSeq: number, limit: number, fo
 export function countEvents(db: HubDatabase): number {
   return db.prepare<[], { count: number }>('SELECT count(*) AS count FROM events').get()?.count ?? 0;
 }
+
+/** One entry of the audit trail as IT reads it [P23]: the audit event, flat, with when the hub got it. */
+export type AuditEntry = {
+  id: string;
+  occurredAt: string;
+  recordedAt: string;
+  receivedAt: string;
+  deviceId: string;
+  deviceCode: string;
+  actor: { userId: string; name: string; role: string };
+  action: string;
+} & Record<string, unknown>;
+
+export type AuditPage = { entries: AuditEntry[]; lastSeq: number | null; more: boolean };
+
+/**
+ * `audit.recorded` events newest first (by hub sequence, so pages never shift as older entries
+ * arrive from devices that were offline), before `beforeSeq` when given, optionally of one
+ * action and one device code.
+ */
+export function auditEntriesBefore(
+  db: HubDatabase,
+  query: { beforeSeq?: number; limit: number; action?: string; deviceCode?: string },
+): AuditPage {
+  const rows = db
+    .prepare<
+      { beforeSeq: number | null; limit: number; action: string | null; deviceCode: string | null },
+      { seq: number; received_at: string; body: string }
+    >(
+      `SELECT seq, received_at, body FROM events
+       WHERE type = 'audit.recorded'
+         AND (:beforeSeq IS NULL OR seq < :beforeSeq)
+         AND (:action IS NULL OR json_extract(body, '$.payload.action') = :action)
+         AND (:deviceCode IS NULL OR json_extract(body, '$.deviceCode') = :deviceCode)
+       ORDER BY seq DESC LIMIT :limit`,
+    )
+    .all({
+      beforeSeq: query.beforeSeq ?? null,
+      // One more than asked tells whether another page follows.
+      limit: query.limit + 1,
+      action: query.action ?? null,
+      deviceCode: query.deviceCode ?? null,
+    });
+  const page = rows.slice(0, query.limit);
+  return {
+    entries: page.map((row) => {
+      const event = JSON.parse(row.body) as {
+        id: string;
+        occurredAt: string;
+        recordedAt: string;
+        deviceId: string;
+        deviceCode: string;
+        actor: AuditEntry['actor'];
+        payload: { action: string } & Record<string, unknown>;
+      };
+      // The payload's fields (action, visitId, patientId, document, count) beside the envelope's.
+      return {
+        ...event.payload,
+        id: event.id,
+        occurredAt: event.occurredAt,
+        recordedAt: event.recordedAt,
+        receivedAt: row.received_at,
+        deviceId: event.deviceId,
+        deviceCode: event.deviceCode,
+        actor: event.actor,
+      };
+    }),
+    lastSeq: page.at(-1)?.seq ?? null,
+    more: rows.length > query.limit,
+  };
+}

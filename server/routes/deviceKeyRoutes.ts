@@ -6,7 +6,7 @@ import { importPublicKey, openSealed, sealTo, type SealedBox } from '@/lib/crypt
 import * as z from 'zod/mini';
 import { verifyPassphrase } from '../accounts/userStore';
 import type { HubDatabase } from '../db/openHubDatabase';
-import { deviceForToken, type TokenScope } from '../devices/deviceRegistry';
+import { deviceForToken, noteDeviceContact, type TokenScope } from '../devices/deviceRegistry';
 import { sendError } from '../httpErrors';
 import type { HubSealingKey } from '../keys/sealingKey';
 import { sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit';
@@ -31,7 +31,9 @@ export function registerDeviceKeyRoutes(
 ): void {
   const enrolled = (authorization: string | undefined, scopes: readonly TokenScope[]) => {
     const check = deviceForToken(deps.db, authorization);
-    return check.ok && scopes.includes(check.scope) ? check.device : undefined;
+    if (!check.ok || !scopes.includes(check.scope)) return undefined;
+    noteDeviceContact(deps.db, check.device.deviceId, deps.now());
+    return check.device;
   };
 
   app.post('/api/v1/device-key', { bodyLimit: 4 * 1024 }, async (request, reply) => {

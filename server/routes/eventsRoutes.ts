@@ -19,7 +19,13 @@ import {
 import { fromUtf8 } from '@/lib/crypto/encoding';
 import { openSealed } from '@/lib/crypto/sealedBox';
 import type { HubDatabase } from '../db/openHubDatabase';
-import { deviceForToken, type EnrolledDevice, type TokenScope } from '../devices/deviceRegistry';
+import {
+  deviceForToken,
+  noteDeviceContact,
+  type EnrolledDevice,
+  type TokenScope,
+} from '../devices/deviceRegistry';
+import { accountAuthorityProblem } from '../accounts/accountAuthority';
 import { usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
 import { sendError } from '../httpErrors';
@@ -68,10 +74,18 @@ function configProblem(event: DomainEvent, config: RuntimeConfig | undefined): R
   return undefined;
 }
 
-/** A username already held by another account is refused [P21]. */
-function accountProblem(db: HubDatabase, event: DomainEvent): Refusal | undefined {
+/**
+ * A username already held by another account is refused [P21], also when the holder is an
+ * earlier event of the same batch (`claimed`): its row does not exist yet, and two rows with one
+ * username would fail the whole batch's transaction.
+ */
+function accountProblem(
+  db: HubDatabase,
+  event: DomainEvent,
+  claimed: Map<string, string>,
+): Refusal | undefined {
   if (event.type !== 'user.created') return undefined;
-  const holder = usernameHolder(db, event.payload.username);
+  const holder = usernameHolder(db, event.payload.username) ?? claimed.get(event.payload.username);
   if (!holder || holder === event.entityId) return undefined;
   return {
     code: 'username_taken',
@@ -143,6 +157,7 @@ export function registerEventsRoutes(
     }
     request.device = check.device;
     request.tokenScope = check.scope;
+    noteDeviceContact(deps.db, check.device.deviceId, deps.now());
     return undefined;
   };
 
@@ -182,6 +197,8 @@ export function registerEventsRoutes(
       const config = deps.config();
       const results: (PushResult | undefined)[] = Array.from({ length: items.length }, () => undefined);
       const valid: { index: number; event: DomainEvent }[] = [];
+      const claimedUsernames = new Map<string, string>();
+      const adminsInBatch = new Set<string>();
       const opened = await Promise.all(items.map((item) => openItem(item, deps.sealingKey)));
       opened.forEach((outcome, index) => {
         if (!outcome.ok) {
@@ -205,9 +222,17 @@ export function registerEventsRoutes(
         const problem =
           rightsProblem(parsed.data) ??
           configProblem(parsed.data, config) ??
-          accountProblem(deps.db, parsed.data);
-        if (problem) results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
-        else valid.push({ index, event: parsed.data });
+          accountProblem(deps.db, parsed.data, claimedUsernames) ??
+          accountAuthorityProblem(deps.db, parsed.data, request.device!.deviceId, adminsInBatch);
+        if (problem) {
+          results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
+          return;
+        }
+        if (parsed.data.type === 'user.created') {
+          claimedUsernames.set(parsed.data.payload.username, parsed.data.entityId);
+          if (parsed.data.payload.role === 'admin') adminsInBatch.add(parsed.data.entityId);
+        }
+        valid.push({ index, event: parsed.data });
       });
       const outcomes = storeEvents(
         deps.db,

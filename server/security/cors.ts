@@ -3,9 +3,12 @@ import type { RuntimeConfig } from '@/domain';
 import { sendError } from '../httpErrors';
 import { currentConfig, hubOrigins } from './hubOrigins';
 
-/** What the app sends to a hub: its sync and enrollment calls, with a bearer token, never cookies. */
+/**
+ * What the app sends to a hub: sync, enrollment and admin calls (signing out is a DELETE [P23]),
+ * with a bearer token, never cookies.
+ */
 const PREFLIGHT_HEADERS = {
-  'access-control-allow-methods': 'GET, POST',
+  'access-control-allow-methods': 'GET, POST, DELETE',
   'access-control-allow-headers': 'authorization, content-type',
   'access-control-max-age': '600',
 } as const;

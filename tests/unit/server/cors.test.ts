@@ -41,7 +41,7 @@ describe('CORS: only the app of the configured hubs may call across origins', ()
     const response = await preflight(BACKUP);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(BACKUP);
-    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE');
     expect(response.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
     expect(response.headers.get('access-control-max-age')).toBe('600');
     expect(response.headers.get('vary')).toBe('Origin');

@@ -27,7 +27,10 @@ export type TestHub = {
 };
 
 /** Hub dependencies a test may choose; the rest (database, app, config file) the helper makes. */
-export type TestHubOptions = Pick<HubDeps, 'https' | 'enrollAttempts' | 'logLevel'>;
+export type TestHubOptions = Pick<
+  HubDeps,
+  'https' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now'
+>;
 
 /**
  * A real hub over HTTP (HTTPS with `https`) on a random port, with a real SQLite file and a tiny

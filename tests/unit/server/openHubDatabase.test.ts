@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations, openHubDatabase, readHubId } from '../../../server/db/openHubDatabase';
 import { MIGRATIONS } from '../../../server/db/migrations';
+import { enrollDevice, issueEnrollmentCode } from '../../../server/devices/deviceRegistry';
 
 describe('openHubDatabase', () => {
   const dirs: string[] = [];
@@ -49,6 +50,48 @@ describe('openHubDatabase', () => {
       .all()
       .map((row) => row.version);
     expect(versions).toEqual([...MIGRATIONS.map((migration) => migration.version), 98, 99]);
+    db.close();
+  });
+
+  it('upgrades a version-3 store to admin sessions, device contact and one-time codes, keeping its devices', () => {
+    const file = tempFile();
+    const old = openHubDatabase(
+      file,
+      MIGRATIONS.filter((migration) => migration.version <= 3),
+    );
+    issueEnrollmentCode(old, new Date(), 'CONSOLE-CODE');
+    old
+      .prepare(
+        "INSERT INTO devices (device_id, device_code, token_hash, enrolled_at) VALUES ('d1', 'PD1', 'h1', '2026-11-22T01:00:00.000Z')",
+      )
+      .run();
+    old.close();
+    const db = openHubDatabase(file);
+    const columns = (table: string) =>
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((column) => column.name);
+    expect(columns('admin_sessions')).toEqual([
+      'token_hash',
+      'user_id',
+      'created_at',
+      'last_used_at',
+      'expires_at',
+    ]);
+    expect(db.prepare('SELECT device_code, last_seen_at FROM devices').all()).toEqual([
+      { device_code: 'PD1', last_seen_at: null },
+    ]);
+    expect(db.prepare('SELECT single_use, used_at FROM enrollment_codes').all()).toEqual([
+      { single_use: 0, used_at: null },
+    ]);
+    // The console code from before the upgrade still enrolls any number of devices.
+    for (const [deviceId, deviceCode] of [
+      ['0190f0c0-0000-7000-8000-000000000001', 'RJ1'],
+      ['0190f0c0-0000-7000-8000-000000000002', 'RJ2'],
+    ] as const) {
+      expect(enrollDevice(db, { code: 'console-code', deviceId, deviceCode }, new Date()).ok).toBe(true);
+    }
     db.close();
   });
 
