@@ -27,6 +27,7 @@ import {
 } from '@/storage';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
 import { DEMO_CONFIG } from '../../server/demoConfig';
+import { securityApi } from './security';
 
 function identity(index: number): NewPatientIdentity {
   return {
@@ -215,5 +216,5 @@ const api = {
   },
 };
 
-Object.assign(window, { siagaBench: api });
+Object.assign(window, { siagaBench: { ...api, ...securityApi } });
 document.body.dataset.ready = 'true';

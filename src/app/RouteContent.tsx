@@ -6,6 +6,7 @@ import { Notice } from '@/ui/Notice';
 import { useT } from '@/i18n';
 import { HomeScreen } from './HomeScreen';
 import { NotBuiltWorkspace } from './NotBuiltWorkspace';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import type { AppServices } from './startServices';
 import { WORKSPACE_PURPOSE } from './workspacePurpose';
 
@@ -77,8 +78,10 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
 export function RouteContent({ route, services }: { route: Route; services: AppServices }) {
   const t = useT();
   return (
-    <Suspense fallback={<p>{t('common.loading')}</p>}>
-      <Routed route={route} services={services} />
-    </Suspense>
+    <ScreenErrorBoundary key={JSON.stringify(route)}>
+      <Suspense fallback={<p>{t('common.loading')}</p>}>
+        <Routed route={route} services={services} />
+      </Suspense>
+    </ScreenErrorBoundary>
   );
 }

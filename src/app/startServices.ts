@@ -12,6 +12,7 @@ import {
   loadHubCredentials,
   loadKeyring,
   loadStoredRuntimeConfig,
+  purgeAcknowledged,
   refreshStorageStatus,
   requestPersistentStorage,
   updateKeyring,
@@ -27,6 +28,8 @@ import {
 import type { Result } from '@/lib/result';
 import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
 
+/** How often acknowledged payloads past the retention are looked for. */
+const PURGE_INTERVAL_MS = 60 * 60_000;
 /** How often the storage figures in the status bar are refreshed. */
 const STORAGE_STATUS_INTERVAL_MS = 60_000;
 
@@ -118,6 +121,11 @@ export function startServices(): AppServices {
 
   void requestPersistentStorage(db, storage, { onlyIfFirstRun: true });
   setInterval(() => void refreshStorageStatus(storage), STORAGE_STATUS_INTERVAL_MS);
+  // Old confirmed work leaves the device (the hub keeps it); unsynced work never does.
+  const purgeOld = async () =>
+    purgeAcknowledged(db, (await loadStoredRuntimeConfig(db))?.config.security?.retentionDays);
+  void purgeOld();
+  setInterval(() => void purgeOld(), PURGE_INTERVAL_MS);
 
   return {
     session,

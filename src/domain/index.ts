@@ -28,6 +28,7 @@ export * from './time/facilityTime';
 export * from './visits/queueRules';
 export * from './visits/taskTimes';
 export * from './events/transferPayload';
+export * from './events/backupFile';
 export * from './events/journalEvents';
 export * from './projections/projectEntity';
 export * from './sync/protocol';

@@ -1,5 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { passphraseProblem, pinProblem, Reason, type Role, type UserAccount } from '@/domain';
+import {
+  passphraseProblem,
+  pinProblem,
+  Reason,
+  USERNAME_PATTERN,
+  type Role,
+  type UserAccount,
+} from '@/domain';
 import { aeadDecrypt, aeadEncrypt, type AeadBox } from '@/lib/crypto/aead';
 import { importDataKeys, newDataKeyMaterial } from '@/lib/crypto/dataKeys';
 import { fromUtf8, utf8, wipe } from '@/lib/crypto/encoding';
@@ -108,6 +115,7 @@ export function createSession(deps: {
     setCurrentActor(undefined);
     store.setState(
       keyring ? { status: 'signedOut' } : { status: 'setUp', existingDeviceCode: device?.deviceCode },
+      true,
     );
   }
 
@@ -124,13 +132,16 @@ export function createSession(deps: {
     ]);
     secrets = { sessionKey, keyBlob: await aeadEncrypt(sessionKey, rawKey, 'session') };
     const { encryptedCodec, encryptAtRest, sealPendingEvents } = await writes();
-    const codec = encryptedCodec(keys);
+    // Plain rows are readable only until this device's one-time rewrite has finished.
+    let plainAllowed = true;
+    const codec = encryptedCodec(keys, () => plainAllowed);
     setCodec(codec);
     setCurrentActor({ userId: user.userId, name: user.displayName, role: user.role });
     pinTries = 0;
-    store.setState({ status: 'unlocked', user });
+    store.setState({ status: 'unlocked', user }, true);
     try {
       await encryptAtRest(db, codec);
+      plainAllowed = false;
       await sealPendingEvents(db, codec);
       await deps.afterUnlock?.(rawKey);
     } catch (error) {
@@ -161,8 +172,13 @@ export function createSession(deps: {
     username: string;
     passphrase: string;
   }): Promise<Result<SessionUser, Reason>> {
-    const problem = passphraseProblem(input.passphrase, input.username);
+    const username = input.username.trim().toLowerCase();
+    if (!USERNAME_PATTERN.test(username)) return err(Reason.UsernameFormat);
+    const problem = passphraseProblem(input.passphrase, username);
     if (problem) return err(problem);
+    // Once only: another set-up (a second tab, a stale screen) would replace the data key and
+    // leave every record on this device unreadable.
+    if (await loadKeyring(db)) return err(Reason.NotPermitted);
     const existing = await loadDeviceIdentity(db);
     const device = await saveDeviceIdentity(db, input.deviceCode);
     const userId = uuidv7(now());
@@ -180,7 +196,7 @@ export function createSession(deps: {
     if (!existing) await (await writes()).markEncryptedAtRest(db);
     const user: SessionUser = {
       userId,
-      username: input.username,
+      username,
       displayName: input.displayName,
       role: 'admin',
     };
@@ -189,7 +205,7 @@ export function createSession(deps: {
       await writes()
     ).recordUserCreated(db, {
       userId,
-      username: input.username,
+      username,
       displayName: input.displayName,
       role: 'admin',
       credentials: { kdf, verifier: derived.verifier },
@@ -265,7 +281,15 @@ export function createSession(deps: {
       role: hubUser.role,
     };
     await clearSignInFailures(db, name);
-    await unlock(rawKey.slice(), user);
+    try {
+      await unlock(rawKey.slice(), user);
+    } catch (error) {
+      wipe(rawKey);
+      if (store.getState().status === 'unlocked') throw error;
+      // Not this device's key (another escrow, a reset hub): refuse it, store no wrap, answer clearly.
+      logger.warn('session.released_key_refused', { error: errorName(error) });
+      return err({ reason: 'hub', detail: 'failed' });
+    }
     await updateKeyring(db, (current) => ({ ...current, wraps: { ...current.wraps, [user.userId]: wrap2 } }));
     wipe(rawKey);
     await recordSignIn();
@@ -287,7 +311,7 @@ export function createSession(deps: {
     if (!pin) secrets = undefined;
     setCodec(lockedCodec);
     setCurrentActor(undefined);
-    store.setState({ status: 'locked', user: state.user, reason, pin });
+    store.setState({ status: 'locked', user: state.user, reason, pin }, true);
   }
 
   async function resumeWithPin(pin: string): Promise<Result<SessionUser, 'wrongPin' | 'pinExhausted'>> {
@@ -319,7 +343,7 @@ export function createSession(deps: {
     secrets = undefined;
     setCodec(lockedCodec);
     setCurrentActor(undefined);
-    store.setState({ status: 'signedOut' });
+    store.setState({ status: 'signedOut' }, true);
   }
 
   /** Sets the signed-in user's screen-unlock PIN on this device. */

@@ -35,6 +35,7 @@ export async function decodeJournalRows(
 ): Promise<DomainEvent[]> {
   const events: DomainEvent[] = [];
   for (const row of rows) {
+    if (!row.event) continue; // purged after the retention
     const parsed = domainEventSchema.safeParse(
       await codec.decode(row.event, { table: 'journal', id: row.id }),
     );
@@ -186,6 +187,7 @@ export async function appendEventsHoldingLock(
       type: event.type,
       entityId: event.entityId,
       syncState: options.origin === 'remote' ? 'acked' : 'pending',
+      ...(options.origin === 'remote' ? { ackedAt: new Date().toISOString() } : {}),
       origin: options.origin,
       event: await codec.encode(event, { table: 'journal', id: event.id }),
       ...(hubKey ? { sealed: await sealEvent(hubKey, event) } : {}),

@@ -33,9 +33,13 @@ export type JournalRow = {
   entityId: string;
   syncState: SyncState;
   origin: EventOrigin;
-  event: Encoded;
-  /** The event sealed to the hub's key, sendable while the device is locked [P20]. */
+  /** Absent once purged: acknowledged by the hub and older than the retention (see purge.ts). */
+  event?: Encoded;
+  /** The event sealed to the hub's key, sendable while the device is locked [P20]; dropped once acknowledged. */
   sealed?: SealedBox;
+  /** When the hub confirmed it (or, for pulled events, when it arrived). */
+  ackedAt?: string;
+  purgedAt?: string;
   lastError?: SyncError;
   /** The correcting or voiding event that settled this one. */
   resolvedBy?: string;

@@ -62,7 +62,9 @@ async function encryptTable(db: SiagaDb, name: BodyTable, codec: StorageCodec): 
 }
 
 async function encryptJournal(db: SiagaDb, codec: StorageCodec): Promise<number> {
-  const plain = await db.journal.filter((row) => row.event.codec === 'plain').toArray();
+  const plain = (await db.journal.filter((row) => row.event?.codec === 'plain').toArray()).flatMap((row) =>
+    row.event ? [{ ...row, event: row.event }] : [],
+  );
   for (let start = 0; start < plain.length; start += BATCH) {
     const rows = await Promise.all(
       plain.slice(start, start + BATCH).map(async (row) => {

@@ -1,4 +1,5 @@
 import { aeadDecrypt, aeadEncrypt } from '@/lib/crypto/aead';
+import { IntegrityError } from '@/lib/crypto/errors';
 import { blindIndex } from '@/lib/crypto/blindIndex';
 import type { DataKeys } from '@/lib/crypto/dataKeys';
 import { fromUtf8, utf8 } from '@/lib/crypto/encoding';
@@ -13,10 +14,12 @@ const associatedData = (context: CodecContext, keyVersion: number) =>
 
 /**
  * AES-256-GCM for every record body (a fresh IV each time), keyed HMAC for lookup keys. A row
- * still in the clear (written before this device had keys) decodes as before; `encryptAtRest`
- * rewrites it. A changed byte is an `IntegrityError`, never garbage.
+ * still in the clear (written before this device had keys) decodes as before while
+ * `acceptsPlain()` says so, i.e. until `encryptAtRest` has rewritten them all; after that a plain
+ * body is an attack (an encrypted body swapped for a forged one) and fails like a changed byte:
+ * an `IntegrityError`, never garbage.
  */
-export function encryptedCodec(keys: DataKeys): StorageCodec {
+export function encryptedCodec(keys: DataKeys, acceptsPlain: () => boolean = () => false): StorageCodec {
   return {
     encode: async (value, context) => ({
       codec: 'aes-gcm',
@@ -28,7 +31,10 @@ export function encryptedCodec(keys: DataKeys): StorageCodec {
       )),
     }),
     decode: async (encoded: Encoded, context) => {
-      if (encoded.codec === 'plain') return plainCodec.decode(encoded, context);
+      if (encoded.codec === 'plain') {
+        if (!acceptsPlain()) throw new IntegrityError(`${context.table}|${context.id}|plain`);
+        return plainCodec.decode(encoded, context);
+      }
       const plaintext = await aeadDecrypt(keys.encryption, encoded, associatedData(context, encoded.k));
       return JSON.parse(fromUtf8(plaintext)) as unknown;
     },

@@ -136,3 +136,11 @@ export {
   type ReviewItem,
 } from './outbox';
 export { auditTrail, useAuditTrail } from './auditTrail';
+export {
+  exportBackup,
+  importBackup,
+  type BackupImportProblem,
+  type BackupImportReport,
+  type ExportedBackup,
+} from './backup';
+export { DEFAULT_RETENTION_DAYS, purgeAcknowledged } from './purge';

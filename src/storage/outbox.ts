@@ -56,7 +56,9 @@ export async function applyPushResults(
       const row = result.id ? byId.get(result.id) : undefined;
       if (!row || row.syncState !== 'pending') continue;
       if (result.status === 'accepted' || result.status === 'duplicate') {
-        updates.push({ ...row, syncState: 'acked' });
+        // The hub holds it now: the sealed copy has done its job.
+        const { sealed: _sealed, ...acknowledged } = row;
+        updates.push({ ...acknowledged, syncState: 'acked', ackedAt: at.toISOString() });
         acked += 1;
       } else {
         const lastError: SyncError =

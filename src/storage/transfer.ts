@@ -21,7 +21,7 @@ export async function eventsOfEntities(db: SiagaDb, entityIds: readonly string[]
   ).sort((a, b) => a.localSeq - b.localSeq);
   const codec = getCodec();
   const events = await Promise.all(
-    rows.map((row) => codec.decode(row.event, { table: 'journal', id: row.id })),
+    rows.flatMap((row) => (row.event ? [codec.decode(row.event, { table: 'journal', id: row.id })] : [])),
   );
   return events.flatMap((event) => {
     const parsed = domainEventSchema.safeParse(event);

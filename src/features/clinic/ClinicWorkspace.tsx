@@ -1,4 +1,4 @@
-import { paths } from '@/features/common';
+import { paths, useMayRecord } from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
 import { QueueBoard } from '@/features/queue';
 import { useT } from '@/i18n';
@@ -7,6 +7,7 @@ import { onLinkClick } from '@/ui/navigation';
 /** Poli: the clinic's queue, and from each patient the RM 1.2 assessment. */
 export function ClinicWorkspace() {
   const t = useT();
+  const mayAssess = useMayRecord()('assessment.signed');
   return (
     <>
       <h1>{t('nav.clinic')}</h1>
@@ -14,16 +15,18 @@ export function ClinicWorkspace() {
         {({ config }) => (
           <QueueBoard
             config={config}
-            rowExtra={(entry) => (
-              <a
-                className="button button--secondary"
-                href={paths.assessment(entry.visit.id)}
-                onClick={onLinkClick}
-                aria-label={`${t('assessment.fill')} ${entry.visit.ticketLabel}`}
-              >
-                {t('assessment.fill')}
-              </a>
-            )}
+            rowExtra={(entry) =>
+              mayAssess ? (
+                <a
+                  className="button button--secondary"
+                  href={paths.assessment(entry.visit.id)}
+                  onClick={onLinkClick}
+                  aria-label={`${t('assessment.fill')} ${entry.visit.ticketLabel}`}
+                >
+                  {t('assessment.fill')}
+                </a>
+              ) : null
+            }
           />
         )}
       </DeviceGate>

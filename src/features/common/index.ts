@@ -7,4 +7,5 @@ export { WhenField } from './WhenField';
 export { PatientIdentityLine } from './PatientIdentityLine';
 export { usePrint, PrintArea, type Paper } from './print';
 export { mayOpen, useCan } from './access';
+export { useMayRecord } from './useMayRecord';
 export { useAuditView } from './useAuditView';

@@ -13,6 +13,7 @@ import {
   paths,
   problemText,
   useFacilityNow,
+  useMayRecord,
   WhenField,
 } from '@/features/common';
 import { useLanguage, useT, type MessageKey } from '@/i18n';
@@ -52,6 +53,9 @@ export function QueueBoard({
 }) {
   const t = useT();
   const language = useLanguage();
+  const mayRecord = useMayRecord();
+  const mayMove = (queueMove: QueueMove) =>
+    mayRecord(queueMove === 'cancel' ? 'visit.cancelled' : 'queue.called');
   const zone = config.facility.timeZone;
   const { date } = useFacilityNow(zone);
   const [poliCode, setPoliCode] = usePreference<string>('queuePoli', config.polis[0]?.code ?? '');
@@ -125,16 +129,18 @@ export function QueueBoard({
           onChange={(event) => setTranscribed(event.target.checked)}
         />
       </div>
-      <Button
-        variant="primary"
-        className="queue-board__next"
-        disabled={!nextWaiting}
-        onClick={() => nextWaiting && void move(nextWaiting, 'called')}
-      >
-        {nextWaiting
-          ? t('queue.callNext', { ticket: nextWaiting.visit.ticketLabel })
-          : t('queue.nobodyWaiting')}
-      </Button>
+      {mayMove('called') ? (
+        <Button
+          variant="primary"
+          className="queue-board__next"
+          disabled={!nextWaiting}
+          onClick={() => nextWaiting && void move(nextWaiting, 'called')}
+        >
+          {nextWaiting
+            ? t('queue.callNext', { ticket: nextWaiting.visit.ticketLabel })
+            : t('queue.nobodyWaiting')}
+        </Button>
+      ) : null}
       {problems.length > 0 ? (
         <Notice tone="danger" role="alert" title={t('queue.actionRefused')}>
           <ul>
@@ -165,23 +171,25 @@ export function QueueBoard({
             </div>
             <PatientIdentityLine patient={entry.patient} />
             <div className="queue-item__actions">
-              {availableMoves(entry.visit.status).map((queueMove) => (
-                <Button
-                  key={queueMove}
-                  variant={
-                    queueMove === 'called' || queueMove === 'service_started' ? 'primary' : 'secondary'
-                  }
-                  aria-label={`${t(MOVE_LABEL[queueMove])} ${entry.visit.ticketLabel}`}
-                  onClick={() => {
-                    if (queueMove === 'cancel') {
-                      setCancelReason('');
-                      setCancelling(entry);
-                    } else void move(entry, queueMove);
-                  }}
-                >
-                  {t(MOVE_LABEL[queueMove])}
-                </Button>
-              ))}
+              {availableMoves(entry.visit.status)
+                .filter(mayMove)
+                .map((queueMove) => (
+                  <Button
+                    key={queueMove}
+                    variant={
+                      queueMove === 'called' || queueMove === 'service_started' ? 'primary' : 'secondary'
+                    }
+                    aria-label={`${t(MOVE_LABEL[queueMove])} ${entry.visit.ticketLabel}`}
+                    onClick={() => {
+                      if (queueMove === 'cancel') {
+                        setCancelReason('');
+                        setCancelling(entry);
+                      } else void move(entry, queueMove);
+                    }}
+                  >
+                    {t(MOVE_LABEL[queueMove])}
+                  </Button>
+                ))}
               {rowExtra?.(entry)}
               <a className="button button--quiet" href={paths.visit(entry.visit.id)} onClick={onLinkClick}>
                 {t('visit.openTimeline')}

@@ -17,6 +17,7 @@ import {
   paths,
   PrintArea,
   problemText,
+  useMayRecord,
   usePrint,
   WhenField,
 } from '@/features/common';
@@ -63,6 +64,7 @@ function SlipCard({
   onPrint: (entry: SlipEntry) => void;
 }) {
   const t = useT();
+  const mayRecord = useMayRecord();
   const { slip, patient } = entry;
   const zone = config.facility.timeZone;
   const poli = config.polis.find((candidate) => candidate.code === slip.poliCode);
@@ -91,16 +93,18 @@ function SlipCard({
         <Timeline entries={slip.trail} zone={zone} label={slip.slipNo} />
       </details>
       <div className="queue-item__actions">
-        {availableSlipMoves(slip.status).map((move) => (
-          <Button
-            key={move}
-            variant={move === 'not_found' ? 'secondary' : 'primary'}
-            aria-label={`${t(MOVE_LABEL[move])} ${slip.slipNo}`}
-            onClick={() => onMove(entry, move)}
-          >
-            {t(MOVE_LABEL[move])}
-          </Button>
-        ))}
+        {availableSlipMoves(slip.status)
+          .filter((move) => mayRecord(`slip.${move}`))
+          .map((move) => (
+            <Button
+              key={move}
+              variant={move === 'not_found' ? 'secondary' : 'primary'}
+              aria-label={`${t(MOVE_LABEL[move])} ${slip.slipNo}`}
+              onClick={() => onMove(entry, move)}
+            >
+              {t(MOVE_LABEL[move])}
+            </Button>
+          ))}
         <Button onClick={() => onPrint(entry)} aria-label={`${t('print.slip')} ${slip.slipNo}`}>
           {t('print.slip')}
         </Button>

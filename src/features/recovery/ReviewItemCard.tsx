@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { FacilityTimeZone, RuntimeConfig } from '@/domain';
-import { formatFacilityDateTime, paths, problemText, useRuntimeConfig } from '@/features/common';
+import {
+  formatFacilityDateTime,
+  paths,
+  problemText,
+  useMayRecord,
+  useRuntimeConfig,
+} from '@/features/common';
 import { EVENT_LABEL } from '@/features/visits';
 import { useT, type MessageKey, type Translate } from '@/i18n';
 import { correctEvent, getDb, useEventSubject, voidEvent, type ReviewItem } from '@/storage';
@@ -79,6 +85,7 @@ export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: Facilit
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const { event, error } = item;
+  const mayCorrect = useMayRecord()(event.type, 'correct');
   const refusedField = error.field?.replace(/^payload\./, '');
   const leaves = payloadLeaves(event.payload).filter((leaf) => isEditable(leaf.path, refusedField));
   const valueOf = (path: string) =>
@@ -108,7 +115,7 @@ export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: Facilit
         })}
         <span className="review-card__hub-message"> {t('review.hubSaid', { message: error.message })}</span>
       </p>
-      {mode === 'view' ? (
+      {mode === 'view' && mayCorrect ? (
         <div className="queue-item__actions">
           <Button variant="primary" onClick={() => setMode('correct')}>
             {t('review.correct')}

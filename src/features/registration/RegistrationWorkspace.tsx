@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { RegistrationPlan } from '@/domain';
+import { useCan } from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
+import { Notice } from '@/ui/Notice';
 import { QueueBoard } from '@/features/queue';
 import { useT } from '@/i18n';
 import { SegmentedTabs } from '@/ui/SegmentedTabs';
@@ -16,7 +18,8 @@ type Step =
 /** Pendaftaran: register arrivals, call the poli queues, see today's visits. */
 export function RegistrationWorkspace() {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('register');
+  const mayRegister = useCan('registration', 'input');
+  const [tab, setTab] = useState<Tab>(mayRegister ? 'register' : 'today');
   const [step, setStep] = useState<Step>({ step: 'search' });
   return (
     <>
@@ -34,7 +37,10 @@ export function RegistrationWorkspace() {
                 { value: 'today', label: t('registration.tabToday') },
               ]}
             />
-            {tab === 'register' && step.step === 'search' ? (
+            {tab === 'register' && !mayRegister ? (
+              <Notice tone="info" title={t('registration.viewOnly')} />
+            ) : null}
+            {tab === 'register' && mayRegister && step.step === 'search' ? (
               <PatientSearch onChoose={(choice) => setStep({ step: 'form', start: choice })} />
             ) : null}
             {tab === 'register' && step.step === 'form' ? (

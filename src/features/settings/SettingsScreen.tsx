@@ -11,6 +11,7 @@ import {
 } from '@/storage';
 import type { HubConnection } from '@/sync';
 import { Button } from '@/ui/Button';
+import { BackupSettings } from './BackupSettings';
 import { HubEnrollment } from './HubEnrollment';
 import { LanguageSetting } from '@/features/language';
 import { formatBytes } from '@/ui/formatBytes';
@@ -170,6 +171,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
       {isAdmin ? <HubEnrollment onEnroll={props.onEnroll} /> : null}
       {user && isAdmin ? <AccountsAdmin accounts={props.accounts} currentUserId={user.userId} /> : null}
       <StorageSettings onRequestPersistence={props.onRequestPersistence} />
+      {user ? <BackupSettings /> : null}
       {storedConfig ? <ConfigSummary storedConfig={storedConfig} /> : null}
       <HubSettings hubConnection={props.hubConnection} timeZone={storedConfig?.config.facility.timeZone} />
       <AppSettings appVersion={props.appVersion} onCheckForUpdate={props.onCheckForUpdate} />

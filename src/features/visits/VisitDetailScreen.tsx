@@ -7,6 +7,7 @@ import {
   paths,
   PrintArea,
   problemText,
+  useMayRecord,
   usePrint,
 } from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
@@ -23,13 +24,17 @@ import { Timeline } from './Timeline';
 function VisitDetailView({ detail, config }: { detail: VisitDetail; config: RuntimeConfig }) {
   const t = useT();
   const print = usePrint();
+  const mayRecord = useMayRecord();
   const zone = config.facility.timeZone;
   const { visit, patient } = detail.entry;
   const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
   const tasks = deriveTaskTimes(visit, detail.assessment);
   const [slipProblem, setSlipProblem] = useState<FieldProblem | undefined>();
   // The SOP raises a slip at registration; by hand when that one is lost or the MRN came later.
-  const canRequestSlip = Boolean(patient?.mrn) && !detail.slips.some((slip) => isOpenSlip(slip.status));
+  const canRequestSlip =
+    mayRecord('slip.requested') &&
+    Boolean(patient?.mrn) &&
+    !detail.slips.some((slip) => isOpenSlip(slip.status));
   return (
     <>
       <p className="visit-header">

@@ -108,4 +108,30 @@ export const accountId = {
   'audit.document.registration_summary': 'ringkasan pendaftaran',
   'audit.document.slip': 'bon rekam medis',
   'audit.document.rm12': 'RM 1.2',
+  'backup.title': 'Cadangan terenkripsi',
+  'backup.intro':
+    'Untuk perangkat yang akan rusak atau kehabisan baterai: catatan yang belum terkirim ke hub disimpan ke berkas yang hanya terbuka dengan kata sandi cadangan, lalu dimasukkan di perangkat lain. Simpan berkas dan kata sandinya terpisah.',
+  'backup.passphrase': 'Kata sandi cadangan',
+  'backup.passphraseHint':
+    'Minimal 10 karakter. Berikan kepada penerima secara lisan, bukan bersama berkasnya.',
+  'backup.working': 'Memproses…',
+  'backup.export.title': 'Buat cadangan',
+  'backup.export.intro': '{count} catatan di perangkat ini belum terkirim ke hub.',
+  'backup.export.submit': 'Unduh cadangan',
+  'backup.export.done': 'Cadangan berisi {count} catatan dibuat.',
+  'backup.export.doneBody':
+    'Berkas: {fileName}. Catatan tetap tersimpan di perangkat ini dan tetap dikirim ke hub bila tersambung.',
+  'backup.import.title': 'Masukkan cadangan dari perangkat lain',
+  'backup.import.file': 'Berkas cadangan (.siaga)',
+  'backup.import.submit': 'Masukkan cadangan',
+  'backup.import.chooseFile': 'Pilih berkas cadangan dulu.',
+  'backup.import.unreadable': 'Berkas ini tidak dapat dibaca (bukan JSON). Pastikan berkasnya utuh.',
+  'backup.import.notSiaga': 'Berkas ini bukan cadangan Siaga.',
+  'backup.import.invalid': 'Isi cadangan tidak valid atau dari versi Siaga lain. Tidak ada yang dimasukkan.',
+  'backup.import.wrongPassphrase':
+    'Kata sandi cadangan salah, atau berkasnya telah diubah. Tidak ada yang dimasukkan.',
+  'backup.import.done': '{added} catatan ditambahkan; {present} sudah ada di perangkat ini.',
+  'backup.import.from': 'Dari perangkat {device}, dibuat {time}. Catatan baru akan dikirim ke hub.',
+  'backup.import.addedList': 'Catatan yang ditambahkan',
+  'backup.import.typeCount': '{type}: {count}',
 } as const;

@@ -120,6 +120,7 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'registration.tabRegister': 'Register patient',
   'registration.tabQueue': 'Clinic queue',
   'registration.tabToday': "Today's visits",
+  'registration.viewOnly': 'Your role can view registrations but not register patients.',
   'registration.searchTitle': 'Find the patient',
   'registration.searchBy': 'Search by',
   'registration.searchByMrn': 'By MRN',

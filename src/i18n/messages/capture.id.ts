@@ -118,6 +118,7 @@ export const captureId = {
   'registration.tabRegister': 'Daftar pasien',
   'registration.tabQueue': 'Antrean poli',
   'registration.tabToday': 'Kunjungan hari ini',
+  'registration.viewOnly': 'Peran Anda dapat melihat pendaftaran, tetapi tidak mendaftarkan pasien.',
   'registration.searchTitle': 'Cari pasien',
   'registration.searchBy': 'Cari berdasarkan',
   'registration.searchByMrn': 'Berdasarkan No. RM',

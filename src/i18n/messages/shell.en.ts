@@ -132,4 +132,10 @@ export const shellEn: Record<keyof typeof shellId, string> = {
 
   'common.yes': 'Yes',
   'common.no': 'No',
+  'error.integrity.title': 'This data cannot be opened: its integrity check failed',
+  'error.integrity.body':
+    'An encrypted record on this device was changed or damaged, so it is not shown. Other data is safe and sync continues. Choose another workspace to go on, and tell IT.',
+  'error.unexpected.title': 'This screen failed to open',
+  'error.unexpected.body':
+    'Nothing saved is lost. Choose another workspace or reload the app; if it happens again, tell IT.',
 };

@@ -133,4 +133,10 @@ export const shellId = {
 
   'common.yes': 'Ya',
   'common.no': 'Tidak',
+  'error.integrity.title': 'Data ini tidak dapat dibuka: pemeriksaan integritas gagal',
+  'error.integrity.body':
+    'Catatan terenkripsi di perangkat ini telah berubah atau rusak, sehingga tidak ditampilkan. Data lain tetap aman dan sinkronisasi berjalan. Pilih ruang kerja lain untuk melanjutkan, dan laporkan ke IT.',
+  'error.unexpected.title': 'Layar ini gagal dibuka',
+  'error.unexpected.body':
+    'Data yang sudah tersimpan tidak hilang. Pilih ruang kerja lain atau muat ulang aplikasi; bila berulang, laporkan ke IT.',
 } as const;
