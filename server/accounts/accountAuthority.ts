@@ -10,17 +10,26 @@ type Refusal = { code: 'account_authority'; message: string; field: string };
  * an actor the hub already knows as an active admin (or an admin introduced earlier in the same
  * batch). Two exceptions: a person setting their own passphrase, and a device's bootstrap — the
  * admin account IT creates when setting the device up, which creates itself — accepted once per
- * device, from that device.
+ * device, from that device. And never with the push-only token.
  */
 export function accountAuthorityProblem(
   db: HubDatabase,
   event: DomainEvent,
   submittingDeviceId: string,
+  fullToken: boolean,
   adminsInBatch: ReadonlySet<string>,
 ): Refusal | undefined {
   if (!event.type.startsWith('user.')) return undefined;
   // A resent event is a duplicate, whatever has changed since: the store answers for it.
   if (db.prepare('SELECT 1 FROM events WHERE id = ?').get(event.id)) return undefined;
+  // The push-only token is readable on a locked (or stolen) device; the full token is encrypted
+  // under the device key, so only a signed-in session can send account changes.
+  if (!fullToken)
+    return {
+      code: 'account_authority',
+      message: 'Account changes are accepted only from a signed-in device (full token).',
+      field: 'type',
+    };
   const actor = event.actor.userId;
   const known = getHubUser(db, actor);
   if ((known?.active && known.role === 'admin') || adminsInBatch.has(actor)) return undefined;

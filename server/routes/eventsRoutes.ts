@@ -223,7 +223,13 @@ export function registerEventsRoutes(
           rightsProblem(parsed.data) ??
           configProblem(parsed.data, config) ??
           accountProblem(deps.db, parsed.data, claimedUsernames) ??
-          accountAuthorityProblem(deps.db, parsed.data, request.device!.deviceId, adminsInBatch);
+          accountAuthorityProblem(
+            deps.db,
+            parsed.data,
+            request.device!.deviceId,
+            request.tokenScope === 'full',
+            adminsInBatch,
+          );
         if (problem) {
           results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
           return;

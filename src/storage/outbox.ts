@@ -26,9 +26,12 @@ export async function pendingPage(
     .between(['pending', afterSeq + 1], ['pending', Infinity])
     .limit(limit)
     .toArray();
-  const unsealed = isLocked() ? [] : rows.filter((row) => !row.sealed);
+  const locked = isLocked();
+  const unsealed = locked ? [] : rows.filter((row) => !row.sealed);
   const decoded = new Map((await decodeJournalRows(unsealed, codec)).map((event) => [event.id, event]));
-  const items = rows.flatMap((row): OutboxItem[] => {
+  // Account changes go only with the full token, i.e. while someone is signed in [P24].
+  const sendable = locked ? rows.filter((row) => !row.type.startsWith('user.')) : rows;
+  const items = sendable.flatMap((row): OutboxItem[] => {
     if (row.sealed) return [{ id: row.id, sealed: row.sealed }];
     const event = decoded.get(row.id);
     return event ? [event] : [];

@@ -62,7 +62,8 @@ export async function hubTokens(
   const credentials = await loadHubCredentials(db);
   if (!credentials) return undefined;
   const full = isLocked() ? undefined : ((await codec.decode(credentials.token, TOKEN_CONTEXT)) as string);
-  return { push: credentials.pushToken ?? full, pull: full };
+  // Signed in: the full token for everything. Locked: the push-only token, for sealed events [P20].
+  return { push: full ?? credentials.pushToken, pull: full };
 }
 
 export function useHubCredentials(): HubCredentials | null | undefined {

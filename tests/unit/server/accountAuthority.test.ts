@@ -59,6 +59,8 @@ describe('[P24] who may create and change accounts, over HTTP and a real SQLite 
       user_id: string;
     };
     const deactivate = { ...change, entityId: rina.user_id };
+    // Not with the push-only token a locked (or stolen) device can read, even for a known admin.
+    expect(statuses(await push(hub, tablet.pushToken, [deactivate]))).toEqual(['rejected:account_authority']);
     expect(statuses(await push(hub, tablet.token, [deactivate]))).toEqual(['accepted']);
   });
 });

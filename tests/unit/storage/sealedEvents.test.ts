@@ -7,14 +7,24 @@ import { uuidv7 } from '@/lib/ids';
 import {
   appendEvents,
   getCodec,
+  pendingPage,
   readJournal,
+  recordAudit,
   registerVisit,
   saveHubCredentials,
   TOKEN_CONTEXT,
   type SiagaDb,
 } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
-import { clerkSession, CLERK, expectOk, resetSessionGlobals } from '../session/sessionFixture';
+import { accountActions } from '@/session/accounts';
+import {
+  ADMIN,
+  clerkSession,
+  CLERK,
+  expectOk,
+  resetSessionGlobals,
+  setUpSession,
+} from '../session/sessionFixture';
 import { manualClock, NEW_PATIENT, registration, RETURNING } from './captureFixture';
 
 const SLOW = { timeout: 60_000 };
@@ -130,5 +140,33 @@ describe('events sealed to the hub', () => {
     const pending = await db.journal.where('syncState').equals('pending').toArray();
     expect(pending.length).toBeGreaterThan(early.events.length);
     expect(pending.filter((row) => !row.sealed)).toEqual([]);
+  });
+});
+
+describe('what a locked device sends', () => {
+  const makeDb = useTestDb();
+  resetSessionGlobals();
+
+  it('sends sealed events but holds account changes back until someone signs in [P24]', SLOW, async () => {
+    const db = makeDb();
+    const { session } = await setUpSession(db);
+    await enroll(db, (await hubKeys()).publicKey);
+    const created = expectOk(await accountActions(db, session).createUser(CLERK));
+    expectOk(await recordAudit(db, { action: 'printed', document: 'ticket' }));
+    const typeOf = async (id: string) => (await db.journal.get(id))?.type;
+
+    await session.lock('manual');
+    const locked = await pendingPage(db, 0, 100);
+    const lockedTypes = await Promise.all(locked.items.map((item) => typeOf(item.id)));
+    expect(lockedTypes).toContain('audit.recorded');
+    expect(lockedTypes.filter((type) => type?.startsWith('user.'))).toEqual([]);
+    expect(locked.items.every((item) => 'sealed' in item)).toBe(true);
+
+    expectOk(await session.signIn(ADMIN.username, ADMIN.passphrase));
+    const unlocked = await pendingPage(db, 0, 100);
+    const sentIds = unlocked.items.map((item) => item.id);
+    const userRows = await db.journal.where('entityId').equals(created.userId).primaryKeys();
+    expect(userRows.length).toBeGreaterThan(0);
+    for (const id of userRows) expect(sentIds).toContain(id);
   });
 });
