@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { passphraseProblem, Reason, ROLES, USERNAME_PATTERN, type Role, type UserAccount } from '@/domain';
-import { reasonText } from '@/features/common';
+import { NewPassphraseFields, reasonText } from '@/features/common';
 import { useT } from '@/i18n';
 import type { AccountActions } from '@/session';
 import { useUsers } from '@/storage';
@@ -108,22 +108,15 @@ function CreateAccountForm({ accounts }: { accounts: AccountActions }) {
           onChange={set('role')}
           options={ROLES.map((role) => ({ value: role, label: t(ROLE_LABEL[role]) }))}
         />
-        <TextField
+        <NewPassphraseFields
           label={t('account.initialPassphrase')}
           hint={t('account.passphraseHint')}
-          error={error('passphrase')}
-          type="password"
-          autoComplete="new-password"
-          value={fields.passphrase}
-          onChange={set('passphrase')}
-        />
-        <TextField
-          label={t('account.passphraseAgain')}
-          error={error('again')}
-          type="password"
-          autoComplete="new-password"
-          value={fields.again}
-          onChange={set('again')}
+          passphrase={fields.passphrase}
+          again={fields.again}
+          onPassphrase={(passphrase) => setFields({ ...fields, passphrase })}
+          onAgain={(again) => setFields({ ...fields, again })}
+          passphraseError={error('passphrase')}
+          againError={error('again')}
         />
       </div>
       {problems[''] ? <Notice tone="danger" role="alert" title={reasonText(t, problems[''])} /> : null}

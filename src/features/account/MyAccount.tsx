@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Reason } from '@/domain';
-import { reasonText } from '@/features/common';
+import { NewPassphraseFields, reasonText } from '@/features/common';
 import { useT } from '@/i18n';
 import type { AccountActions, Session, SessionUser } from '@/session';
 import { usePendingCount } from '@/storage';
@@ -91,22 +91,17 @@ function PassphraseForm({ accounts, user }: { accounts: AccountActions; user: Se
       aria-labelledby="change-passphrase"
     >
       <h3 id="change-passphrase">{t('account.mine.changePassphrase')}</h3>
-      <TextField
+      <NewPassphraseFields
         label={t('account.newPassphrase')}
         hint={t('account.passphraseHint')}
-        type="password"
-        autoComplete="new-password"
-        error={problem && problem !== Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
-        value={passphrase}
-        onChange={(event) => setPassphrase(event.target.value)}
-      />
-      <TextField
-        label={t('account.passphraseAgain')}
-        type="password"
-        autoComplete="new-password"
-        error={problem === Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
-        value={again}
-        onChange={(event) => setAgain(event.target.value)}
+        passphrase={passphrase}
+        again={again}
+        onPassphrase={setPassphrase}
+        onAgain={setAgain}
+        passphraseError={
+          problem && problem !== Reason.PassphraseMismatch ? reasonText(t, problem) : undefined
+        }
+        againError={problem === Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
       />
       {done ? <Notice tone="success" title={t('account.mine.passphraseChanged')} /> : null}
       <div className="form-actions">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DEVICE_CODE_PATTERN, passphraseProblem, Reason, USERNAME_PATTERN } from '@/domain';
-import { reasonText } from '@/features/common';
+import { NewPassphraseFields, reasonText } from '@/features/common';
 import { useT } from '@/i18n';
 import type { Session } from '@/session';
 import { Button } from '@/ui/Button';
@@ -106,22 +106,15 @@ export function SetUpDeviceScreen({
           value={fields.username}
           onChange={set('username')}
         />
-        <TextField
+        <NewPassphraseFields
           label={t('account.passphrase')}
           hint={t('account.passphraseHint')}
-          error={error('passphrase')}
-          type="password"
-          autoComplete="new-password"
-          value={fields.passphrase}
-          onChange={set('passphrase')}
-        />
-        <TextField
-          label={t('account.passphraseAgain')}
-          error={error('again')}
-          type="password"
-          autoComplete="new-password"
-          value={fields.again}
-          onChange={set('again')}
+          passphrase={fields.passphrase}
+          again={fields.again}
+          onPassphrase={(passphrase) => setFields({ ...fields, passphrase })}
+          onAgain={(again) => setFields({ ...fields, again })}
+          passphraseError={error('passphrase')}
+          againError={error('again')}
         />
         <div className="form-actions">
           <Button type="submit" variant="primary" disabled={busy || !configReady}>

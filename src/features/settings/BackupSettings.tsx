@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { BACKUP_FILE_EXTENSION, passphraseProblem, Reason, type EventType } from '@/domain';
-import { formatFacilityDateTime, reasonText, useRuntimeConfig } from '@/features/common';
+import { formatFacilityDateTime, NewPassphraseFields, reasonText, useRuntimeConfig } from '@/features/common';
 import { useT, type MessageKey } from '@/i18n';
 import {
   exportBackup,
@@ -89,22 +89,17 @@ function ExportForm() {
     >
       <h3 id="backup-export">{t('backup.export.title')}</h3>
       <p>{t('backup.export.intro', { count: pending ?? 0 })}</p>
-      <TextField
+      <NewPassphraseFields
         label={t('backup.passphrase')}
         hint={t('backup.passphraseHint')}
-        type="password"
-        autoComplete="new-password"
-        error={problem && problem !== Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
-        value={passphrase}
-        onChange={(event) => setPassphrase(event.target.value)}
-      />
-      <TextField
-        label={t('account.passphraseAgain')}
-        type="password"
-        autoComplete="new-password"
-        error={problem === Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
-        value={again}
-        onChange={(event) => setAgain(event.target.value)}
+        passphrase={passphrase}
+        again={again}
+        onPassphrase={setPassphrase}
+        onAgain={setAgain}
+        passphraseError={
+          problem && problem !== Reason.PassphraseMismatch ? reasonText(t, problem) : undefined
+        }
+        againError={problem === Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
       />
       {done ? (
         <Notice tone="success" title={t('backup.export.done', { count: done.count })}>
