@@ -36,3 +36,5 @@ export * from './capture/planReview';
 export * from './events/accountEvents';
 export * from './events/auditEvents';
 export * from './access/passphrasePolicy';
+export * from './incidents/downtimeReport';
+export * from './incidents/downtimeLogImport';
