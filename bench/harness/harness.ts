@@ -25,7 +25,9 @@ import {
   setCurrentActor,
   SiagaDb,
 } from '@/storage';
+import { createSession, lazyAccountActions } from '@/session';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
+import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
 import { securityApi } from './security';
 
@@ -55,6 +57,35 @@ async function setUp(db: SiagaDb, deviceCode: string): Promise<void> {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
   await saveDeviceIdentity(db, deviceCode);
   setCurrentActor({ userId: 'bench', name: 'Bench', role: 'recovery' }, db);
+}
+
+/**
+ * The app's own database as the app uses it: set up by IT (the first time), with a recovery
+ * clerk signed in, so what is seeded is encrypted like real records and the app can open it.
+ */
+async function signedInAppDb(): Promise<void> {
+  const db = getDb();
+  await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
+  const session = createSession({ db });
+  await session.start();
+  if (session.store.getState().status === 'setUp') {
+    const admin = await session.setUpDevice({
+      deviceCode: 'PD1',
+      displayName: 'IT Bench',
+      username: 'it.bench',
+      passphrase: 'lampu hijau di ruang server',
+    });
+    if (!admin.ok) throw new Error(`setUpDevice: ${admin.error}`);
+    const created = await lazyAccountActions(db, session).createUser({
+      displayName: 'Pemulihan Bench',
+      role: 'recovery',
+      ...WORKLIST_ACCOUNT,
+    });
+    if (!created.ok) throw new Error(`createUser: ${JSON.stringify(created.error)}`);
+    await session.signOut();
+  }
+  const signedIn = await session.signIn(WORKLIST_ACCOUNT.username, WORKLIST_ACCOUNT.passphrase);
+  if (!signedIn.ok) throw new Error(`signIn: ${JSON.stringify(signedIn.error)}`);
 }
 
 /** Appends `count` registrations (patient + visit: 2 events each) in bulk, quickly. */
@@ -104,7 +135,7 @@ const benchDbs = new Map<string, SiagaDb>();
 
 const api = {
   /** Sets up the app's own database (the one the screens read). */
-  setUpAppDb: () => setUp(getDb(), 'PD1'),
+  setUpAppDb: () => signedInAppDb(),
 
   /** `count` registrations one after another; each duration is submit → transaction committed. */
   async registerSequentially(count: number, durability: 'strict' | 'relaxed'): Promise<number[]> {
@@ -122,7 +153,11 @@ const api = {
   },
 
   /** Fills the app's database with `count` of today's visits (bulk, in batches), quickly. */
-  seedVisits: (count: number) => seedRegistrations(getDb(), count),
+  /** Seeds the app's own database, encrypted as the app writes it (signed in again after a reload). */
+  async seedVisits(count: number): Promise<void> {
+    await signedInAppDb();
+    await seedRegistrations(getDb(), count);
+  },
 
   /** A fresh enrolled device database holding `events` pending events. */
   async prepareDevice(
