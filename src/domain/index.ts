@@ -38,3 +38,6 @@ export * from './events/auditEvents';
 export * from './access/passphrasePolicy';
 export * from './incidents/downtimeReport';
 export * from './incidents/downtimeLogImport';
+export * from './events/incidentEvents';
+export * from './incidents/incidentRules';
+export * from './incidents/sopChecklist';

@@ -5,6 +5,7 @@ import {
   tableOf,
   type Assessment,
   type DomainEvent,
+  type Incident,
   type Patient,
   type ProjectionTable,
   type Slip,
@@ -16,7 +17,14 @@ import { getCodec, type StorageCodec } from './codec';
 import type { EventOrigin, JournalRow, SiagaDb } from './db';
 import { hubSealingKey, sealEvent } from './hubSeal';
 import { withJournalLock } from './journalLock';
-import { toAssessmentRow, toPatientRow, toSlipRow, toTicketRow, toVisitRow } from './projectionRows';
+import {
+  toAssessmentRow,
+  toIncidentRow,
+  toPatientRow,
+  toSlipRow,
+  toTicketRow,
+  toVisitRow,
+} from './projectionRows';
 
 export type AppendResult = { appended: DomainEvent[]; duplicates: string[] };
 
@@ -70,6 +78,7 @@ export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, cod
     slips: [] as Awaited<ReturnType<typeof toSlipRow>>[],
     assessments: [] as Awaited<ReturnType<typeof toAssessmentRow>>[],
     users: [] as UserAccount[],
+    incidents: [] as Awaited<ReturnType<typeof toIncidentRow>>[],
     /** Rows whose every event was withdrawn (e.g. a voided registration): they disappear. */
     deletions: [] as { table: ProjectionTable; id: string }[],
   };
@@ -97,6 +106,9 @@ export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, cod
       case 'users':
         writes.users.push(row as UserAccount);
         break;
+      case 'incidents':
+        writes.incidents.push(await toIncidentRow(row as Incident, codec));
+        break;
     }
   }
   return writes;
@@ -106,7 +118,7 @@ export type ProjectionWrites = Awaited<ReturnType<typeof projectEntities>>;
 
 /** Every table derived from the journal. */
 export function projectionTables(db: SiagaDb) {
-  return [db.patients, db.visits, db.tickets, db.slips, db.assessments, db.users, db.counters];
+  return [db.patients, db.visits, db.tickets, db.slips, db.assessments, db.users, db.incidents, db.counters];
 }
 
 /** Puts computed rows and deletes withdrawn ones; the caller holds a transaction on `projectionTables`. */
@@ -117,6 +129,7 @@ export async function writeProjections(db: SiagaDb, writes: ProjectionWrites): P
   await db.slips.bulkPut(writes.slips);
   await db.assessments.bulkPut(writes.assessments);
   await db.users.bulkPut(writes.users);
+  await db.incidents.bulkPut(writes.incidents);
   for (const { table, id } of writes.deletions) {
     await db[table].delete(id);
     if (table === 'visits') await db.tickets.delete(id);

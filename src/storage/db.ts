@@ -89,6 +89,8 @@ export type AssessmentRow = { id: string; visitId: string; body: Encoded };
 /** An unsigned RM 1.2 in progress: autosaved on this device only, never journaled. */
 export type DraftRow = { id: string; visitId: string; updatedAt: string; body: Encoded };
 export type CounterRow = { key: string; value: number };
+/** A downtime incident: no patient data, but its body goes through the codec like the others. */
+export type IncidentRow = { id: string; status: string; detectedAt: string; body: Encoded };
 /** Staff accounts carry no patient data and are needed before sign-in, so they are in the clear. */
 export type UserRow = UserAccount;
 
@@ -109,6 +111,7 @@ export class SiagaDb extends Dexie {
   drafts!: Table<DraftRow, string>;
   counters!: Table<CounterRow, string>;
   users!: Table<UserRow, string>;
+  incidents!: Table<IncidentRow, string>;
 
   constructor(name: string = DB_NAME, options: { durability?: 'strict' | 'relaxed' } = {}) {
     // Strict: a transaction completes only once the data is flushed to disk. "Saved" on screen
@@ -146,6 +149,8 @@ export class SiagaDb extends Dexie {
     // Accounts (security issue). Usernames are not unique here: two devices apart may both have
     // created one; the hub refuses the second and a person settles it.
     this.version(3).stores({ users: 'id, username' });
+    // Downtime incidents (issue 6). New and empty: events of this kind did not exist before.
+    this.version(4).stores({ incidents: 'id, status, detectedAt' });
   }
 }
 
@@ -157,4 +162,5 @@ export const PROJECTION_TABLES = [
   'assessments',
   'counters',
   'users',
+  'incidents',
 ] as const;

@@ -84,6 +84,7 @@ export {
   type SlipEntry,
   type VisitEntry,
 } from './queries';
+export { getIncident, listIncidents } from './incidents';
 export { readJournal, rebuildProjections } from './rebuildProjections';
 export {
   loadStoredRuntimeConfig,

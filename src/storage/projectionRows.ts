@@ -1,6 +1,6 @@
-import { nameTokens, type Assessment, type Patient, type Slip, type Visit } from '@/domain';
+import { nameTokens, type Assessment, type Incident, type Patient, type Slip, type Visit } from '@/domain';
 import type { StorageCodec } from './codec';
-import type { AssessmentRow, PatientRow, SlipRow, TicketRow, VisitRow } from './db';
+import type { AssessmentRow, IncidentRow, PatientRow, SlipRow, TicketRow, VisitRow } from './db';
 
 /** Exact-match keys a patient can be found by: MRN, NIK, temporary number, name word + birth date. */
 export async function patientLookupKeys(patient: Patient, codec: StorageCodec): Promise<string[]> {
@@ -70,6 +70,15 @@ export async function toAssessmentRow(assessment: Assessment, codec: StorageCode
     id: assessment.id,
     visitId: assessment.visitId,
     body: await codec.encode(assessment, { table: 'assessments', id: assessment.id }),
+  };
+}
+
+export async function toIncidentRow(incident: Incident, codec: StorageCodec): Promise<IncidentRow> {
+  return {
+    id: incident.id,
+    status: incident.status,
+    detectedAt: incident.detectedAt,
+    body: await codec.encode(incident, { table: 'incidents', id: incident.id }),
   };
 }
 

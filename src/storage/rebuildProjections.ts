@@ -30,7 +30,15 @@ export async function rebuildProjections(db: SiagaDb, codec: StorageCodec = getC
     const writes = await projectEntities(groupByEntity(events), codec);
     const counters = countersOf(events);
     await db.transaction('rw', projectionTables(db), async () => {
-      for (const name of ['patients', 'visits', 'tickets', 'slips', 'assessments', 'users'] as const)
+      for (const name of [
+        'patients',
+        'visits',
+        'tickets',
+        'slips',
+        'assessments',
+        'users',
+        'incidents',
+      ] as const)
         await db
           .table<{ id: string }, string>(name)
           .filter((row) => !kept.has(row.id))

@@ -30,6 +30,12 @@ export function workflowOf(type: EventType): Workflow {
       return 'accounts';
     case 'audit.recorded':
       return 'audit';
+    case 'incident.opened':
+    case 'incident.updated':
+    case 'incident.step_done':
+    case 'incident.step_undone':
+    case 'incident.closed':
+      return 'incidents';
     case 'queue.called':
     case 'queue.recalled':
     case 'queue.skipped':

@@ -14,6 +14,7 @@ export const WORKFLOWS = [
   'recovery',
   'accounts',
   'audit',
+  'incidents',
 ] as const;
 export type Workflow = (typeof WORKFLOWS)[number];
 
@@ -28,12 +29,37 @@ const V: readonly Right[] = ['view'];
 
 /**
  * Who may do what. Every role records audit events about itself (views, prints); reading the
- * audit trail is IT's. IT manages accounts and devices but does not read clinical records.
+ * audit trail is IT's. Every unit reports downtime incidents and ticks its SOP steps (including
+ * closing one: a person confirms the SIMRS is back); voiding or correcting them is IT's and
+ * recovery's. IT manages accounts and devices but does not read clinical records.
  */
 export const ROLE_GRANTS: Readonly<Record<Role, Grants>> = {
-  registration: { registration: ICV, queue: IV, records: V, recovery: V, audit: ['input'] },
-  records: { registration: V, queue: V, records: ICV, clinic: V, recovery: V, audit: ['input'] },
-  clinician: { registration: V, queue: ICV, records: V, clinic: ICV, recovery: V, audit: ['input'] },
+  registration: {
+    registration: ICV,
+    queue: IV,
+    records: V,
+    recovery: V,
+    audit: ['input'],
+    incidents: IV,
+  },
+  records: {
+    registration: V,
+    queue: V,
+    records: ICV,
+    clinic: V,
+    recovery: V,
+    audit: ['input'],
+    incidents: IV,
+  },
+  clinician: {
+    registration: V,
+    queue: ICV,
+    records: V,
+    clinic: ICV,
+    recovery: V,
+    audit: ['input'],
+    incidents: IV,
+  },
   recovery: {
     registration: ICV,
     queue: ICV,
@@ -41,8 +67,9 @@ export const ROLE_GRANTS: Readonly<Record<Role, Grants>> = {
     clinic: V,
     recovery: ICV,
     audit: ['input'],
+    incidents: ICV,
   },
-  admin: { recovery: V, accounts: ICV, audit: IV },
+  admin: { recovery: V, accounts: ICV, audit: IV, incidents: ICV },
 };
 
 export function hasRight(role: Role, workflow: Workflow, right: Right): boolean {

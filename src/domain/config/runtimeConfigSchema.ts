@@ -36,6 +36,20 @@ const poliSchema = z.strictObject({
   doctors: z.array(doctorSchema).check(z.minLength(1)),
 });
 
+/** A step of the hospital's downtime SOP checklist, by the id incidents record its ticks with. */
+export const SOP_STEP_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+export const SOP_STEP_ROLES = ['it', 'unit'] as const;
+
+const sopStepSchema = z.strictObject({
+  id: z.string().check(z.regex(SOP_STEP_ID_PATTERN)),
+  /** What the step says, in Bahasa Indonesia. */
+  label: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+  labelEn: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(200))),
+  /** Whose step it is: the IT unit's, or every reporting unit's. */
+  role: z.optional(z.enum(SOP_STEP_ROLES)),
+});
+export type SopStep = z.output<typeof sopStepSchema>;
+
 // Unicode mode is strict: a typo such as `\d{6` is an error instead of matching "{6" literally.
 function isCompilableRegex(source: string): boolean {
   try {
@@ -134,6 +148,13 @@ export const runtimeConfigSchema = z.strictObject({
       /** Keep acknowledged events' content on devices this long before purging it (default 7). */
       retentionDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(90))),
     }),
+  ),
+  /** The downtime SOP checklist of each incident; Siaga's default list when absent. */
+  sop: z.optional(
+    z.array(sopStepSchema).check(
+      z.minLength(1),
+      z.superRefine((steps, ctx) => reportDuplicates(steps, (step) => step.id, 'id', ctx)),
+    ),
   ),
   polis: z.array(poliSchema).check(
     z.minLength(1),

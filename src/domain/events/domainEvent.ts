@@ -2,6 +2,13 @@ import * as z from 'zod/mini';
 import { userChangedSchema, userCreatedSchema, userPassphraseSetSchema } from './accountEvents';
 import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
 import { auditRecordedSchema } from './auditEvents';
+import {
+  incidentClosedSchema,
+  incidentOpenedSchema,
+  incidentStepDoneSchema,
+  incidentStepUndoneSchema,
+  incidentUpdatedSchema,
+} from './incidentEvents';
 import { eventVoidedSchema } from './journalEvents';
 import { patientCorrectedSchema, patientRegisteredSchema } from './patientEvents';
 import {
@@ -48,6 +55,11 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   userChangedSchema,
   userPassphraseSetSchema,
   auditRecordedSchema,
+  incidentOpenedSchema,
+  incidentUpdatedSchema,
+  incidentStepDoneSchema,
+  incidentStepUndoneSchema,
+  incidentClosedSchema,
 ]);
 
 export type DomainEvent = z.output<typeof domainEventSchema>;

@@ -8,6 +8,7 @@ const CREATION: ReadonlySet<EventType> = new Set([
   'slip.requested',
   'assessment.signed',
   'user.created',
+  'incident.opened',
 ]);
 
 /**

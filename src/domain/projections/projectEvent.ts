@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../events/domainEvent';
 import { TEMP_NUMBER_PATTERN } from '../identifiers/tempNumber';
 import { reduceAssessment } from './reduceAssessment';
+import { reduceIncident } from './reduceIncident';
 import { reducePatient } from './reducePatient';
 import { reduceSlip } from './reduceSlip';
 import { reduceUser } from './reduceUser';
@@ -22,6 +23,8 @@ export function tableOf(event: DomainEvent): ProjectionTable | undefined {
       return 'assessments';
     case 'user':
       return 'users';
+    case 'incident':
+      return 'incidents';
     case 'audit':
       return undefined;
     default:
@@ -55,6 +58,15 @@ export function reduceRow<T extends ProjectionTable>(
     case 'user.changed':
     case 'user.passphrase_set':
       return reduceUser(current as ProjectionTables['users'] | undefined, event) as ProjectionTables[T];
+    case 'incident.opened':
+    case 'incident.updated':
+    case 'incident.step_done':
+    case 'incident.step_undone':
+    case 'incident.closed':
+      return reduceIncident(
+        current as ProjectionTables['incidents'] | undefined,
+        event,
+      ) as ProjectionTables[T];
     case 'event.voided':
     case 'audit.recorded':
       // A void changes nothing by itself: `projectEntity` leaves the voided event out.

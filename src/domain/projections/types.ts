@@ -1,6 +1,8 @@
 import type { Rm12Content } from '../assessment/rm12Schema';
+import type { FacilityTimeZone } from '../config/runtimeConfigSchema';
 import type { Actor, EventSource, Role } from '../events/envelope';
 import type { EventType } from '../events/domainEvent';
+import type { IncidentCause, IncidentDetection, IncidentScope } from '../events/incidentEvents';
 import type { PatientIdentity } from '../events/patientEvents';
 import type { RetrievalSource } from '../events/slipEvents';
 import type { Payer, Ticket } from '../events/visitEvents';
@@ -138,11 +140,70 @@ export type UserAccount = {
   passphraseSetAt: string;
 };
 
+export const INCIDENT_STATUSES = ['open', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** One `incident.opened` seen for the incident (two devices may open the same automatic one). */
+export type IncidentSighting = {
+  eventId: string;
+  detection: IncidentDetection;
+  detectedAt: string;
+  deviceCode: string;
+  actor: Actor;
+};
+
+/** An SOP step's state for one unit (`unit` absent: the incident as a whole). */
+export type IncidentStepState = {
+  stepId: string;
+  unit?: string;
+  done: boolean;
+  /** Who ticked (or unticked) it last, and when. */
+  by: Actor;
+  at: string;
+  eventId: string;
+  note?: string;
+};
+
+/**
+ * A downtime incident (DOMAIN.md §7.5). No patient data. The number, response duration, on-time
+ * mark, failover due time and downtime minutes are derived (`incidents/incidentRules.ts`).
+ */
+export type Incident = {
+  id: string;
+  detection: IncidentDetection;
+  detectedAt: string;
+  /** The facility zone of the opening event: the incident's calendar month is read in it. */
+  timeZone: FacilityTimeZone;
+  unit: string;
+  scope: IncidentScope;
+  cause: IncidentCause;
+  drill: boolean;
+  note?: string;
+  /** The reporter: who opened it (the earliest detection), on which device. */
+  openedBy: Actor;
+  openedOn: string;
+  status: IncidentStatus;
+  requestedAt?: string;
+  respondedAt?: string;
+  technician?: string;
+  workDescription?: string;
+  failoverAt?: string;
+  restoredAt?: string;
+  confirmedBy?: string;
+  closedBy?: Actor;
+  steps: IncidentStepState[];
+  /** Every opening, the kept one included, earliest detection first. */
+  sightings: IncidentSighting[];
+  trail: TimelineEntry[];
+  anomalies: Anomaly[];
+};
+
 export type ProjectionTables = {
   patients: Patient;
   visits: Visit;
   slips: Slip;
   assessments: Assessment;
   users: UserAccount;
+  incidents: Incident;
 };
 export type ProjectionTable = keyof ProjectionTables;

@@ -25,6 +25,11 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'user.changed': 'event.user.changed',
   'user.passphrase_set': 'event.user.passphrase_set',
   'audit.recorded': 'event.audit.recorded',
+  'incident.opened': 'event.incident.opened',
+  'incident.updated': 'event.incident.updated',
+  'incident.step_done': 'event.incident.step_done',
+  'incident.step_undone': 'event.incident.step_undone',
+  'incident.closed': 'event.incident.closed',
 };
 
 export const TASK_LABEL: Record<TaskId, MessageKey> = {

@@ -303,6 +303,11 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.user.changed': 'Account changed',
   'event.user.passphrase_set': 'Passphrase changed',
   'event.audit.recorded': 'Audit entry',
+  'event.incident.opened': 'Downtime incident opened',
+  'event.incident.updated': 'Downtime incident updated',
+  'event.incident.step_done': 'SOP step done',
+  'event.incident.step_undone': 'SOP step undone',
+  'event.incident.closed': 'Downtime incident closed',
 
   'task.title': 'BPJS task times (task ID)',
   'task.caption': 'Derived from the recorded service times; sent to BPJS during recovery.',

@@ -303,6 +303,11 @@ export const captureId = {
   'event.user.changed': 'Akun diubah',
   'event.user.passphrase_set': 'Kata sandi diganti',
   'event.audit.recorded': 'Catatan audit',
+  'event.incident.opened': 'Insiden downtime dibuka',
+  'event.incident.updated': 'Insiden downtime diperbarui',
+  'event.incident.step_done': 'Langkah SOP selesai',
+  'event.incident.step_undone': 'Langkah SOP dibatalkan',
+  'event.incident.closed': 'Insiden downtime ditutup',
 
   'task.title': 'Waktu tugas BPJS (task ID)',
   'task.caption': 'Diturunkan dari waktu pelayanan yang dicatat; dikirim ke BPJS saat pemulihan.',

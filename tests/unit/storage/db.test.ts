@@ -7,14 +7,15 @@ import { useTestDb } from '../dbTestUtils';
 describe('SiagaDb', () => {
   const makeDb = useTestDb();
 
-  it('opens at version 3 with the journal, every projection table and the accounts', async () => {
+  it('opens at version 4 with the journal, every projection table, the accounts and incidents', async () => {
     const db = makeDb();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'assessments',
       'counters',
       'drafts',
+      'incidents',
       'journal',
       'meta',
       'patients',
@@ -48,7 +49,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     expect(await upgraded.meta.get('runtimeConfig')).toMatchObject({ value: { kept: true } });
     expect(await upgraded.journal.orderBy('localSeq').toArray()).toMatchObject([
       { id: 'a', localSeq: 1, origin: 'local', syncState: 'pending' },
