@@ -9,6 +9,7 @@ import {
   MAX_PULL_LIMIT,
   parseCursor,
   requiredRight,
+  sealedEventAad,
   sealedEventItemSchema,
   type DomainEvent,
   type PullResponse,
@@ -110,7 +111,7 @@ async function openItem(
       refusal: { code: 'invalid_event', message: 'A sealed item needs {id, sealed: {epk, iv, ct}}.' },
     };
   try {
-    const bytes = await openSealed(sealingKey, parsed.data.sealed, `event|${parsed.data.id}`);
+    const bytes = await openSealed(sealingKey, parsed.data.sealed, sealedEventAad(parsed.data.id));
     const event = JSON.parse(fromUtf8(bytes)) as { id?: unknown };
     if (event.id !== parsed.data.id)
       return {

@@ -77,6 +77,19 @@ export function passphraseProblem(passphrase: string, username?: string): Reason
   return undefined;
 }
 
+/** What is wrong with a passphrase being set and its repetition, and which of the two it is. */
+export type NewPassphraseProblem = { field: 'passphrase' | 'again'; reason: string };
+
+export function newPassphraseProblem(
+  passphrase: string,
+  again: string,
+  username?: string,
+): NewPassphraseProblem | undefined {
+  const weak = passphraseProblem(passphrase, username);
+  if (weak) return { field: 'passphrase', reason: weak };
+  return again === passphrase ? undefined : { field: 'again', reason: Reason.PassphraseMismatch };
+}
+
 /**
  * The screen-unlock PIN: 6 digits, not one digit repeated nor a run up or down. It only resumes a
  * session kept in memory; it never protects data at rest.

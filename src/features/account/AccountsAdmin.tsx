@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { passphraseProblem, Reason, ROLES, USERNAME_PATTERN, type Role, type UserAccount } from '@/domain';
-import { NewPassphraseFields, reasonText } from '@/features/common';
+import { newPassphraseProblem, Reason, ROLES, USERNAME_PATTERN, type Role, type UserAccount } from '@/domain';
+import { NewPassphraseFields, newPassphraseProblemOf, reasonText } from '@/features/common';
 import { useT } from '@/i18n';
 import type { AccountActions } from '@/session';
 import { useUsers } from '@/storage';
@@ -56,9 +56,8 @@ function CreateAccountForm({ accounts }: { accounts: AccountActions }) {
     const found: typeof problems = {};
     if (fields.displayName.trim().length < 2) found.displayName = Reason.TooShort;
     if (!USERNAME_PATTERN.test(username)) found.username = Reason.UsernameFormat;
-    const weak = passphraseProblem(fields.passphrase, username);
-    if (weak) found.passphrase = weak;
-    else if (fields.again !== fields.passphrase) found.again = Reason.PassphraseMismatch;
+    const passphrase = newPassphraseProblem(fields.passphrase, fields.again, username);
+    if (passphrase) found[passphrase.field] = passphrase.reason;
     setProblems(found);
     setCreated(undefined);
     if (Object.keys(found).length > 0) return;
@@ -115,8 +114,7 @@ function CreateAccountForm({ accounts }: { accounts: AccountActions }) {
           again={fields.again}
           onPassphrase={(passphrase) => setFields({ ...fields, passphrase })}
           onAgain={(again) => setFields({ ...fields, again })}
-          passphraseError={error('passphrase')}
-          againError={error('again')}
+          problem={newPassphraseProblemOf(problems)}
         />
       </div>
       {problems[''] ? <Notice tone="danger" role="alert" title={reasonText(t, problems[''])} /> : null}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Reason } from '@/domain';
+import { newPassphraseProblem, type NewPassphraseProblem } from '@/domain';
 import { NewPassphraseFields, reasonText } from '@/features/common';
 import { useT } from '@/i18n';
 import type { AccountActions, Session, SessionUser } from '@/session';
@@ -70,14 +70,16 @@ function PassphraseForm({ accounts, user }: { accounts: AccountActions; user: Se
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<NewPassphraseProblem | undefined>();
   const [done, setDone] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (passphrase !== again) return setProblem(Reason.PassphraseMismatch);
+    const found = newPassphraseProblem(passphrase, again, user.username);
+    if (found) return setProblem(found);
     const outcome = await accounts.setPassphrase(user.userId, user.username, passphrase);
-    if (!outcome.ok) return setProblem(outcome.error[0]?.reason);
+    const refused = outcome.ok ? undefined : outcome.error[0];
+    if (refused) return setProblem({ field: 'passphrase', reason: refused.reason });
     setProblem(undefined);
     setPassphrase('');
     setAgain('');
@@ -98,10 +100,7 @@ function PassphraseForm({ accounts, user }: { accounts: AccountActions; user: Se
         again={again}
         onPassphrase={setPassphrase}
         onAgain={setAgain}
-        passphraseError={
-          problem && problem !== Reason.PassphraseMismatch ? reasonText(t, problem) : undefined
-        }
-        againError={problem === Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
+        problem={problem}
       />
       {done ? <Notice tone="success" title={t('account.mine.passphraseChanged')} /> : null}
       <div className="form-actions">

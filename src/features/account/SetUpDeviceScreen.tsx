@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { DEVICE_CODE_PATTERN, passphraseProblem, Reason, USERNAME_PATTERN } from '@/domain';
-import { NewPassphraseFields, reasonText } from '@/features/common';
+import { DEVICE_CODE_PATTERN, newPassphraseProblem, Reason, USERNAME_PATTERN } from '@/domain';
+import { NewPassphraseFields, newPassphraseProblemOf, reasonText } from '@/features/common';
 import { useT } from '@/i18n';
 import type { Session } from '@/session';
 import { Button } from '@/ui/Button';
@@ -20,9 +20,8 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
   if (!DEVICE_CODE_PATTERN.test(fields.deviceCode)) problems.deviceCode = Reason.InvalidFormat;
   if (fields.displayName.trim().length < 2) problems.displayName = Reason.TooShort;
   if (!USERNAME_PATTERN.test(fields.username)) problems.username = Reason.UsernameFormat;
-  const weak = passphraseProblem(fields.passphrase, fields.username);
-  if (weak) problems.passphrase = weak;
-  else if (fields.again !== fields.passphrase) problems.again = Reason.PassphraseMismatch;
+  const passphrase = newPassphraseProblem(fields.passphrase, fields.again, fields.username);
+  if (passphrase) problems[passphrase.field] = passphrase.reason;
   return problems;
 }
 
@@ -113,8 +112,7 @@ export function SetUpDeviceScreen({
           again={fields.again}
           onPassphrase={(passphrase) => setFields({ ...fields, passphrase })}
           onAgain={(again) => setFields({ ...fields, again })}
-          passphraseError={error('passphrase')}
-          againError={error('again')}
+          problem={newPassphraseProblemOf(shown)}
         />
         <div className="form-actions">
           <Button type="submit" variant="primary" disabled={busy || !configReady}>

@@ -1,5 +1,7 @@
+import type { NewPassphraseProblem } from '@/domain';
 import { useT } from '@/i18n';
 import { TextField } from '@/ui/Field';
+import { reasonText } from './problemText';
 
 /**
  * A new passphrase and its repetition, as every form that sets one asks for them: password
@@ -12,8 +14,7 @@ export function NewPassphraseFields({
   again,
   onPassphrase,
   onAgain,
-  passphraseError,
-  againError,
+  problem,
 }: {
   label: string;
   hint: string;
@@ -21,16 +22,18 @@ export function NewPassphraseFields({
   again: string;
   onPassphrase: (value: string) => void;
   onAgain: (value: string) => void;
-  passphraseError?: string | undefined;
-  againError?: string | undefined;
+  /** From `newPassphraseProblem`, or the same shape from a command's answer. */
+  problem?: NewPassphraseProblem | undefined;
 }) {
   const t = useT();
+  const errorOf = (field: NewPassphraseProblem['field']) =>
+    problem?.field === field ? reasonText(t, problem.reason) : undefined;
   return (
     <>
       <TextField
         label={label}
         hint={hint}
-        error={passphraseError}
+        error={errorOf('passphrase')}
         type="password"
         autoComplete="new-password"
         value={passphrase}
@@ -38,7 +41,7 @@ export function NewPassphraseFields({
       />
       <TextField
         label={t('account.passphraseAgain')}
-        error={againError}
+        error={errorOf('again')}
         type="password"
         autoComplete="new-password"
         value={again}
@@ -46,4 +49,13 @@ export function NewPassphraseFields({
       />
     </>
   );
+}
+
+/** The passphrase fields' problem within a form's per-field problems. */
+export function newPassphraseProblemOf(problems: {
+  passphrase?: string | undefined;
+  again?: string | undefined;
+}): NewPassphraseProblem | undefined {
+  if (problems.passphrase) return { field: 'passphrase', reason: problems.passphrase };
+  return problems.again ? { field: 'again', reason: problems.again } : undefined;
 }

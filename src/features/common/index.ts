@@ -9,4 +9,4 @@ export { usePrint, PrintArea, type Paper } from './print';
 export { mayOpen, useCan } from './access';
 export { useMayRecord } from './useMayRecord';
 export { useAuditView } from './useAuditView';
-export { NewPassphraseFields } from './NewPassphraseFields';
+export { NewPassphraseFields, newPassphraseProblemOf } from './NewPassphraseFields';

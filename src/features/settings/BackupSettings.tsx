@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { BACKUP_FILE_EXTENSION, passphraseProblem, Reason, type EventType } from '@/domain';
-import { formatFacilityDateTime, NewPassphraseFields, reasonText, useRuntimeConfig } from '@/features/common';
+import {
+  BACKUP_FILE_EXTENSION,
+  newPassphraseProblem,
+  Reason,
+  type EventType,
+  type NewPassphraseProblem,
+} from '@/domain';
+import { formatFacilityDateTime, NewPassphraseFields, useRuntimeConfig } from '@/features/common';
 import { useT, type MessageKey } from '@/i18n';
 import {
   exportBackup,
@@ -58,21 +64,20 @@ function ExportForm() {
   const pending = usePendingCount();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<NewPassphraseProblem | undefined>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ count: number; fileName: string } | undefined>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(undefined);
-    const weak = passphraseProblem(passphrase);
-    if (weak) return setProblem(weak);
-    if (passphrase !== again) return setProblem(Reason.PassphraseMismatch);
+    const found = newPassphraseProblem(passphrase, again);
+    if (found) return setProblem(found);
     setProblem(undefined);
     setBusy(true);
     const exported = await exportBackup(getDb(), passphrase);
     setBusy(false);
-    if (!exported.ok) return setProblem(Reason.DeviceLocked);
+    if (!exported.ok) return setProblem({ field: 'passphrase', reason: Reason.DeviceLocked });
     const fileName = fileNameFor(exported.value.header.deviceCode, exported.value.header.exportedAt);
     download(exported.value.fileText, fileName);
     setPassphrase('');
@@ -96,10 +101,7 @@ function ExportForm() {
         again={again}
         onPassphrase={setPassphrase}
         onAgain={setAgain}
-        passphraseError={
-          problem && problem !== Reason.PassphraseMismatch ? reasonText(t, problem) : undefined
-        }
-        againError={problem === Reason.PassphraseMismatch ? reasonText(t, problem) : undefined}
+        problem={problem}
       />
       {done ? (
         <Notice tone="success" title={t('backup.export.done', { count: done.count })}>

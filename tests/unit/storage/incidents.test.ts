@@ -1,14 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import {
-  automaticIncidentId,
-  incidentNumber,
-  makeEvent,
-  type DomainEvent,
-  type EventType,
-  type PayloadOf,
-  type Role,
-} from '@/domain';
+import { automaticIncidentId, incidentNumber } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
 import {
   appendEvents,
@@ -21,51 +13,7 @@ import {
   type SiagaDb as Db,
 } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
-import { testContext } from '../domain/eventFactory';
-
-function incidentEvent<T extends EventType>(
-  type: T,
-  entityId: string,
-  occurredAt: string,
-  payload: PayloadOf<T>,
-  role: Role = 'registration',
-  deviceCode = 'PD1',
-): DomainEvent {
-  const context = testContext('2027-01-01T00:00:00+07:00', deviceCode);
-  context.actor = { userId: `user-${role}`, name: `Petugas ${role}`, role };
-  const built = makeEvent(context, {
-    type,
-    entityId,
-    time: { occurredAt, timeSource: 'manual_entry', at: new Date(occurredAt) },
-    source: 'direct',
-    payload,
-  });
-  if (!built.ok) throw new Error(JSON.stringify(built.error));
-  return built.value;
-}
-
-const opened = (
-  id: string,
-  detectedAt: string,
-  overrides: Partial<PayloadOf<'incident.opened'>> = {},
-  deviceCode = 'PD1',
-) =>
-  incidentEvent(
-    'incident.opened',
-    id,
-    detectedAt,
-    {
-      detection: 'manual',
-      detectedAt,
-      unit: 'Pendaftaran',
-      scope: 'hospital',
-      cause: 'unknown',
-      drill: false,
-      ...overrides,
-    },
-    'registration',
-    deviceCode,
-  );
+import { incidentEvent, opened } from '../domain/incidents/incidentFixture';
 
 async function snapshot(db: Db) {
   const tables = ['patients', 'visits', 'tickets', 'slips', 'assessments', 'users', 'incidents', 'counters'];

@@ -8,7 +8,6 @@ import {
   incidentNumber,
   isFailoverOverdue,
   isPermitted,
-  makeEvent,
   onTime,
   parseRuntimeConfig,
   projectEntity,
@@ -16,47 +15,12 @@ import {
   responseMinutes,
   sopSteps,
   type DomainEvent,
-  type EventType,
   type Incident,
   type PayloadOf,
-  type Role,
 } from '@/domain';
 import { uuidv7, UUID_V7_PATTERN } from '@/lib/ids';
 import { DEMO_CONFIG } from '../../../../server/demoConfig';
-import { testContext } from '../eventFactory';
-
-/** An incident event at an ISO time (WIB), by a person of the given role. */
-function incidentEvent<T extends EventType>(
-  type: T,
-  entityId: string,
-  occurredAt: string,
-  payload: PayloadOf<T>,
-  role: Role = 'registration',
-  extra: Partial<DomainEvent> = {},
-): DomainEvent {
-  const context = testContext('2027-01-01T00:00:00+07:00');
-  context.actor = { userId: `user-${role}`, name: `Petugas ${role}`, role };
-  const built = makeEvent(context, {
-    type,
-    entityId,
-    time: { occurredAt, timeSource: 'manual_entry', at: new Date(occurredAt) },
-    source: 'direct',
-    payload,
-  });
-  if (!built.ok) throw new Error(JSON.stringify(built.error));
-  return { ...built.value, ...extra } as DomainEvent;
-}
-
-const opened = (id: string, detectedAt: string, overrides: Partial<PayloadOf<'incident.opened'>> = {}) =>
-  incidentEvent('incident.opened', id, detectedAt, {
-    detection: 'manual',
-    detectedAt,
-    unit: 'Pendaftaran',
-    scope: 'hospital',
-    cause: 'unknown',
-    drill: false,
-    ...overrides,
-  });
+import { incidentEvent, opened } from './incidentFixture';
 
 function project(events: readonly DomainEvent[]): Incident {
   const row = projectEntity<'incidents'>(events);
