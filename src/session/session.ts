@@ -119,7 +119,15 @@ export function createSession(deps: {
     );
   }
 
-  async function unlock(rawKey: Uint8Array<ArrayBuffer>, user: SessionUser): Promise<void> {
+  /**
+   * Opens the device with `rawKey` for `user`. `beforeShown` runs with the keys and the actor in
+   * place but before any screen appears: what it writes is durable before the person can act.
+   */
+  async function unlock(
+    rawKey: Uint8Array<ArrayBuffer>,
+    user: SessionUser,
+    beforeShown?: () => Promise<void>,
+  ): Promise<void> {
     const [keyring, device] = await Promise.all([loadKeyring(db), loadDeviceIdentity(db)]);
     if (!keyring || !device) throw new Error('The device is not set up.');
     const keys = await importDataKeys(rawKey, keyring.keyVersion);
@@ -138,6 +146,7 @@ export function createSession(deps: {
     setCodec(codec);
     setCurrentActor({ userId: user.userId, name: user.displayName, role: user.role });
     pinTries = 0;
+    await beforeShown?.();
     store.setState({ status: 'unlocked', user }, true);
     try {
       await encryptAtRest(db, codec);
@@ -200,17 +209,20 @@ export function createSession(deps: {
       displayName: input.displayName,
       role: 'admin',
     };
-    await unlock(rawKey.slice(), user);
-    const created = await (
-      await writes()
-    ).recordUserCreated(db, {
-      userId,
-      username,
-      displayName: input.displayName,
-      role: 'admin',
-      credentials: { kdf, verifier: derived.verifier },
+    // The admin's account is recorded before the workspace shows: a reload right after set-up
+    // must find the account its key is wrapped for, or no one could ever sign in here again.
+    await unlock(rawKey.slice(), user, async () => {
+      const created = await (
+        await writes()
+      ).recordUserCreated(db, {
+        userId,
+        username,
+        displayName: input.displayName,
+        role: 'admin',
+        credentials: { kdf, verifier: derived.verifier },
+      });
+      if (!created.ok) logger.error('session.admin_event_failed', { reason: created.error[0]?.reason });
     });
-    if (!created.ok) logger.error('session.admin_event_failed', { reason: created.error[0]?.reason });
     wipe(rawKey);
     return ok(user);
   }

@@ -110,6 +110,22 @@ describe('session: device set-up', () => {
     },
   );
 
+  it(
+    'has stored the admin account by the time the workspace shows (a reload then can sign in)',
+    SLOW,
+    async () => {
+      const db = makeDb();
+      const session = await startedSession(db);
+      const seenWhenUnlocked: unknown[] = [];
+      session.store.subscribe((state) => {
+        if (state.status === 'unlocked')
+          seenWhenUnlocked.push(db.users.where('username').equals(ADMIN.username).count());
+      });
+      expectOk(await session.setUpDevice(ADMIN));
+      expect(await Promise.all(seenWhenUnlocked)).toEqual([1]);
+    },
+  );
+
   it('refuses a weak passphrase and stores nothing', async () => {
     const db = makeDb();
     const session = await startedSession(db);
