@@ -41,3 +41,8 @@ export * from './incidents/downtimeLogImport';
 export * from './events/incidentEvents';
 export * from './incidents/incidentRules';
 export * from './incidents/sopChecklist';
+export * from './incidents/incidentSettings';
+export * from './incidents/incidentReport';
+export * from './incidents/drillData';
+export * from './capture/planIncident';
+export * from './events/downtimeLogEvents';

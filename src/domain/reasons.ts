@@ -52,6 +52,17 @@ export const Reason = {
   PassphraseMismatch: 'passphraseMismatch',
   PinFormat: 'pinFormat',
   ConfigMissing: 'configMissing',
+  NothingChanged: 'nothingChanged',
+  IncidentNotFound: 'incidentNotFound',
+  IncidentClosed: 'incidentClosed',
+  UnknownSopStep: 'unknownSopStep',
+  DrillRunning: 'drillRunning',
+  NotADrill: 'notADrill',
+  DrillStillOpen: 'drillStillOpen',
+  DrillAlreadyCleared: 'drillAlreadyCleared',
+  MonthAlreadyImported: 'monthAlreadyImported',
+  DowntimeLogNotFound: 'downtimeLogNotFound',
+  DowntimeLogWithdrawn: 'downtimeLogWithdrawn',
 } as const;
 export type Reason = (typeof Reason)[keyof typeof Reason];
 

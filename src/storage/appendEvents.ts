@@ -5,6 +5,7 @@ import {
   tableOf,
   type Assessment,
   type DomainEvent,
+  type DowntimeLogSheet,
   type Incident,
   type Patient,
   type ProjectionTable,
@@ -19,6 +20,8 @@ import { hubSealingKey, sealEvent } from './hubSeal';
 import { withJournalLock } from './journalLock';
 import {
   toAssessmentRow,
+  toDowntimeLogRow,
+  decodeBodies,
   toIncidentRow,
   toPatientRow,
   toSlipRow,
@@ -79,6 +82,7 @@ export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, cod
     assessments: [] as Awaited<ReturnType<typeof toAssessmentRow>>[],
     users: [] as UserAccount[],
     incidents: [] as Awaited<ReturnType<typeof toIncidentRow>>[],
+    downtimeLogs: [] as Awaited<ReturnType<typeof toDowntimeLogRow>>[],
     /** Rows whose every event was withdrawn (e.g. a voided registration): they disappear. */
     deletions: [] as { table: ProjectionTable; id: string }[],
   };
@@ -109,6 +113,9 @@ export async function projectEntities(groups: Map<EntityKey, DomainEvent[]>, cod
       case 'incidents':
         writes.incidents.push(await toIncidentRow(row as Incident, codec));
         break;
+      case 'downtimeLogs':
+        writes.downtimeLogs.push(await toDowntimeLogRow(row as DowntimeLogSheet, codec));
+        break;
     }
   }
   return writes;
@@ -118,7 +125,17 @@ export type ProjectionWrites = Awaited<ReturnType<typeof projectEntities>>;
 
 /** Every table derived from the journal. */
 export function projectionTables(db: SiagaDb) {
-  return [db.patients, db.visits, db.tickets, db.slips, db.assessments, db.users, db.incidents, db.counters];
+  return [
+    db.patients,
+    db.visits,
+    db.tickets,
+    db.slips,
+    db.assessments,
+    db.users,
+    db.incidents,
+    db.downtimeLogs,
+    db.counters,
+  ];
 }
 
 /** Puts computed rows and deletes withdrawn ones; the caller holds a transaction on `projectionTables`. */
@@ -130,6 +147,7 @@ export async function writeProjections(db: SiagaDb, writes: ProjectionWrites): P
   await db.assessments.bulkPut(writes.assessments);
   await db.users.bulkPut(writes.users);
   await db.incidents.bulkPut(writes.incidents);
+  await db.downtimeLogs.bulkPut(writes.downtimeLogs);
   for (const { table, id } of writes.deletions) {
     await db[table].delete(id);
     if (table === 'visits') await db.tickets.delete(id);
@@ -142,6 +160,37 @@ export function countersOf(events: readonly DomainEvent[]): Map<string, number> 
   for (const { key, value } of events.flatMap(counterKeysOf))
     counters.set(key, Math.max(value, counters.get(key) ?? 0));
   return counters;
+}
+
+/**
+ * What clearing a drill (decision 0005) takes out with a batch: the journal rows of drills cleared
+ * by an `incident.drill_cleared` in the batch, the entities they touched (projected again from
+ * what is left, or removed), and the batch's own events of a cleared drill (practice data arriving
+ * late: never stored).
+ */
+async function drillClearing(db: SiagaDb, fresh: readonly DomainEvent[], codec: StorageCodec) {
+  const clearedNow = fresh.flatMap((event) =>
+    event.type === 'incident.drill_cleared' ? [event.entityId] : [],
+  );
+  const drillIds = [...new Set(fresh.flatMap((event) => (event.drillId ? [event.drillId] : [])))];
+  const knownDrills = await decodeBodies<Incident>(
+    (await db.incidents.bulkGet(drillIds)).filter((row) => row !== undefined),
+    'incidents',
+    codec,
+  );
+  const cleared = new Set([
+    ...clearedNow,
+    ...knownDrills.filter((drill) => drill.drillCleared).map((drill) => drill.id),
+  ]);
+  const discarded = new Set(
+    fresh.flatMap((event) => (event.drillId && cleared.has(event.drillId) ? [event.id] : [])),
+  );
+  const rows = clearedNow.length > 0 ? await db.journal.where('drillId').anyOf(clearedNow).toArray() : [];
+  return {
+    discarded,
+    journalIds: new Set(rows.map((row) => row.id)),
+    entityIds: [...new Set(rows.map((row) => row.entityId))],
+  };
 }
 
 /**
@@ -169,7 +218,7 @@ export async function appendEventsHoldingLock(
     (await db.journal.bulkGet(events.map((event) => event.id))).flatMap((row) => (row ? [row.id] : [])),
   );
   const seen = new Set<string>();
-  const fresh: DomainEvent[] = [];
+  let fresh: DomainEvent[] = [];
   const duplicates: string[] = [];
   for (const event of events) {
     if (known.has(event.id) || seen.has(event.id)) duplicates.push(event.id);
@@ -177,13 +226,24 @@ export async function appendEventsHoldingLock(
     seen.add(event.id);
   }
   if (fresh.length === 0) return { appended: [], duplicates };
+  const clearing = await drillClearing(db, fresh, codec);
+  if (clearing.discarded.size > 0) {
+    for (const id of clearing.discarded) duplicates.push(id);
+    fresh = fresh.filter((event) => !clearing.discarded.has(event.id));
+  }
+  if (fresh.length === 0) return { appended: [], duplicates };
 
-  const entityIds = [...new Set(fresh.map((event) => event.entityId))];
+  const entityIds = [...new Set([...fresh.map((event) => event.entityId), ...clearing.entityIds])];
   const earlier = await decodeJournalRows(
-    await db.journal.where('entityId').anyOf(entityIds).toArray(),
+    (await db.journal.where('entityId').anyOf(entityIds).toArray()).filter(
+      (row) => !clearing.journalIds.has(row.id),
+    ),
     codec,
   );
   const writes = await projectEntities(groupByEntity([...earlier, ...fresh]), codec);
+  // Practice entities with nothing left disappear from every table (ids are unique across them).
+  const projected = new Set([...earlier, ...fresh].map((event) => event.entityId));
+  const emptied = clearing.entityIds.filter((id) => !projected.has(id));
   const counterUpdates = countersOf(fresh);
   // A correcting or voiding event settles the event it is about.
   const settled = fresh.flatMap((event) => {
@@ -202,13 +262,15 @@ export async function appendEventsHoldingLock(
       syncState: options.origin === 'remote' ? 'acked' : 'pending',
       ...(options.origin === 'remote' ? { ackedAt: new Date().toISOString() } : {}),
       origin: options.origin,
+      ...(event.drillId ? { drillId: event.drillId } : {}),
       event: await codec.encode(event, { table: 'journal', id: event.id }),
       ...(hubKey ? { sealed: await sealEvent(hubKey, event) } : {}),
     })),
   );
 
-  await db.transaction('rw', [db.journal, ...projectionTables(db)], async () => {
+  await db.transaction('rw', [db.journal, db.drafts, ...projectionTables(db)], async () => {
     const existingCounters = await db.counters.bulkGet([...counterUpdates.keys()]);
+    await db.journal.bulkDelete([...clearing.journalIds]);
     await db.journal.bulkAdd(journalRows);
     for (const { target, by } of settled) {
       await db.journal
@@ -220,6 +282,9 @@ export async function appendEventsHoldingLock(
         });
     }
     await writeProjections(db, writes);
+    for (const table of [db.patients, db.visits, db.tickets, db.slips, db.assessments])
+      await table.bulkDelete(emptied);
+    await db.drafts.where('visitId').anyOf(emptied).delete();
     await db.counters.bulkPut(
       [...counterUpdates].map(([key, value], index) => ({
         key,

@@ -43,6 +43,8 @@ export type JournalRow = {
   lastError?: SyncError;
   /** The correcting or voiding event that settled this one. */
   resolvedBy?: string;
+  /** The drill the event was captured under: clearing the drill deletes these rows (decision 0005). */
+  drillId?: string;
 };
 
 /** Device-local settings and caches that carry no patient data, keyed by name. */
@@ -56,6 +58,8 @@ export type VisitRow = {
   poliCode: string;
   status: string;
   registeredAt: string;
+  /** Practice data of this drill; absent for real visits. */
+  drillId?: string;
   body: Encoded;
 };
 /** Queue tickets carry no patient data, so the waiting-room display reads them in the clear. */
@@ -91,6 +95,8 @@ export type DraftRow = { id: string; visitId: string; updatedAt: string; body: E
 export type CounterRow = { key: string; value: number };
 /** A downtime incident: no patient data, but its body goes through the codec like the others. */
 export type IncidentRow = { id: string; status: string; detectedAt: string; body: Encoded };
+/** An imported past downtime log sheet (no patient data; the body goes through the codec too). */
+export type DowntimeLogRow = { id: string; month: string; body: Encoded };
 /** Staff accounts carry no patient data and are needed before sign-in, so they are in the clear. */
 export type UserRow = UserAccount;
 
@@ -112,6 +118,7 @@ export class SiagaDb extends Dexie {
   counters!: Table<CounterRow, string>;
   users!: Table<UserRow, string>;
   incidents!: Table<IncidentRow, string>;
+  downtimeLogs!: Table<DowntimeLogRow, string>;
 
   constructor(name: string = DB_NAME, options: { durability?: 'strict' | 'relaxed' } = {}) {
     // Strict: a transaction completes only once the data is flushed to disk. "Saved" on screen
@@ -151,6 +158,12 @@ export class SiagaDb extends Dexie {
     this.version(3).stores({ users: 'id, username' });
     // Downtime incidents (issue 6). New and empty: events of this kind did not exist before.
     this.version(4).stores({ incidents: 'id, status, detectedAt' });
+    // Drills and past logs (issue 6). Drill ids are new, so no row carries one yet; imported
+    // sheets are a new kind of event.
+    this.version(5).stores({
+      journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId, drillId',
+      downtimeLogs: 'id, month',
+    });
   }
 }
 
@@ -163,4 +176,5 @@ export const PROJECTION_TABLES = [
   'counters',
   'users',
   'incidents',
+  'downtimeLogs',
 ] as const;

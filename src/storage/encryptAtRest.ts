@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 const DONE_KEY = 'encryptedAtRest';
 const BATCH = 200;
 
-type BodyTable = 'patients' | 'visits' | 'slips' | 'assessments' | 'drafts' | 'incidents';
+type BodyTable = 'patients' | 'visits' | 'slips' | 'assessments' | 'drafts' | 'incidents' | 'downtimeLogs';
 
 /**
  * Rewrites every record still in the clear (written before this device had keys) with the
@@ -24,7 +24,15 @@ export async function encryptAtRest(db: SiagaDb, codec: StorageCodec): Promise<n
   if (await readMeta(db, DONE_KEY, z.boolean())) return 0;
   return withJournalLock(async () => {
     let rewritten = 0;
-    for (const table of ['patients', 'visits', 'slips', 'assessments', 'drafts', 'incidents'] as const)
+    for (const table of [
+      'patients',
+      'visits',
+      'slips',
+      'assessments',
+      'drafts',
+      'incidents',
+      'downtimeLogs',
+    ] as const)
       rewritten += await encryptTable(db, table, codec);
     rewritten += await encryptJournal(db, codec);
     const credentials = await loadHubCredentials(db);

@@ -14,15 +14,18 @@ export async function getIncident(
 }
 
 /**
- * Incidents detected in `[from, to)` (ISO instants; both optional), earliest detection first.
+ * Incidents detected in `[from, to)` (ISO instants; both optional), of one status if given,
+ * earliest detection first.
  * Numbering (`incidentNumber`) needs every incident of the month, drills included.
  */
 export async function listIncidents(
   db: SiagaDb,
-  range: { from?: string; to?: string } = {},
+  range: { from?: string; to?: string; status?: Incident['status'] } = {},
   codec: StorageCodec = getCodec(),
 ): Promise<Incident[]> {
-  const rows = await db.incidents.orderBy('detectedAt').toArray();
+  const rows = range.status
+    ? await db.incidents.where('status').equals(range.status).toArray()
+    : await db.incidents.orderBy('detectedAt').toArray();
   const from = range.from ? Date.parse(range.from) : -Infinity;
   const to = range.to ? Date.parse(range.to) : Infinity;
   // Filtered by instant, not by index range: detection times may carry different offsets.

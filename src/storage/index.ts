@@ -85,6 +85,19 @@ export {
   type VisitEntry,
 } from './queries';
 export { getIncident, listIncidents } from './incidents';
+export { getDowntimeLog, listDowntimeLogs } from './downtimeLogs';
+export { incidentBacklog, type BacklogCount, type IncidentBacklog } from './incidentBacklog';
+export {
+  clearDrill,
+  closeIncident,
+  importDowntimeLog,
+  openIncident,
+  recordOutageSighting,
+  toggleIncidentStep,
+  UNIT_OF_ROLE,
+  updateIncident,
+  withdrawDowntimeLog,
+} from './commands/incidentCommands';
 export { readJournal, rebuildProjections } from './rebuildProjections';
 export {
   loadStoredRuntimeConfig,
@@ -95,7 +108,11 @@ export {
 export { usePendingCount } from './usePendingCount';
 export {
   useDayList,
+  useDowntimeLogs,
   useEventSubject,
+  useIncidentBacklog,
+  useIncidents,
+  useOpenIncidents,
   useSlipWorklist,
   useTickets,
   useVisitDetail,

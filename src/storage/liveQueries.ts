@@ -1,8 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Assessment, DomainEvent, Patient, Slip, SlipStatus, Visit } from '@/domain';
+import type {
+  Assessment,
+  DomainEvent,
+  DowntimeLogSheet,
+  Incident,
+  Patient,
+  Slip,
+  SlipStatus,
+  Visit,
+} from '@/domain';
 import { getCodec } from './codec';
 import { getDb } from './database';
 import type { TicketRow } from './db';
+import { listDowntimeLogs } from './downtimeLogs';
+import { incidentBacklog, type IncidentBacklog } from './incidentBacklog';
+import { listIncidents } from './incidents';
 import { decodeBodies } from './projectionRows';
 import {
   dayList,
@@ -97,4 +109,34 @@ export function useEventSubject(event: DomainEvent): EventSubject | undefined {
     ]);
     return { visit, patient };
   }, [event.id]);
+}
+
+/** Every downtime incident on this device (drills included), earliest detection first. */
+export function useIncidents(): Incident[] | undefined {
+  return useLiveQuery(() => listIncidents(getDb()), []);
+}
+
+/** The incidents still open: what the banner on every screen shows. */
+export function useOpenIncidents(): Incident[] | undefined {
+  return useLiveQuery(() => listIncidents(getDb(), { status: 'open' }), []);
+}
+
+/** Imported past log sheets, withdrawn ones included. */
+export function useDowntimeLogs(): DowntimeLogSheet[] | undefined {
+  return useLiveQuery(() => listDowntimeLogs(getDb()), []);
+}
+
+/**
+ * What an incident captured and how much of it the hub holds. `minute` (ms, rounded to the
+ * minute) moves an open incident's window on without re-reading every second.
+ */
+export function useIncidentBacklog(
+  incident: Incident | undefined,
+  minute: number,
+): IncidentBacklog | undefined {
+  const key = incident ? `${incident.id}|${incident.restoredAt ?? ''}` : '';
+  return useLiveQuery(
+    () => (incident ? incidentBacklog(getDb(), incident, new Date(minute)) : undefined),
+    [key, minute],
+  );
 }

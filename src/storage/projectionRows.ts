@@ -1,6 +1,22 @@
-import { nameTokens, type Assessment, type Incident, type Patient, type Slip, type Visit } from '@/domain';
+import {
+  nameTokens,
+  type Assessment,
+  type DowntimeLogSheet,
+  type Incident,
+  type Patient,
+  type Slip,
+  type Visit,
+} from '@/domain';
 import type { StorageCodec } from './codec';
-import type { AssessmentRow, IncidentRow, PatientRow, SlipRow, TicketRow, VisitRow } from './db';
+import type {
+  AssessmentRow,
+  DowntimeLogRow,
+  IncidentRow,
+  PatientRow,
+  SlipRow,
+  TicketRow,
+  VisitRow,
+} from './db';
 
 /** Exact-match keys a patient can be found by: MRN, NIK, temporary number, name word + birth date. */
 export async function patientLookupKeys(patient: Patient, codec: StorageCodec): Promise<string[]> {
@@ -31,6 +47,7 @@ export async function toVisitRow(visit: Visit, codec: StorageCodec): Promise<Vis
     poliCode: visit.poliCode,
     status: visit.status,
     registeredAt: visit.registeredAt,
+    ...(visit.drillId ? { drillId: visit.drillId } : {}),
     body: await codec.encode(visit, { table: 'visits', id: visit.id }),
   };
 }
@@ -79,6 +96,17 @@ export async function toIncidentRow(incident: Incident, codec: StorageCodec): Pr
     status: incident.status,
     detectedAt: incident.detectedAt,
     body: await codec.encode(incident, { table: 'incidents', id: incident.id }),
+  };
+}
+
+export async function toDowntimeLogRow(
+  sheet: DowntimeLogSheet,
+  codec: StorageCodec,
+): Promise<DowntimeLogRow> {
+  return {
+    id: sheet.id,
+    month: sheet.month,
+    body: await codec.encode(sheet, { table: 'downtimeLogs', id: sheet.id }),
   };
 }
 

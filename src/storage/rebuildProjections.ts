@@ -38,6 +38,7 @@ export async function rebuildProjections(db: SiagaDb, codec: StorageCodec = getC
         'assessments',
         'users',
         'incidents',
+        'downtimeLogs',
       ] as const)
         await db
           .table<{ id: string }, string>(name)

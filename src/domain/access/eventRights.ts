@@ -35,6 +35,9 @@ export function workflowOf(type: EventType): Workflow {
     case 'incident.step_done':
     case 'incident.step_undone':
     case 'incident.closed':
+    case 'incident.drill_cleared':
+    case 'downtime_log.imported':
+    case 'downtime_log.withdrawn':
       return 'incidents';
     case 'queue.called':
     case 'queue.recalled':
@@ -61,6 +64,13 @@ export function requiredRight(event: DomainEvent): { workflow: Workflow; right: 
     event.type === 'patient.corrected' ||
     event.type === 'assessment.amended' ||
     event.type === 'user.changed' ||
+    // Removing records (practice data, a mistaken import) is a correction of what was captured;
+    // bringing in a past log rewrites the hospital's history of downtimes.
+    event.type === 'incident.drill_cleared' ||
+    event.type === 'downtime_log.imported' ||
+    event.type === 'downtime_log.withdrawn' ||
+    // Starting a drill changes how every device captures; it is IT's (and recovery's) to do.
+    (event.type === 'incident.opened' && event.payload.drill) ||
     event.type === 'user.passphrase_set';
   return { workflow: workflowOf(event.type), right: correcting ? 'correct' : 'input' };
 }

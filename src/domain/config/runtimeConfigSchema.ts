@@ -149,6 +149,18 @@ export const runtimeConfigSchema = z.strictObject({
       retentionDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(90))),
     }),
   ),
+  /** Downtime incidents; all optional, with the defaults of `incidents/incidentSettings.ts`. */
+  incidents: z.optional(
+    z.strictObject({
+      /** Ketepatan: a response within this many minutes of the request is on time (default 15). */
+      onTimeThresholdMinutes: z.optional(z.number().check(z.int(), z.gte(1), z.lte(240))),
+      /**
+       * Open an incident by itself once the hub has seen the SIMRS down this long (default 60):
+       * a blip of a few seconds is not a downtime for the monthly log.
+       */
+      autoOpenAfterSeconds: z.optional(z.number().check(z.int(), z.gte(0), z.lte(3600))),
+    }),
+  ),
   /** The downtime SOP checklist of each incident; Siaga's default list when absent. */
   sop: z.optional(
     z.array(sopStepSchema).check(

@@ -2,8 +2,10 @@ import * as z from 'zod/mini';
 import { userChangedSchema, userCreatedSchema, userPassphraseSetSchema } from './accountEvents';
 import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
 import { auditRecordedSchema } from './auditEvents';
+import { downtimeLogImportedSchema, downtimeLogWithdrawnSchema } from './downtimeLogEvents';
 import {
   incidentClosedSchema,
+  incidentDrillClearedSchema,
   incidentOpenedSchema,
   incidentStepDoneSchema,
   incidentStepUndoneSchema,
@@ -60,6 +62,9 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   incidentStepDoneSchema,
   incidentStepUndoneSchema,
   incidentClosedSchema,
+  incidentDrillClearedSchema,
+  downtimeLogImportedSchema,
+  downtimeLogWithdrawnSchema,
 ]);
 
 export type DomainEvent = z.output<typeof domainEventSchema>;

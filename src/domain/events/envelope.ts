@@ -56,6 +56,11 @@ export const envelopeShape = {
   schemaVersion: z.literal(EVENT_SCHEMA_VERSION),
   /** Set on a correcting event: the id of the event (refused by the hub) it replaces. */
   corrects: z.optional(uuidSchema),
+  /**
+   * Practice data: the id of the drill incident this event was captured under (decision 0005).
+   * Never delivered to a SIMRS; removed everywhere when the drill is cleared.
+   */
+  drillId: z.optional(uuidSchema),
 };
 
 /** An event schema: the envelope, a literal type, and the type's payload. */

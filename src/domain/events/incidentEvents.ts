@@ -62,6 +62,8 @@ export const incidentUpdatedSchema = eventSchema(
       /** The technician responded (Waktu Respon). */
       respondedAt: z.optional(isoDateTimeSchema),
       technician: z.optional(personName),
+      /** Who reported the outage to the technician (the log's reporter). */
+      reporter: z.optional(personName),
       /** Uraian Pekerjaan: what was done. */
       workDescription: z.optional(text(1, 1000)),
       /** Switched over to the backup server (SOP: after one hour without repair). */
@@ -87,3 +89,9 @@ export const incidentClosedSchema = eventSchema(
   'incident.closed',
   z.strictObject({ restoredAt: isoDateTimeSchema, confirmedBy: personName }),
 );
+
+/**
+ * A closed drill's practice data removed from every device and the hub (decision 0005): the
+ * events captured under it are deleted; the drill itself, its checklist and its times stay.
+ */
+export const incidentDrillClearedSchema = eventSchema('incident.drill_cleared', z.strictObject({}));

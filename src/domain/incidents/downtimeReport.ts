@@ -114,18 +114,18 @@ export function percentOnTime(onTime: number, total: number): number | null {
   return rounded;
 }
 
-export type DowntimeReportLine = {
+export type DowntimeReportLine<R extends DowntimeLogRow = DowntimeLogRow> = {
   /** 1, 2, 3… in the order of the report (date, then request time). */
   no: number;
-  row: DowntimeLogRow;
+  row: R;
   /** Ketepatan as the report prints it: computed from the row's duration and the threshold. */
   onTime: boolean;
 };
 
-export type MonthlyDowntimeReport = {
+export type MonthlyDowntimeReport<R extends DowntimeLogRow = DowntimeLogRow> = {
   month: string;
   thresholdMinutes: number;
-  lines: DowntimeReportLine[];
+  lines: DowntimeReportLine<R>[];
   /** TOTAL PERBAIKAN */
   totalRepairs: number;
   /** TOTAL KETEPATAN */
@@ -146,11 +146,11 @@ export function rowsOfMonth<T extends Pick<DowntimeLogRow, 'date'>>(rows: readon
  * ties; Ketepatan is recomputed from each row's duration, so a row accepted "as printed" counts as
  * printed and a corrected one as corrected.
  */
-export function buildMonthlyReport(input: {
+export function buildMonthlyReport<R extends DowntimeLogRow>(input: {
   month: string;
-  rows: readonly DowntimeLogRow[];
+  rows: readonly R[];
   thresholdMinutes?: number;
-}): MonthlyDowntimeReport {
+}): MonthlyDowntimeReport<R> {
   if (!REPORT_MONTH_PATTERN.test(input.month)) throw new Error('invalid report month');
   const thresholdMinutes = input.thresholdMinutes ?? DEFAULT_ON_TIME_THRESHOLD_MINUTES;
   const ordered = input.rows
@@ -250,7 +250,7 @@ export function csvField(value: string, guardFormula = false): string {
  * ends; the header row, one row per repair, then TOTAL PERBAIKAN, TOTAL KETEPATAN and PRESENTASE
  * KETEPATAN with the value under Ketepatan. `importDowntimeLog` reads this file back.
  */
-export function downtimeReportToCsv(report: MonthlyDowntimeReport): string {
+export function downtimeReportToCsv(report: MonthlyDowntimeReport<DowntimeLogRow>): string {
   const line = (cells: readonly string[]) => cells.join(CSV_DELIMITER);
   const footer = (label: string, value: string) =>
     line(

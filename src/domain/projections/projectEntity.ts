@@ -9,6 +9,7 @@ const CREATION: ReadonlySet<EventType> = new Set([
   'assessment.signed',
   'user.created',
   'incident.opened',
+  'downtime_log.imported',
 ]);
 
 /**

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../events/domainEvent';
 import { TEMP_NUMBER_PATTERN } from '../identifiers/tempNumber';
 import { reduceAssessment } from './reduceAssessment';
+import { reduceDowntimeLog } from './reduceDowntimeLog';
 import { reduceIncident } from './reduceIncident';
 import { reducePatient } from './reducePatient';
 import { reduceSlip } from './reduceSlip';
@@ -25,6 +26,8 @@ export function tableOf(event: DomainEvent): ProjectionTable | undefined {
       return 'users';
     case 'incident':
       return 'incidents';
+    case 'downtime_log':
+      return 'downtimeLogs';
     case 'audit':
       return undefined;
     default:
@@ -63,8 +66,15 @@ export function reduceRow<T extends ProjectionTable>(
     case 'incident.step_done':
     case 'incident.step_undone':
     case 'incident.closed':
+    case 'incident.drill_cleared':
       return reduceIncident(
         current as ProjectionTables['incidents'] | undefined,
+        event,
+      ) as ProjectionTables[T];
+    case 'downtime_log.imported':
+    case 'downtime_log.withdrawn':
+      return reduceDowntimeLog(
+        current as ProjectionTables['downtimeLogs'] | undefined,
         event,
       ) as ProjectionTables[T];
     case 'event.voided':

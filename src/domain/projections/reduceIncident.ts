@@ -7,7 +7,8 @@ type IncidentEvent =
   | EventOf<'incident.updated'>
   | EventOf<'incident.step_done'>
   | EventOf<'incident.step_undone'>
-  | EventOf<'incident.closed'>;
+  | EventOf<'incident.closed'>
+  | EventOf<'incident.drill_cleared'>;
 
 type Opened = EventOf<'incident.opened'>;
 
@@ -122,6 +123,9 @@ export function reduceIncident(current: Incident | undefined, event: IncidentEve
           : current.steps.map((step, position) => (position === index ? state : step));
       break;
     }
+    case 'incident.drill_cleared':
+      next.drillCleared = { at: event.occurredAt, by: event.actor };
+      break;
     case 'incident.closed':
       next.status = 'closed';
       next.restoredAt = event.payload.restoredAt;

@@ -14,6 +14,7 @@ export function reducePatient(current: Patient | undefined, event: PatientEvent)
         id: event.entityId,
         registeredAt: event.occurredAt,
         deviceCode: event.deviceCode,
+        ...(event.drillId ? { drillId: event.drillId } : {}),
         corrections: [],
       };
     case 'patient.corrected': {

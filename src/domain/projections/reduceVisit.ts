@@ -41,6 +41,7 @@ export function reduceVisit(current: Visit | undefined, event: VisitEvent): Visi
       arrivedAt: payload.arrivedAt,
       ...(payload.admissionStartedAt ? { admissionStartedAt: payload.admissionStartedAt } : {}),
       registeredAt: event.occurredAt,
+      ...(event.drillId ? { drillId: event.drillId } : {}),
       status: 'waiting',
       callCount: 0,
       timeline: [timelineEntry(event)],

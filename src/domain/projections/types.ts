@@ -2,6 +2,7 @@ import type { Rm12Content } from '../assessment/rm12Schema';
 import type { FacilityTimeZone } from '../config/runtimeConfigSchema';
 import type { Actor, EventSource, Role } from '../events/envelope';
 import type { EventType } from '../events/domainEvent';
+import type { ImportedLogRow } from '../events/downtimeLogEvents';
 import type { IncidentCause, IncidentDetection, IncidentScope } from '../events/incidentEvents';
 import type { PatientIdentity } from '../events/patientEvents';
 import type { RetrievalSource } from '../events/slipEvents';
@@ -40,6 +41,8 @@ export type Patient = PatientIdentity & {
   id: string;
   registeredAt: string;
   deviceCode: string;
+  /** Registered during a drill: practice data (decision 0005). */
+  drillId?: string;
   corrections: PatientCorrection[];
 };
 
@@ -68,6 +71,8 @@ export type Visit = {
   admissionStartedAt?: string;
   /** Registration completed (the `visit.registered` event's own time). */
   registeredAt: string;
+  /** Registered during a drill: practice data, never delivered (decision 0005). */
+  drillId?: string;
   status: QueueStatus;
   callCount: number;
   lastCalledAt?: string;
@@ -186,16 +191,32 @@ export type Incident = {
   requestedAt?: string;
   respondedAt?: string;
   technician?: string;
+  reporter?: string;
   workDescription?: string;
   failoverAt?: string;
   restoredAt?: string;
   confirmedBy?: string;
   closedBy?: Actor;
+  /** A drill whose practice data was cleared, when and by whom. */
+  drillCleared?: { at: string; by: Actor };
   steps: IncidentStepState[];
   /** Every opening, the kept one included, earliest detection first. */
   sightings: IncidentSighting[];
   trail: TimelineEntry[];
   anomalies: Anomaly[];
+};
+
+/** A past monthly downtime log imported from CSV (one sheet = one month of one hospital log). */
+export type DowntimeLogSheet = {
+  id: string;
+  month: string;
+  fileName?: string;
+  rows: ImportedLogRow[];
+  importedAt: string;
+  importedBy: Actor;
+  /** Taken out of the reports (imported by mistake), with the reason. */
+  withdrawn?: { at: string; by: Actor; reason: string };
+  trail: TimelineEntry[];
 };
 
 export type ProjectionTables = {
@@ -205,5 +226,6 @@ export type ProjectionTables = {
   assessments: Assessment;
   users: UserAccount;
   incidents: Incident;
+  downtimeLogs: DowntimeLogSheet;
 };
 export type ProjectionTable = keyof ProjectionTables;

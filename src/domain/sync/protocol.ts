@@ -99,3 +99,15 @@ export type KeyReleaseResponse = z.output<typeof keyReleaseResponseSchema>;
 export const sealedEventAad = (eventId: string) => `event|${eventId}`;
 export const escrowAad = (deviceId: string) => `escrow|${deviceId}`;
 export const releaseAad = (deviceId: string, userId: string) => `release|${deviceId}|${userId}`;
+
+/** Devices count as active this long after their last call with a token [P25]. */
+export const ACTIVE_DEVICE_WINDOW_MINUTES = 10;
+
+/** `GET /api/v1/devices/summary` [P25]: how many devices the hub has enrolled, how many are in contact. */
+export const deviceSummarySchema = z.object({
+  enrolled: z.number().check(z.int(), z.gte(0)),
+  active: z.number().check(z.int(), z.gte(0)),
+  activeWindowMinutes: z.number().check(z.int(), z.gte(1)),
+  serverTime: z.iso.datetime({ offset: true }),
+});
+export type DeviceSummary = z.output<typeof deviceSummarySchema>;

@@ -30,6 +30,9 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'incident.step_done': 'event.incident.step_done',
   'incident.step_undone': 'event.incident.step_undone',
   'incident.closed': 'event.incident.closed',
+  'incident.drill_cleared': 'event.incident.drill_cleared',
+  'downtime_log.imported': 'event.downtime_log.imported',
+  'downtime_log.withdrawn': 'event.downtime_log.withdrawn',
 };
 
 export const TASK_LABEL: Record<TaskId, MessageKey> = {

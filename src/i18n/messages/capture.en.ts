@@ -308,6 +308,9 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.incident.step_done': 'SOP step done',
   'event.incident.step_undone': 'SOP step undone',
   'event.incident.closed': 'Downtime incident closed',
+  'event.incident.drill_cleared': 'Drill data cleared',
+  'event.downtime_log.imported': 'Past downtime log imported',
+  'event.downtime_log.withdrawn': 'Imported downtime log withdrawn',
 
   'task.title': 'BPJS task times (task ID)',
   'task.caption': 'Derived from the recorded service times; sent to BPJS during recovery.',

@@ -308,6 +308,9 @@ export const captureId = {
   'event.incident.step_done': 'Langkah SOP selesai',
   'event.incident.step_undone': 'Langkah SOP dibatalkan',
   'event.incident.closed': 'Insiden downtime ditutup',
+  'event.incident.drill_cleared': 'Data latihan dihapus',
+  'event.downtime_log.imported': 'Log downtime lama diimpor',
+  'event.downtime_log.withdrawn': 'Log downtime impor ditarik',
 
   'task.title': 'Waktu tugas BPJS (task ID)',
   'task.caption': 'Diturunkan dari waktu pelayanan yang dicatat; dikirim ke BPJS saat pemulihan.',

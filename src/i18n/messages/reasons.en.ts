@@ -51,6 +51,18 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.notPermitted': 'Your role may not do this. Ask someone who is authorised.',
   'reason.deviceNotSetUp': 'This device is not set up yet. Open Settings.',
   'reason.configMissing': 'The hospital configuration has not been received yet.',
+  'reason.nothingChanged': 'Nothing was changed.',
+  'reason.incidentNotFound': 'This incident is not on this device.',
+  'reason.incidentClosed': 'This incident is already closed.',
+  'reason.unknownSopStep': "This step is not in the hospital's SOP list.",
+  'reason.drillRunning': 'Another drill is running. Close that drill first.',
+  'reason.notADrill': 'Only drill data can be cleared; this incident is not a drill.',
+  'reason.drillStillOpen': 'Close the drill before clearing its data.',
+  'reason.drillAlreadyCleared': "This drill's data has already been cleared.",
+  'reason.monthAlreadyImported':
+    "This month's log was already imported ({date}). Withdraw that import first to replace it.",
+  'reason.downtimeLogNotFound': 'This imported log is not on this device.',
+  'reason.downtimeLogWithdrawn': 'This imported log has already been withdrawn.',
   'reason.unknown': 'Invalid input.',
 
   'warning.nikBirthDateMismatch': 'The birth date differs from the one in the NIK. Check the ID card.',

@@ -51,6 +51,18 @@ export const reasonsId = {
   'reason.notPermitted': 'Peran Anda tidak berhak melakukan ini. Minta petugas yang berwenang.',
   'reason.deviceNotSetUp': 'Perangkat belum diatur. Buka Pengaturan.',
   'reason.configMissing': 'Konfigurasi rumah sakit belum diterima.',
+  'reason.nothingChanged': 'Tidak ada yang diubah.',
+  'reason.incidentNotFound': 'Insiden ini tidak ada di perangkat ini.',
+  'reason.incidentClosed': 'Insiden ini sudah ditutup.',
+  'reason.unknownSopStep': 'Langkah ini tidak ada di daftar SOP rumah sakit.',
+  'reason.drillRunning': 'Latihan lain sedang berjalan. Tutup latihan itu dulu.',
+  'reason.notADrill': 'Hanya data latihan yang dapat dihapus; insiden ini bukan latihan.',
+  'reason.drillStillOpen': 'Tutup latihan dulu sebelum menghapus datanya.',
+  'reason.drillAlreadyCleared': 'Data latihan ini sudah dihapus.',
+  'reason.monthAlreadyImported':
+    'Log bulan ini sudah diimpor ({date}). Tarik impor itu dulu bila ingin menggantinya.',
+  'reason.downtimeLogNotFound': 'Log impor ini tidak ada di perangkat ini.',
+  'reason.downtimeLogWithdrawn': 'Log impor ini sudah ditarik.',
   'reason.unknown': 'Isian tidak valid.',
 
   'warning.nikBirthDateMismatch': 'Tanggal lahir tidak sama dengan yang tertulis di NIK. Periksa KTP.',

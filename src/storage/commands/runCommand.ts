@@ -1,7 +1,9 @@
 import { Reason, type CaptureContext, type DomainEvent, type FieldProblem } from '@/domain';
 import { systemClock, type Clock } from '@/lib/clock';
-import { err, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/result';
 import { appendEventsHoldingLock } from '../appendEvents';
+import { getCodec } from '../codec';
+import { withDrillMarks } from '../drillMarks';
 import { loadCaptureContext } from '../captureContext';
 import type { SiagaDb } from '../db';
 import { withJournalLock } from '../journalLock';
@@ -35,7 +37,8 @@ export function runCommand<T extends { events: DomainEvent[] }>(
     }
     const planned = await plan(context.value);
     if (!planned.ok) return planned;
-    await appendEventsHoldingLock(db, planned.value.events, { origin: 'local' });
-    return planned;
+    const events = await withDrillMarks(db, planned.value.events, getCodec());
+    await appendEventsHoldingLock(db, events, { origin: 'local' });
+    return ok({ ...planned.value, events });
   });
 }

@@ -7,13 +7,14 @@ import { useTestDb } from '../dbTestUtils';
 describe('SiagaDb', () => {
   const makeDb = useTestDb();
 
-  it('opens at version 4 with the journal, every projection table, the accounts and incidents', async () => {
+  it('opens at version 5 with the journal, every projection table, the accounts, incidents and past logs', async () => {
     const db = makeDb();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'assessments',
       'counters',
+      'downtimeLogs',
       'drafts',
       'incidents',
       'journal',
@@ -26,6 +27,7 @@ describe('SiagaDb', () => {
     ]);
     expect(db.journal.schema.indexes.map((index) => index.name).sort()).toEqual([
       '[syncState+localSeq]',
+      'drillId',
       'entityId',
       'localSeq',
       'syncState',
@@ -49,7 +51,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect(await upgraded.meta.get('runtimeConfig')).toMatchObject({ value: { kept: true } });
     expect(await upgraded.journal.orderBy('localSeq').toArray()).toMatchObject([
       { id: 'a', localSeq: 1, origin: 'local', syncState: 'pending' },
@@ -61,6 +63,50 @@ describe('SiagaDb', () => {
         .between(['pending', 0], ['pending', Infinity])
         .count(),
     ).toBe(2);
+    upgraded.close();
+  });
+
+  it('upgrades version 4 to 5 keeping the journal and incidents, with drill ids indexed', async () => {
+    const probe = makeDb();
+    const name = probe.name;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      meta: 'key',
+      journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId',
+      patients: 'id, *lookupKeys',
+      visits: 'id, patientId, serviceDate, [serviceDate+poliCode]',
+      tickets: 'id, serviceDate, [poliCode+serviceDate]',
+      slips: 'id, visitId, status, serviceDate, requestedAt',
+      assessments: 'id, visitId',
+      drafts: 'id, visitId',
+      counters: 'key',
+      users: 'id, username',
+      incidents: 'id, status, detectedAt',
+    });
+    await v4
+      .table('journal')
+      .add({ id: 'e1', localSeq: 1, type: 'incident.opened', entityId: 'i1', syncState: 'acked' });
+    await v4
+      .table('incidents')
+      .add({ id: 'i1', status: 'open', detectedAt: '2026-11-02T08:00:00+07:00', body: {} });
+    v4.close();
+
+    const upgraded = new SiagaDb(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(5);
+    expect(await upgraded.journal.get('e1')).toMatchObject({ localSeq: 1, syncState: 'acked' });
+    expect(await upgraded.incidents.get('i1')).toMatchObject({ status: 'open' });
+    await upgraded.journal.add({
+      id: 'e2',
+      localSeq: 2,
+      type: 'visit.registered',
+      entityId: 'v1',
+      syncState: 'pending',
+      origin: 'local',
+      drillId: 'i1',
+    });
+    expect(await upgraded.journal.where('drillId').equals('i1').primaryKeys()).toEqual(['e2']);
+    expect(await upgraded.downtimeLogs.count()).toBe(0);
     upgraded.close();
   });
 

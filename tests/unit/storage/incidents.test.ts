@@ -16,7 +16,17 @@ import { useTestDb } from '../dbTestUtils';
 import { incidentEvent, opened } from '../domain/incidents/incidentFixture';
 
 async function snapshot(db: Db) {
-  const tables = ['patients', 'visits', 'tickets', 'slips', 'assessments', 'users', 'incidents', 'counters'];
+  const tables = [
+    'patients',
+    'visits',
+    'tickets',
+    'slips',
+    'assessments',
+    'users',
+    'incidents',
+    'downtimeLogs',
+    'counters',
+  ];
   const entries = await Promise.all(
     tables.map(async (table) => [table, await db.table(table).toArray()] as const),
   );
@@ -145,7 +155,7 @@ describe('the incidents projection', () => {
     expect(await snapshot(db)).toEqual(incremental);
   });
 
-  it('upgrades a version 3 database to version 4 with an empty incidents table', async () => {
+  it('upgrades a version 3 database (to the current version) with an empty incidents table', async () => {
     const probe = makeDb();
     const name = probe.name;
     const v3 = new Dexie(name);
@@ -166,7 +176,7 @@ describe('the incidents projection', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     expect(await upgraded.meta.get('kept')).toMatchObject({ value: true });
     expect(await upgraded.incidents.count()).toBe(0);
     expect(upgraded.incidents.schema.indexes.map((index) => index.name).sort()).toEqual([

@@ -23,7 +23,7 @@ export function incidentEvent<T extends EventType>(
   return built.value;
 }
 
-/** An incident opened by hand at the registration desk unless told otherwise. */
+/** An incident opened by hand at the registration desk unless told otherwise; IT starts drills. */
 export const opened = (
   id: string,
   detectedAt: string,
@@ -43,6 +43,6 @@ export const opened = (
       drill: false,
       ...overrides,
     },
-    'registration',
+    overrides.drill ? 'admin' : 'registration',
     deviceCode,
   );
