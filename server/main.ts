@@ -61,7 +61,11 @@ async function main(): Promise<void> {
     simrs: () =>
       simrs.probe?.status() ?? { status: 'unknown', since: new Date().toISOString(), checkedAt: null },
   });
-  simrs.probe = startSimrsProbe({ healthUrl: () => readConfig()?.simrs.healthUrl, log: app.log });
+  simrs.probe = startSimrsProbe({
+    healthUrl: () => readConfig()?.simrs.healthUrl,
+    log: app.log,
+    ...(options.simrsProbeMs ? { maxIntervalMs: options.simrsProbeMs } : {}),
+  });
 
   if (configState === 'created') {
     app.log.warn({ configPath: options.configPath }, 'no config.json found: wrote demo values; edit it');

@@ -15,6 +15,7 @@ const optionsSchema = z.object({
   revoke: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/))),
   tlsCert: z.optional(z.string().check(z.minLength(1))),
   tlsKey: z.optional(z.string().check(z.minLength(1))),
+  simrsProbeSeconds: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(300))),
 });
 
 export type HubOptions = {
@@ -31,6 +32,8 @@ export type HubOptions = {
   revoke?: string;
   /** Serve HTTPS with this certificate and private key (PEM files); plain HTTP without. */
   tls?: { certPath: string; keyPath: string };
+  /** Check the SIMRS this often while it answers, and at least this often while it does not. */
+  simrsProbeMs?: number;
 };
 
 export const HUB_USAGE = `Siaga hub
@@ -51,6 +54,11 @@ Options (each also settable by environment variable):
   --tls-cert <file> SIAGA_TLS_CERT   serve HTTPS with this certificate (PEM, with any
                                      intermediates); needs --tls-key
   --tls-key <file>  SIAGA_TLS_KEY    the certificate's private key (PEM); needs --tls-cert
+  --simrs-probe-seconds <n>
+                    SIAGA_SIMRS_PROBE_SECONDS
+                                     how often the hub checks the SIMRS health URL (default 15
+                                     while it answers; while down 5 s, backing off to 60 s; with
+                                     this option never more than n seconds apart)
   --revoke <device code>             revoke that device's token (a lost tablet) and exit
   --help                             show this text
 `;
@@ -78,6 +86,7 @@ export function parseHubOptions(
         revoke: { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'simrs-probe-seconds': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -97,6 +106,7 @@ export function parseHubOptions(
     revoke: flags.revoke,
     tlsCert: flags['tls-cert'] ?? env.SIAGA_TLS_CERT,
     tlsKey: flags['tls-key'] ?? env.SIAGA_TLS_KEY,
+    simrsProbeSeconds: flags['simrs-probe-seconds'] ?? env.SIAGA_SIMRS_PROBE_SECONDS,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -119,6 +129,7 @@ export function parseHubOptions(
     ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
     ...(tlsCert && tlsKey ? { tls: { certPath: resolve(tlsCert), keyPath: resolve(tlsKey) } } : {}),
+    ...(parsed.data.simrsProbeSeconds ? { simrsProbeMs: parsed.data.simrsProbeSeconds * 1000 } : {}),
   });
 }
 

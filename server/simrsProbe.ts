@@ -17,6 +17,8 @@ export function startSimrsProbe(deps: {
   log: FastifyBaseLogger;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** The longest pause between two checks (`--simrs-probe-seconds`); the defaults above without. */
+  maxIntervalMs?: number;
 }): { status: () => SimrsStatus; stop: () => void; probeNow: () => Promise<void> } {
   const now = deps.now ?? (() => new Date());
   const request = deps.fetch ?? fetch;
@@ -49,7 +51,11 @@ export function startSimrsProbe(deps: {
 
   function schedule(): void {
     if (stopped) return;
-    const delay = failures === 0 ? UP_INTERVAL_MS : Math.min(DOWN_CAP_MS, DOWN_BASE_MS * 2 ** (failures - 1));
+    const cap = deps.maxIntervalMs ?? Infinity;
+    const delay = Math.min(
+      cap,
+      failures === 0 ? UP_INTERVAL_MS : Math.min(DOWN_CAP_MS, DOWN_BASE_MS * 2 ** (failures - 1)),
+    );
     timer = setTimeout(() => void probe().then(schedule), delay);
     timer.unref();
   }

@@ -127,4 +127,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_type_seq ON events (type, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'drills',
+    sql: `
+      -- Practice data (decision 0005): events captured under a drill carry its id. Clearing the
+      -- drill deletes exactly those rows; every other row stays append-only, enforced here.
+      ALTER TABLE events ADD COLUMN drill_id TEXT;
+      CREATE INDEX events_drill ON events (drill_id) WHERE drill_id IS NOT NULL;
+      DROP TRIGGER events_append_only_delete;
+      CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events WHEN OLD.drill_id IS NULL
+      BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    `,
+  },
 ];

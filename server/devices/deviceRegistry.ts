@@ -196,3 +196,15 @@ export function noteDeviceContact(db: HubDatabase, deviceId: string, now: Date):
     'UPDATE devices SET last_seen_at = ? WHERE device_id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)',
   ).run(now.toISOString(), deviceId, new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
 }
+
+/** Enrolled (not revoked) devices, and those among them in contact since `activeSince` [P25]. */
+export function countDevices(db: HubDatabase, activeSince: Date): { enrolled: number; active: number } {
+  return (
+    db
+      .prepare<[string], { enrolled: number; active: number }>(
+        `SELECT count(*) AS enrolled, count(CASE WHEN last_seen_at >= ? THEN 1 END) AS active
+         FROM devices WHERE revoked_at IS NULL`,
+      )
+      .get(activeSince.toISOString()) ?? { enrolled: 0, active: 0 }
+  );
+}

@@ -8,6 +8,8 @@ export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
 /**
  * Appends valid events in one transaction [P8, P9]: the unique id makes a resent event a no-op,
  * reported as `duplicate` when its content is the same and `conflict` when it is not [P7].
+ * Clearing a drill deletes its practice events in the same transaction, and practice events of a
+ * cleared drill that arrive later are answered `accepted` and not stored [P26].
  */
 export function storeEvents(
   db: HubDatabase,
@@ -16,13 +18,18 @@ export function storeEvents(
   receivedAt: Date,
 ): StoreOutcome[] {
   const insert = db.prepare(
-    `INSERT INTO events (id, type, entity_id, device_id, submitted_by, occurred_at, received_at, body)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO events (id, type, entity_id, device_id, submitted_by, occurred_at, received_at, body, drill_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const stored = db.prepare<[string], { body: string }>('SELECT body FROM events WHERE id = ?');
+  const cleared = db.prepare<[string], { found: number }>(
+    `SELECT 1 AS found FROM events WHERE entity_id = ? AND type = 'incident.drill_cleared' LIMIT 1`,
+  );
+  const clearDrill = db.prepare('DELETE FROM events WHERE drill_id = ?');
   const received = receivedAt.toISOString();
   return db.transaction(() =>
     events.map((event): StoreOutcome => {
+      if (event.drillId && cleared.get(event.drillId)) return 'accepted';
       const body = canonicalJson(event);
       const result = insert.run(
         event.id,
@@ -33,9 +40,11 @@ export function storeEvents(
         event.occurredAt,
         received,
         body,
+        event.drillId ?? null,
       );
       if (result.changes === 1) {
         applyUserEvent(db, event, receivedAt); // accounts follow their events, in this transaction
+        if (event.type === 'incident.drill_cleared') clearDrill.run(event.entityId);
         return 'accepted';
       }
       return stored.get(event.id)?.body === body ? 'duplicate' : 'conflict';

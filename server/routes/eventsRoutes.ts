@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  ACTIVE_DEVICE_WINDOW_MINUTES,
   DEFAULT_PULL_LIMIT,
   domainEventSchema,
   formatCursor,
@@ -11,6 +12,7 @@ import {
   requiredRight,
   sealedEventAad,
   sealedEventItemSchema,
+  type DeviceSummary,
   type DomainEvent,
   type PullResponse,
   type PushResponse,
@@ -21,6 +23,7 @@ import { fromUtf8 } from '@/lib/crypto/encoding';
 import { openSealed } from '@/lib/crypto/sealedBox';
 import type { HubDatabase } from '../db/openHubDatabase';
 import {
+  countDevices,
   deviceForToken,
   noteDeviceContact,
   type EnrolledDevice,
@@ -293,4 +296,22 @@ export function registerEventsRoutes(
     };
     return reply.header('cache-control', 'no-store').send(body);
   });
+
+  // The SOP's first step, "do other computers have the same problem?": how many devices are about.
+  app.get(
+    '/api/v1/devices/summary',
+    { preHandler: authenticate, logLevel: 'warn' },
+    async (request, reply) => {
+      if (request.tokenScope !== 'full')
+        return sendError(reply, 403, 'push_only_token', 'This token may only send events.');
+      const now = deps.now();
+      const counts = countDevices(deps.db, new Date(now.getTime() - ACTIVE_DEVICE_WINDOW_MINUTES * 60_000));
+      const body: DeviceSummary = {
+        ...counts,
+        activeWindowMinutes: ACTIVE_DEVICE_WINDOW_MINUTES,
+        serverTime: now.toISOString(),
+      };
+      return reply.header('cache-control', 'no-store').send(body);
+    },
+  );
 }

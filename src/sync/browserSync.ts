@@ -1,5 +1,6 @@
+import type { DeviceSummary } from '@/domain';
 import type { Result } from '@/lib/result';
-import type { SiagaDb } from '@/storage';
+import { hubTokens, type SiagaDb } from '@/storage';
 import type { EnrollFailure } from './enrollDevice';
 import type { escrowDataKey, releaseDataKey } from './keyEscrow';
 import { browserRuntime } from './runtime';
@@ -11,6 +12,8 @@ export type BrowserSync = {
   enroll: (code: string, hubUrl: string) => Promise<Result<{ deviceCode: string }, EnrollFailure>>;
   escrow: (hubUrl: string, rawKey: Uint8Array<ArrayBuffer>) => ReturnType<typeof escrowDataKey>;
   release: (hubUrl: string, username: string, passphrase: string) => ReturnType<typeof releaseDataKey>;
+  /** The hub's device counts [P25]; undefined when not enrolled, signed out or unanswered. */
+  deviceSummary: (hubUrl: string) => Promise<DeviceSummary | undefined>;
 };
 
 /**
@@ -42,5 +45,12 @@ export function createBrowserSync(db: SiagaDb, hubUrl: () => string | undefined)
         username,
         passphrase,
       ),
+    deviceSummary: async (url) => {
+      const token = (await hubTokens(db))?.pull;
+      if (!token) return undefined;
+      const { deviceSummaryFromHub } = await import('./hubClient');
+      const answer = await deviceSummaryFromHub({ hubUrl: url, ...browserRuntime() }, token);
+      return answer.ok ? answer.value.body : undefined;
+    },
   };
 }

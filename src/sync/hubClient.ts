@@ -3,10 +3,12 @@ import * as z from 'zod/mini';
 /** A 204 answer has no body; anything parses. */
 const emptySchema = z.unknown();
 import {
+  deviceSummarySchema,
   enrollResponseSchema,
   hubErrorSchema,
   pullResponseSchema,
   pushResponseSchema,
+  type DeviceSummary,
   type DomainEvent,
   type EnrollRequest,
   type EnrollResponse,
@@ -140,6 +142,13 @@ export function pullFromHub(deps: HubCall, token: string, cursor: string, limit:
     { headers: bearer(token) },
     pullResponseSchema,
   ) as Promise<Result<Timed<{ body: PullResponse }>, HubFailure>>;
+}
+
+/** How many devices the hub has enrolled and how many are in contact [P25]. */
+export function deviceSummaryFromHub(deps: HubCall, token: string) {
+  return call(deps, '/api/v1/devices/summary', { headers: bearer(token) }, deviceSummarySchema) as Promise<
+    Result<Timed<{ body: DeviceSummary }>, HubFailure>
+  >;
 }
 
 /** Leaves the device's data key with the hub, sealed to the hub's key [P22]. */

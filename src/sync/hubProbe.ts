@@ -30,6 +30,8 @@ export type HubConnection =
       lastContactAt: number;
       serverTime: string;
       hubVersion: string;
+      /** The hub store's id: automatic incidents are named after it and the outage start. */
+      hubId?: string;
       /** The SIMRS as the hub sees it [P12]. */
       simrs?: HubHealth['simrs'];
     }
@@ -61,6 +63,7 @@ type Attempt =
       viaBackup: boolean;
       serverTime: string;
       version: string;
+      hubId?: string;
       simrs?: HubHealth['simrs'];
     }
   | { ok: false; reason: ProbeFailure };
@@ -91,6 +94,7 @@ async function probeUrl(deps: HubProbeDeps, hubUrl: string, viaBackup: boolean):
     viaBackup,
     serverTime: health.data.serverTime,
     version: health.data.version,
+    ...(health.data.hubId ? { hubId: health.data.hubId } : {}),
     ...(health.data.simrs ? { simrs: health.data.simrs } : {}),
   };
 }
@@ -146,6 +150,7 @@ export function createHubProbe(deps: HubProbeDeps): HubProbe {
           lastContactAt: deps.now(),
           serverTime: attempt.serverTime,
           hubVersion: attempt.version,
+          ...(attempt.hubId ? { hubId: attempt.hubId } : {}),
           ...(attempt.simrs ? { simrs: attempt.simrs } : {}),
         },
         true,

@@ -35,3 +35,4 @@ export {
 export type { SyncPhase, SyncStatus } from './syncStatus';
 export { enrollDevice, type EnrollFailure } from './enrollDevice';
 export { createBrowserSync, type BrowserSync } from './browserSync';
+export { startOutageWatch, type OutageWatchDeps } from './outageWatch';

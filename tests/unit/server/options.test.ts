@@ -46,6 +46,18 @@ describe('parseHubOptions', () => {
     expect(!unknown.ok && unknown.error).toContain('--prot');
   });
 
+  it('takes how often to check the SIMRS, in seconds, from a flag or the environment', () => {
+    const fromEnv = parseHubOptions([], { SIAGA_SIMRS_PROBE_SECONDS: '5' }, '/app');
+    expect(fromEnv.ok && fromEnv.value).toMatchObject({ simrsProbeMs: 5_000 });
+    const fromFlag = parseHubOptions(
+      ['--simrs-probe-seconds', '2'],
+      { SIAGA_SIMRS_PROBE_SECONDS: '5' },
+      '/app',
+    );
+    expect(fromFlag.ok && fromFlag.value).toMatchObject({ simrsProbeMs: 2_000 });
+    expect(parseHubOptions(['--simrs-probe-seconds', '0'], {}, '/app').ok).toBe(false);
+  });
+
   it('recognises --help', () => {
     expect(parseHubOptions(['--help'], {}, '/app')).toEqual({ ok: true, value: 'help' });
   });

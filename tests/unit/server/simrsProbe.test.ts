@@ -52,6 +52,17 @@ describe('the hub watching the SIMRS [P12]', () => {
     expect(probe.status()).toMatchObject({ status: 'up', since: '2026-11-22T01:03:00.000Z' });
   });
 
+  it('notices the SIMRS going and coming back by itself, never waiting longer than its cap', async () => {
+    const simrs = await simrsHealth();
+    const probe = startSimrsProbe({ healthUrl: () => simrs.url, log: silentLog, maxIntervalMs: 100 });
+    cleanups.push(probe.stop, () => simrs.server.close());
+    await vi.waitFor(() => expect(probe.status().status).toBe('up'));
+    simrs.answer(500);
+    await vi.waitFor(() => expect(probe.status().status).toBe('down'), { timeout: 2_000 });
+    simrs.answer(200);
+    await vi.waitFor(() => expect(probe.status().status).toBe('up'), { timeout: 2_000 });
+  });
+
   it('counts an SIMRS that does not answer at all as down', async () => {
     const simrs = await simrsHealth();
     const url = simrs.url;

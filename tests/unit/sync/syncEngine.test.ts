@@ -28,32 +28,37 @@ const hubCount = (db: { prepare: (sql: string) => { get: () => unknown } }) =>
 describe('sync engine against the real hub', () => {
   const world = useSyncWorld();
 
-  it('[P14] sends the outbox in pages, one request at a time, and acknowledges what the hub stored', async () => {
-    const hub = await world.startHub();
-    const requests: number[] = [];
-    const counting: typeof fetch = async (input, init) => {
-      if (init?.method === 'POST' && (input as string).endsWith('/api/v1/events')) {
-        requests.push((JSON.parse(init.body as string) as { events: unknown[] }).events.length);
+  // 400 registrations through the real command take seconds on fake-indexeddb; the sync is quick.
+  it(
+    '[P14] sends the outbox in pages, one request at a time, and acknowledges what the hub stored',
+    { timeout: 30_000 },
+    async () => {
+      const hub = await world.startHub();
+      const requests: number[] = [];
+      const counting: typeof fetch = async (input, init) => {
+        if (init?.method === 'POST' && (input as string).endsWith('/api/v1/events')) {
+          requests.push((JSON.parse(init.body as string) as { events: unknown[] }).events.length);
+        }
+        return fetch(input, init);
+      };
+      const desk = await world.device('PD1', { fetch: counting });
+      const clock = manualClock();
+      for (let index = 0; index < 400; index += 1) {
+        expectOk(
+          await registerVisit(
+            desk.db,
+            registration({ ...NEW_PATIENT, nik: undefined, name: `Pasien ${index}` }),
+            clock,
+          ),
+        );
       }
-      return fetch(input, init);
-    };
-    const desk = await world.device('PD1', { fetch: counting });
-    const clock = manualClock();
-    for (let index = 0; index < 400; index += 1) {
-      expectOk(
-        await registerVisit(
-          desk.db,
-          registration({ ...NEW_PATIENT, nik: undefined, name: `Pasien ${index}` }),
-          clock,
-        ),
-      );
-    }
-    expect((await journalCounts(desk.db)).byState.pending).toBe(800);
-    expect(await desk.engine.runOnce()).toEqual({ kind: 'synced' });
-    expect(requests).toEqual([PUSH_PAGE_SIZE, 300]);
-    expect((await journalCounts(desk.db)).byState).toMatchObject({ pending: 0, acked: 800 });
-    expect(hubCount(hub.db)).toBe(800);
-  });
+      expect((await journalCounts(desk.db)).byState.pending).toBe(800);
+      expect(await desk.engine.runOnce()).toEqual({ kind: 'synced' });
+      expect(requests).toEqual([PUSH_PAGE_SIZE, 300]);
+      expect((await journalCounts(desk.db)).byState).toMatchObject({ pending: 0, acked: 800 });
+      expect(hubCount(hub.db)).toBe(800);
+    },
+  );
 
   it("[P18] brings one device's registration into the other's queue, through the same reducers", async () => {
     await world.startHub();
