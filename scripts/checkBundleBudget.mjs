@@ -12,13 +12,20 @@
  * before anything is shown (≈ 4 KB), and the account screens add to the Bahasa Indonesia
  * catalogue. Account administration and the journal writer stay lazy; splitting the catalogue per
  * workspace is the next lever when this budget is reached again.
+ *
+ * Raised to 147 KB with the incidents (issue 6): the incidents workspace brought its own catalogue
+ * (`src/i18n/workspaceCatalogue.ts`, in its lazy chunk), and the open-incident banner, its messages
+ * and the outage watch load after sign-in; what stays at start-up is the reason texts of the new
+ * commands (every refusal must be sayable anywhere), the database's version 5 and the hub id in the
+ * probe (≈ 1.5 KB). Next lever, before raising again: move the capture workspaces' messages out of
+ * the start-up catalogue the same way.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const APP_DIR = process.argv[2] ?? 'dist/app';
-const STARTUP_JS_BUDGET_BYTES = 145 * 1024;
+const STARTUP_JS_BUDGET_BYTES = 147 * 1024;
 
 const html = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
 const entry = html.match(/<script type="module"[^>]*src="\/([^"]+)"/)?.[1];

@@ -9,7 +9,7 @@ import { AppServicesContext } from './AppServicesContext';
 import { ConfigNotice } from './ConfigNotice';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
 import { RouteContent } from './RouteContent';
-import { SimrsBanner } from './SimrsBanner';
+import { IncidentBanner } from './IncidentBanner';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -63,7 +63,7 @@ export function App({ services }: { services: AppServices }) {
       <StatusBar />
       <div className="app-notices">
         <DatabaseUpgradeNotice />
-        <SimrsBanner />
+        <IncidentBanner />
         <UpdatePrompt />
         {storedConfig !== undefined ? <ConfigNotice stored={storedConfig} /> : null}
       </div>

@@ -5,10 +5,8 @@ import { useSessionUser } from '@/session';
 import { Notice } from '@/ui/Notice';
 import { useT } from '@/i18n';
 import { HomeScreen } from './HomeScreen';
-import { NotBuiltWorkspace } from './NotBuiltWorkspace';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import type { AppServices } from './startServices';
-import { WORKSPACE_PURPOSE } from './workspacePurpose';
 
 // Each workspace is its own chunk (precached like the rest): the shell opens fast, and a device
 // downloads nothing extra to open a workspace offline.
@@ -30,6 +28,18 @@ const RecoveryWorkspace = lazy(() =>
   import('@/features/recovery').then((m) => ({ default: m.RecoveryWorkspace })),
 );
 const AuditScreen = lazy(() => import('@/features/audit').then((m) => ({ default: m.AuditScreen })));
+const IncidentsWorkspace = lazy(() =>
+  import('@/features/incidents').then((m) => ({ default: m.IncidentsWorkspace })),
+);
+const IncidentScreen = lazy(() =>
+  import('@/features/incidents').then((m) => ({ default: m.IncidentScreen })),
+);
+const IncidentReportScreen = lazy(() =>
+  import('@/features/incidents').then((m) => ({ default: m.IncidentReportScreen })),
+);
+const DowntimeLogImportScreen = lazy(() =>
+  import('@/features/incidents').then((m) => ({ default: m.DowntimeLogImportScreen })),
+);
 const SettingsScreen = lazy(() => import('@/features/settings').then((m) => ({ default: m.SettingsScreen })));
 
 function Routed({ route, services }: { route: Route; services: AppServices }) {
@@ -71,7 +81,19 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
     case 'audit':
       return <AuditScreen />;
     case 'incidents':
-      return <NotBuiltWorkspace title={`nav.${route.name}`} purpose={WORKSPACE_PURPOSE[route.name]} />;
+      return <IncidentsWorkspace />;
+    case 'incident':
+      return (
+        <IncidentScreen
+          incidentId={route.incidentId}
+          hubConnection={hubConnection}
+          deviceSummary={services.deviceSummary}
+        />
+      );
+    case 'incidentReport':
+      return <IncidentReportScreen />;
+    case 'incidentImport':
+      return <DowntimeLogImportScreen />;
   }
 }
 

@@ -25,6 +25,7 @@ import {
   type HubProbe,
   type SyncEngine,
 } from '@/sync';
+import type { DeviceSummary } from '@/domain';
 import type { Result } from '@/lib/result';
 import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
 
@@ -43,6 +44,8 @@ export type AppServices = {
   serviceWorker: ServiceWorkerControls;
   refreshConfig: () => Promise<void>;
   requestPersistence: () => Promise<void>;
+  /** How many devices the hub has enrolled and has heard from lately [P25]; undefined offline. */
+  deviceSummary: () => Promise<DeviceSummary | undefined>;
 };
 
 /** Starts what runs beside the UI: the hub probe, config refresh, storage checks, the service worker. */
@@ -61,7 +64,7 @@ export function startServices(): AppServices {
     const connection = hubProbe.store.getState();
     return connection.state === 'reachable' ? connection.hubUrl : undefined;
   };
-  const { engine: sync, enroll, escrow, release } = createBrowserSync(db, reachableHub);
+  const { engine: sync, enroll, escrow, release, deviceSummary } = createBrowserSync(db, reachableHub);
   const hubForAccounts = async () =>
     reachableHub() ?? (await loadStoredRuntimeConfig(db))?.config.hub.primaryUrl ?? '/';
 
@@ -109,6 +112,17 @@ export function startServices(): AppServices {
     }
     previousState = connection.state;
   });
+  // The downtime incident opens by itself once the hub has seen the SIMRS down long enough
+  // (loaded after start-up: nothing on the first screen needs it).
+  void import('@/sync/outageWatch').then(({ startOutageWatch }) =>
+    startOutageWatch({
+      probe: hubProbe.store,
+      signedIn: () => session.store.getState().status === 'unlocked',
+      onSessionChange: (listener) => session.store.subscribe(listener),
+      config: async () => (await loadStoredRuntimeConfig(db))?.config,
+      recordSighting: async (outage) => (await import('./incidentWrites')).recordOutageSighting(db, outage),
+    }),
+  );
   hubProbe.start();
   sync.start();
   void refreshConfig();
@@ -145,6 +159,10 @@ export function startServices(): AppServices {
     refreshConfig,
     requestPersistence: async () => {
       await requestPersistentStorage(db, storage, { onlyIfFirstRun: false });
+    },
+    deviceSummary: async () => {
+      const hubUrl = reachableHub();
+      return hubUrl ? deviceSummary(hubUrl) : undefined;
     },
   };
 }

@@ -1,10 +1,12 @@
-import type { MessageKey, MessageParams, Messages } from './messageKeys';
+import type { MessageKey, MessageParams } from './messageKeys';
 import type { Language } from './language';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** `{name}` placeholders are replaced by params; an unknown placeholder stays visible. */
-export function translator(catalogue: Messages): Translate {
+export function translator<K extends string = MessageKey>(
+  catalogue: Record<K, string>,
+): (key: K, params?: MessageParams) => string {
   return (key, params) => {
     const text = catalogue[key];
     if (!params) return text;

@@ -78,6 +78,8 @@ export type TicketRow = {
   callCount: number;
   lastCalledAt?: string;
   registeredAt: string;
+  /** Practice data of this drill (shown as such on every list). */
+  drillId?: string;
 };
 export type SlipRow = {
   id: string;

@@ -66,6 +66,7 @@ export function toTicketRow(visit: Visit): TicketRow {
     callCount: visit.callCount,
     ...(visit.lastCalledAt ? { lastCalledAt: visit.lastCalledAt } : {}),
     registeredAt: visit.registeredAt,
+    ...(visit.drillId ? { drillId: visit.drillId } : {}),
   };
 }
 

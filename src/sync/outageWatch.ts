@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import { autoOpenAfterMs, type RuntimeConfig } from '@/domain';
 import { errorName, logger } from '@/lib/logger';
 import type { HubConnection } from './hubProbe';
 
@@ -8,8 +9,8 @@ export type OutageWatchDeps = {
   signedIn: () => boolean;
   /** Calls back when the session changes (someone signs in); returns the unsubscribe. */
   onSessionChange: (listener: () => void) => () => void;
-  /** How long the SIMRS must be down before an incident opens (the hospital's config). */
-  autoOpenAfterMs: () => Promise<number>;
+  /** The hospital's configuration: how long the SIMRS must be down before an incident opens. */
+  config: () => Promise<RuntimeConfig | undefined>;
   /** Records this device's sighting of the outage (the command is idempotent). */
   recordSighting: (outage: { hubId: string; since: string }) => Promise<{ ok: boolean }>;
 };
@@ -32,7 +33,8 @@ export function startOutageWatch(deps: OutageWatchDeps): () => void {
     const key = `${outage.hubId}|${outage.since}`;
     if (recorded.has(key)) return;
     const downForMs = Date.parse(connection.serverTime) - Date.parse(outage.since);
-    if (downForMs < (await deps.autoOpenAfterMs())) return;
+    const config = await deps.config();
+    if (!config || downForMs < autoOpenAfterMs(config)) return;
     const result = await deps.recordSighting(outage);
     // Refused (locked meanwhile, no config yet): try again at the next probe answer.
     if (result.ok) recorded.add(key);

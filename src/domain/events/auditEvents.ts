@@ -16,7 +16,13 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const PRINTED_DOCUMENTS = ['ticket', 'registration_summary', 'slip', 'rm12'] as const;
+export const PRINTED_DOCUMENTS = [
+  'ticket',
+  'registration_summary',
+  'slip',
+  'rm12',
+  'downtime_report',
+] as const;
 export type PrintedDocument = (typeof PRINTED_DOCUMENTS)[number];
 
 /** `entityId` is the audit entry's own id. No patient names: ids point to what was touched. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Reason } from '../reasons';
+import { DEFAULT_ON_TIME_THRESHOLD_MINUTES, isOnTime } from './onTime';
 
 /**
  * The hospital's monthly downtime log ("Laporan Gangguan Sistem (Downtime) dan Penanganannya",
@@ -9,8 +10,7 @@ import { Reason } from '../reasons';
  * PRESENTASE KETEPATAN.
  */
 
-/** Response within this many minutes is on time unless the hospital configures another SLA. */
-export const DEFAULT_ON_TIME_THRESHOLD_MINUTES = 15;
+export { DEFAULT_ON_TIME_THRESHOLD_MINUTES, isOnTime } from './onTime';
 
 const SECONDS_PER_DAY = 24 * 60 * 60;
 
@@ -79,16 +79,6 @@ export function clockSeconds(time: string): number {
 export function responseDurationSeconds(requestTime: string, responseTime: string): number {
   const difference = clockSeconds(responseTime) - clockSeconds(requestTime);
   return difference >= 0 ? difference : difference + SECONDS_PER_DAY;
-}
-
-/** True when the response came within the threshold; exactly at the threshold is on time. */
-export function isOnTime(
-  durationSeconds: number,
-  thresholdMinutes = DEFAULT_ON_TIME_THRESHOLD_MINUTES,
-): boolean {
-  if (!Number.isFinite(thresholdMinutes) || thresholdMinutes < 0)
-    throw new Error('invalid on-time threshold');
-  return durationSeconds <= thresholdMinutes * 60;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FacilityTimeZone } from '../config/runtimeConfigSchema';
 import type { Incident } from '../projections/types';
 import { facilityDate, toFacilityIso } from '../time/facilityTime';
-import { DEFAULT_ON_TIME_THRESHOLD_MINUTES, isOnTime } from './downtimeReport';
+import { DEFAULT_ON_TIME_THRESHOLD_MINUTES, isOnTime } from './onTime';
 
 /** SOP: a server not repaired within this long is taken over by the backup server. */
 export const FAILOVER_AFTER_MINUTES = 60;
@@ -116,4 +116,18 @@ export function isFailoverOverdue(
 export function downtimeMinutes(incident: Pick<Incident, 'detectedAt' | 'restoredAt'>): number | undefined {
   if (!incident.restoredAt) return undefined;
   return Math.floor((Date.parse(incident.restoredAt) - Date.parse(incident.detectedAt)) / MINUTE_MS);
+}
+
+/**
+ * The SOP's one-hour clock of an open incident: when failover is due and how long is left
+ * (negative once overdue). Undefined once closed or failed over: nothing is counting down.
+ */
+export function failoverCountdown(
+  incident: Pick<Incident, 'detectedAt' | 'timeZone' | 'failoverAt' | 'status'>,
+  now: Date,
+): { dueAt: string; remainingMs: number; overdue: boolean } | undefined {
+  if (incident.status !== 'open' || incident.failoverAt) return undefined;
+  const dueAt = failoverDueAt(incident);
+  const remainingMs = Date.parse(dueAt) - now.getTime();
+  return { dueAt, remainingMs, overdue: remainingMs <= 0 };
 }

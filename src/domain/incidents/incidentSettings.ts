@@ -1,5 +1,5 @@
 import type { RuntimeConfig } from '../config/runtimeConfigSchema';
-import { DEFAULT_ON_TIME_THRESHOLD_MINUTES } from './downtimeReport';
+import { DEFAULT_ON_TIME_THRESHOLD_MINUTES } from './onTime';
 
 /** Open an incident by itself once the hub has seen the SIMRS down this long, unless configured. */
 export const DEFAULT_AUTO_OPEN_AFTER_SECONDS = 60;

@@ -25,6 +25,11 @@ export function mayOpen(route: Route, role: Role): boolean {
       return true;
     case 'recordsImport':
       return hasRight(role, 'records', 'view') || hasRight(role, 'clinic', 'view');
+    case 'incident':
+    case 'incidentReport':
+      return hasRight(role, 'incidents', 'view');
+    case 'incidentImport':
+      return hasRight(role, 'incidents', 'correct');
     case 'assessment':
       return hasRight(role, 'clinic', 'view');
     case 'visit':

@@ -16,3 +16,13 @@ export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${day}/${month}/${year}`;
 }
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/** A countdown as a clock reads it: `42:05`, `1:02:05` (whole seconds; the sign is dropped). */
+export function formatCountdown(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(total / 3600);
+  const rest = `${pad2(Math.floor(total / 60) % 60)}:${pad2(total % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}

@@ -1,4 +1,4 @@
-export { formatDate, formatFacilityDateTime, formatFacilityTime } from './formatTimes';
+export { formatCountdown, formatDate, formatFacilityDateTime, formatFacilityTime } from './formatTimes';
 export { matchRoute, paths, workspaceOf, type Route, type Workspace } from './paths';
 export { problemText, reasonText } from './problemText';
 export { useFacilityNow } from './useFacilityNow';

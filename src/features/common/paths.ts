@@ -11,7 +11,10 @@ export const paths = {
   recovery: '/pemulihan',
   audit: '/audit',
   incidents: '/insiden',
+  incidentReport: '/insiden/laporan',
+  incidentImport: '/insiden/impor',
   settings: '/pengaturan',
+  incident: (incidentId: string) => `/insiden/${incidentId}`,
   visit: (visitId: string) => `/kunjungan/${visitId}`,
   assessment: (visitId: string) => `/poli/asesmen/${visitId}`,
   queueDisplay: (poliCode: string) => `/antrean/${encodeURIComponent(poliCode)}`,
@@ -24,6 +27,9 @@ export type Route =
   | { name: 'home' }
   | { name: Workspace }
   | { name: 'recordsImport' }
+  | { name: 'incident'; incidentId: string }
+  | { name: 'incidentReport' }
+  | { name: 'incidentImport' }
   | { name: 'visit'; visitId: string }
   | { name: 'assessment'; visitId: string }
   | { name: 'queueDisplay'; poliCode: string }
@@ -45,7 +51,11 @@ export function matchRoute(pathname: string): Route {
   const workspace = WORKSPACE_PATHS[path];
   if (workspace) return { name: workspace };
   if (path === paths.recordsImport) return { name: 'recordsImport' };
-  let match = /^\/kunjungan\/([0-9a-f-]{36})$/.exec(path);
+  if (path === paths.incidentReport) return { name: 'incidentReport' };
+  if (path === paths.incidentImport) return { name: 'incidentImport' };
+  let match = /^\/insiden\/([0-9a-f-]{36})$/.exec(path);
+  if (match) return { name: 'incident', incidentId: match[1]! };
+  match = /^\/kunjungan\/([0-9a-f-]{36})$/.exec(path);
   if (match) return { name: 'visit', visitId: match[1]! };
   match = /^\/poli\/asesmen\/([0-9a-f-]{36})$/.exec(path);
   if (match) return { name: 'assessment', visitId: match[1]! };
@@ -59,6 +69,10 @@ export function workspaceOf(route: Route): Workspace | undefined {
   switch (route.name) {
     case 'recordsImport':
       return 'records';
+    case 'incident':
+    case 'incidentReport':
+    case 'incidentImport':
+      return 'incidents';
     case 'assessment':
       return 'clinic';
     case 'visit':

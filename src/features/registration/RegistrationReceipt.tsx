@@ -31,6 +31,7 @@ export function RegistrationReceipt({
       <p className="receipt__ticket" aria-label={t('queue.ticketNumber')}>
         {visit.ticketLabel}
       </p>
+      {visit.drillId ? <p className="badge badge--drill">{t('visit.drillData')}</p> : null}
       <dl className="summary-list">
         <div>
           <dt>{t('patient.name')}</dt>

@@ -69,7 +69,10 @@ export function TodayVisits({ config }: { config: RuntimeConfig }) {
             <a className="visit-row" href={paths.visit(ticket.id)} onClick={onLinkClick}>
               <span className="visit-row__ticket">{ticket.label}</span>
               <span className="visit-row__time">{formatFacilityTime(ticket.registeredAt, zone)}</span>
-              <span className="visit-row__name">{patient?.name ?? t('patient.unknown')}</span>
+              <span className="visit-row__name">
+                {patient?.name ?? t('patient.unknown')}
+                {ticket.drillId ? <span className="badge badge--drill">{t('visit.drill')}</span> : null}
+              </span>
               <span className="visit-row__poli">{poliName(ticket.poliCode)}</span>
               <StatusBadge status={ticket.status} />
             </a>

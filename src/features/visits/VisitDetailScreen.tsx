@@ -40,6 +40,7 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
       <p className="visit-header">
         <span className="visit-header__ticket">{visit.ticketLabel}</span>
         <StatusBadge status={visit.status} />
+        {visit.drillId ? <span className="badge badge--drill">{t('visit.drill')}</span> : null}
         <span>{poli?.name ?? visit.poliCode}</span>
       </p>
       <PatientIdentityLine patient={patient} />

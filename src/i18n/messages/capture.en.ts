@@ -303,6 +303,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.user.changed': 'Account changed',
   'event.user.passphrase_set': 'Passphrase changed',
   'event.audit.recorded': 'Audit entry',
+  'visit.drill': 'DRILL',
+  'visit.drillData': 'Drill data: never sent to the SIMRS',
   'event.incident.opened': 'Downtime incident opened',
   'event.incident.updated': 'Downtime incident updated',
   'event.incident.step_done': 'SOP step done',

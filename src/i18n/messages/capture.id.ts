@@ -303,6 +303,8 @@ export const captureId = {
   'event.user.changed': 'Akun diubah',
   'event.user.passphrase_set': 'Kata sandi diganti',
   'event.audit.recorded': 'Catatan audit',
+  'visit.drill': 'LATIHAN',
+  'visit.drillData': 'Data latihan: tidak dikirim ke SIMRS',
   'event.incident.opened': 'Insiden downtime dibuka',
   'event.incident.updated': 'Insiden downtime diperbarui',
   'event.incident.step_done': 'Langkah SOP selesai',

@@ -28,9 +28,6 @@ export const shellEn: Record<keyof typeof shellId, string> = {
   'workspace.incidents.purpose':
     'Log downtime incidents, follow the SOP steps and produce the monthly response-time report.',
   'workspace.settings.purpose': 'Language, device storage, hospital configuration and app version.',
-  'workspace.notBuilt.title': 'This feature is not built yet',
-  'workspace.notBuilt.body':
-    'This workspace will be filled in by a coming update. Until then, use the paper forms of the downtime SOP.',
 
   'home.title': 'Welcome to Siaga',
   'home.intro': 'Choose the workspace for your task. Siaga opens even when the servers are down.',

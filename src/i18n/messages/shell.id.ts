@@ -28,9 +28,6 @@ export const shellId = {
   'workspace.incidents.purpose':
     'Mencatat insiden waktu henti, mengikuti langkah SOP, dan membuat laporan bulanan ketepatan respons.',
   'workspace.settings.purpose': 'Bahasa, penyimpanan perangkat, konfigurasi rumah sakit, dan versi aplikasi.',
-  'workspace.notBuilt.title': 'Fitur ini belum dibuat',
-  'workspace.notBuilt.body':
-    'Ruang kerja ini akan diisi pada pembaruan berikutnya. Untuk sementara, gunakan formulir kertas sesuai SOP waktu henti.',
 
   'home.title': 'Selamat datang di Siaga',
   'home.intro': 'Pilih ruang kerja sesuai tugas Anda. Siaga tetap bisa dibuka walaupun server mati.',

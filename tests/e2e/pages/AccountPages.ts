@@ -58,9 +58,12 @@ export class AccountPages {
     const page = this.page;
     await goTo(page, '/pengaturan');
     await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+    // With records not yet at the hub, the app asks first; the question may take a moment.
     const anyway = page.getByRole('button', { name: 'Tetap keluar' });
+    const signIn = page.getByRole('heading', { level: 1, name: 'Masuk' });
+    await expect(anyway.or(signIn)).toBeVisible();
     if (await anyway.isVisible()) await anyway.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Masuk' })).toBeVisible();
+    await expect(signIn).toBeVisible();
   }
 
   async signIn(username: string, passphrase = STAFF_PASSPHRASE): Promise<void> {

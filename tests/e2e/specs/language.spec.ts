@@ -57,8 +57,12 @@ async function setUpInEnglish(page: Page): Promise<void> {
 async function signInInEnglish(page: Page, username: string): Promise<void> {
   await goTo(page, '/pengaturan');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  // With records not yet at the hub, the app asks first; the question may take a moment.
   const anyway = page.getByRole('button', { name: 'Sign out anyway' });
+  const signIn = page.getByRole('heading', { level: 1, name: 'Sign in' });
+  await expect(anyway.or(signIn)).toBeVisible();
   if (await anyway.isVisible()) await anyway.click();
+  await expect(signIn).toBeVisible();
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByLabel('Passphrase', { exact: true }).fill(STAFF_PASSPHRASE);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

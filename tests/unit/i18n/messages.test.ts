@@ -3,6 +3,10 @@ import type { ConfigIssue } from '@/domain/config';
 import { describeConfigIssue, translator } from '@/i18n';
 import { messagesEn } from '@/i18n/messages.en';
 import { messagesId } from '@/i18n/messages.id';
+import { incidentBannerEn } from '@/i18n/messages/incidentBanner.en';
+import { incidentBannerId } from '@/i18n/messages/incidentBanner.id';
+import { incidentsEn } from '@/i18n/messages/incidents.en';
+import { incidentsId } from '@/i18n/messages/incidents.id';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -14,6 +18,20 @@ describe('message catalogues', () => {
       expect(messagesEn[key].trim(), key).not.toBe('');
     }
   });
+
+  it.each([
+    ['incidents workspace', incidentsId, incidentsEn],
+    ['incident banner', incidentBannerId, incidentBannerEn],
+  ] as [string, Record<string, string>, Record<string, string>][])(
+    'translate every key of the %s with the same placeholders',
+    (_name, id, en) => {
+      expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+      for (const key of Object.keys(id)) {
+        expect(placeholders(en[key]!), key).toEqual(placeholders(id[key]!));
+        expect(en[key]!.trim(), key).not.toBe('');
+      }
+    },
+  );
 
   it('fill placeholders and leave unknown ones visible', () => {
     const t = translator(messagesId);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { startOutageWatch, type HubConnection } from '@/sync';
+import { DEMO_CONFIG } from '../../../server/demoConfig';
 
 const reachable = (simrs: { status: 'up' | 'down'; since: string }, serverTime: string): HubConnection => ({
   state: 'reachable',
@@ -25,7 +26,10 @@ function setUp(options: { signedIn?: boolean; delayMs?: number } = {}) {
       sessionListeners.add(listener);
       return () => sessionListeners.delete(listener);
     },
-    autoOpenAfterMs: async () => options.delayMs ?? 60_000,
+    config: async () => ({
+      ...DEMO_CONFIG,
+      incidents: { autoOpenAfterSeconds: (options.delayMs ?? 60_000) / 1000 },
+    }),
     recordSighting,
   });
   return {

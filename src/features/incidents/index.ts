@@ -1,0 +1,4 @@
+export { DowntimeLogImportScreen } from './DowntimeLogImportScreen';
+export { IncidentReportScreen } from './IncidentReportScreen';
+export { IncidentScreen } from './IncidentScreen';
+export { IncidentsWorkspace } from './IncidentsWorkspace';
