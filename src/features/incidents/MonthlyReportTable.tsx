@@ -44,7 +44,7 @@ export function MonthlyReportTable({ report, paper }: { report: IncidentMonthRep
     String(report.totalOnTime),
     formatPercent(report.percentOnTime),
   ];
-  return (
+  const table = (
     <table className={paper ? 'paper-table' : 'data-table downtime-report'}>
       <thead>
         <tr>
@@ -103,4 +103,6 @@ export function MonthlyReportTable({ report, paper }: { report: IncidentMonthRep
       </tfoot>
     </table>
   );
+  // On a tablet the nine columns may be wider than the screen: the table scrolls, not the page.
+  return paper ? table : <div className="table-scroll">{table}</div>;
 }

@@ -113,38 +113,40 @@ export function YearlyOverview({ year, months }: { year: number; months: readonl
           format={(value) => decimal.format(value)}
         />
       </div>
-      <table className="data-table">
-        <caption>{ti('year.tableCaption', { year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ti('year.month')}</th>
-            <th scope="col">{ti('year.repairs')}</th>
-            <th scope="col">{ti('year.onTime')}</th>
-            <th scope="col">{ti('year.percent')}</th>
-            <th scope="col">{ti('year.median')}</th>
-            <th scope="col">{ti('year.incidents')}</th>
-            <th scope="col">{ti('year.downtime')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((month, index) => (
-            <tr key={month.month}>
-              <th scope="row">
-                {short[index]}
-                {month.imported ? ` ${ti('year.importedMark')}` : ''}
-              </th>
-              <td>{month.repairs}</td>
-              <td>{month.onTime}</td>
-              <td>{month.percentOnTime === null ? '-' : `${month.percentOnTime}%`}</td>
-              <td>
-                {month.medianResponseSeconds === null ? '-' : Math.round(month.medianResponseSeconds / 60)}
-              </td>
-              <td>{month.incidents}</td>
-              <td>{decimal.format(hours(month.downtimeMinutes))}</td>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption>{ti('year.tableCaption', { year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ti('year.month')}</th>
+              <th scope="col">{ti('year.repairs')}</th>
+              <th scope="col">{ti('year.onTime')}</th>
+              <th scope="col">{ti('year.percent')}</th>
+              <th scope="col">{ti('year.median')}</th>
+              <th scope="col">{ti('year.incidents')}</th>
+              <th scope="col">{ti('year.downtime')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {months.map((month, index) => (
+              <tr key={month.month}>
+                <th scope="row">
+                  {short[index]}
+                  {month.imported ? ` ${ti('year.importedMark')}` : ''}
+                </th>
+                <td>{month.repairs}</td>
+                <td>{month.onTime}</td>
+                <td>{month.percentOnTime === null ? '-' : `${month.percentOnTime}%`}</td>
+                <td>
+                  {month.medianResponseSeconds === null ? '-' : Math.round(month.medianResponseSeconds / 60)}
+                </td>
+                <td>{month.incidents}</td>
+                <td>{decimal.format(hours(month.downtimeMinutes))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="field__hint">{ti('year.note')}</p>
     </section>
   );

@@ -43,6 +43,31 @@ for (const viewport of VIEWPORTS) {
     await visit([
       ['settings (IT)', async () => void (await goTo(page, '/pengaturan'))],
       ['audit', async () => void (await goTo(page, '/audit'))],
+      ['incidents', async () => void (await goTo(page, '/insiden'))],
+      [
+        'drill',
+        async () => {
+          await page.getByRole('button', { name: 'Mulai latihan' }).click();
+          await page
+            .getByRole('dialog', { name: 'Mulai latihan downtime' })
+            .getByRole('button', { name: 'Mulai latihan' })
+            .click();
+          await expect(page.getByRole('heading', { level: 1, name: /^Latihan / })).toBeVisible();
+        },
+      ],
+      [
+        'drill ended',
+        async () => {
+          await page.getByRole('button', { name: 'Akhiri latihan' }).click();
+          await page
+            .getByRole('dialog', { name: 'Akhiri latihan' })
+            .getByRole('button', { name: 'Akhiri latihan' })
+            .click();
+          await expect(page.getByRole('heading', { level: 1, name: /Ditutup$/ })).toBeVisible();
+        },
+      ],
+      ['incident report', async () => void (await goTo(page, '/insiden/laporan'))],
+      ['past log import', async () => void (await goTo(page, '/insiden/impor'))],
     ]);
     await accounts.createAccount('Rina Petugas', 'Petugas pendaftaran');
     await accounts.signOut();
