@@ -29,6 +29,7 @@ import { createSession, lazyAccountActions } from '@/session';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
 import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
+import { incidentsApi } from './incidents';
 import { securityApi } from './security';
 
 function identity(index: number): NewPatientIdentity {
@@ -251,5 +252,5 @@ const api = {
   },
 };
 
-Object.assign(window, { siagaBench: { ...api, ...securityApi } });
+Object.assign(window, { siagaBench: { ...api, ...securityApi, ...incidentsApi } });
 document.body.dataset.ready = 'true';

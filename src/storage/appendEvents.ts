@@ -1,5 +1,6 @@
 import {
   counterKeysOf,
+  isCreationType,
   domainEventSchema,
   projectEntity,
   tableOf,
@@ -162,11 +163,19 @@ export function countersOf(events: readonly DomainEvent[]): Map<string, number> 
   return counters;
 }
 
+/** The projection row each creating event starts (clinical ones: the only drill data). */
+const TABLE_OF_CREATION: Record<string, ProjectionTable | undefined> = {
+  'patient.registered': 'patients',
+  'visit.registered': 'visits',
+  'slip.requested': 'slips',
+  'assessment.signed': 'assessments',
+};
+
 /**
  * What clearing a drill (decision 0005) takes out with a batch: the journal rows of drills cleared
- * by an `incident.drill_cleared` in the batch, the entities they touched (projected again from
- * what is left, or removed), and the batch's own events of a cleared drill (practice data arriving
- * late: never stored).
+ * by an `incident.drill_cleared` in the batch; the entities created in the drill (removed: all
+ * their events are practice data) and the real ones it touched (projected again from what is
+ * left); and the batch's own events of a cleared drill (practice data arriving late: never stored).
  */
 async function drillClearing(db: SiagaDb, fresh: readonly DomainEvent[], codec: StorageCodec) {
   const clearedNow = fresh.flatMap((event) =>
@@ -186,10 +195,14 @@ async function drillClearing(db: SiagaDb, fresh: readonly DomainEvent[], codec: 
     fresh.flatMap((event) => (event.drillId && cleared.has(event.drillId) ? [event.id] : [])),
   );
   const rows = clearedNow.length > 0 ? await db.journal.where('drillId').anyOf(clearedNow).toArray() : [];
+  const creations = rows.filter((row) => isCreationType(row.type));
+  const created = new Set(creations.map((row) => row.entityId));
   return {
     discarded,
     journalIds: new Set(rows.map((row) => row.id)),
-    entityIds: [...new Set(rows.map((row) => row.entityId))],
+    removed: creations.map((row) => ({ id: row.entityId, table: TABLE_OF_CREATION[row.type] })),
+    // Few, usually none: reading thousands of entities' rows back by `entityId` is slow.
+    touched: [...new Set(rows.map((row) => row.entityId))].filter((id) => !created.has(id)),
   };
 }
 
@@ -233,7 +246,7 @@ export async function appendEventsHoldingLock(
   }
   if (fresh.length === 0) return { appended: [], duplicates };
 
-  const entityIds = [...new Set([...fresh.map((event) => event.entityId), ...clearing.entityIds])];
+  const entityIds = [...new Set([...fresh.map((event) => event.entityId), ...clearing.touched])];
   const earlier = await decodeJournalRows(
     (await db.journal.where('entityId').anyOf(entityIds).toArray()).filter(
       (row) => !clearing.journalIds.has(row.id),
@@ -241,9 +254,9 @@ export async function appendEventsHoldingLock(
     codec,
   );
   const writes = await projectEntities(groupByEntity([...earlier, ...fresh]), codec);
-  // Practice entities with nothing left disappear from every table (ids are unique across them).
-  const projected = new Set([...earlier, ...fresh].map((event) => event.entityId));
-  const emptied = clearing.entityIds.filter((id) => !projected.has(id));
+  // Entities created in a cleared drill disappear; real ones it touched were projected again above.
+  const idsIn = (table: string) =>
+    clearing.removed.filter((entity) => entity.table === table).map((entity) => entity.id);
   const counterUpdates = countersOf(fresh);
   // A correcting or voiding event settles the event it is about.
   const settled = fresh.flatMap((event) => {
@@ -282,9 +295,10 @@ export async function appendEventsHoldingLock(
         });
     }
     await writeProjections(db, writes);
-    for (const table of [db.patients, db.visits, db.tickets, db.slips, db.assessments])
-      await table.bulkDelete(emptied);
-    await db.drafts.where('visitId').anyOf(emptied).delete();
+    for (const table of [db.patients, db.visits, db.slips, db.assessments])
+      await table.bulkDelete(idsIn(table.name));
+    await db.tickets.bulkDelete(idsIn('visits'));
+    await db.drafts.where('visitId').anyOf(idsIn('visits')).delete();
     await db.counters.bulkPut(
       [...counterUpdates].map(([key, value], index) => ({
         key,

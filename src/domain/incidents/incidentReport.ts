@@ -4,7 +4,7 @@ import type { DowntimeLogSheet, Incident } from '../projections/types';
 import { facilityClock, facilityDate } from '../time/facilityTime';
 import type { DowntimeQuirk } from './downtimeLogImport';
 import { buildMonthlyReport, type DowntimeLogRow, type MonthlyDowntimeReport } from './downtimeReport';
-import { downtimeMinutes, incidentNumber, responseSeconds } from './incidentRules';
+import { downtimeMinutes, incidentNumber, incidentNumbers, responseSeconds } from './incidentRules';
 
 const MINUTE_MS = 60_000;
 
@@ -44,6 +44,7 @@ export function incidentLogRow(
   incident: Incident,
   incidents: readonly Incident[],
   zone: FacilityTimeZone,
+  number = incidentNumber(incident, incidents, zone),
 ): ReportRow | undefined {
   const seconds = responseSeconds(incident);
   if (seconds === undefined || !incident.requestedAt || !incident.respondedAt) return undefined;
@@ -54,7 +55,7 @@ export function incidentLogRow(
     responseTime: facilityClock(incident.respondedAt, zone),
     durationSeconds: Math.max(0, seconds),
     description: incident.workDescription ?? '',
-    source: { kind: 'incident', incidentId: incident.id, number: incidentNumber(incident, incidents, zone) },
+    source: { kind: 'incident', incidentId: incident.id, number },
   };
 }
 
@@ -93,9 +94,12 @@ export function buildIncidentMonthReport(input: {
   const real = incidents.filter((incident) => !incident.drill);
   const sheet = input.sheets.find((candidate) => candidate.month === month && !candidate.withdrawn);
   const rows: ReportRow[] = sheet ? importedRows(sheet) : [];
+  const numbers = incidentNumbers(incidents, zone);
+  const numberOf = (incident: Incident) =>
+    numbers.get(incident.id) ?? incidentNumber(incident, incidents, zone);
   for (const incident of real) {
     if (!incident.requestedAt || facilityMonth(incident.requestedAt, zone) !== month) continue;
-    const row = incidentLogRow(incident, incidents, zone);
+    const row = incidentLogRow(incident, incidents, zone, numberOf(incident));
     if (row) rows.push(row);
   }
   const incomplete = real
@@ -105,7 +109,7 @@ export function buildIncidentMonthReport(input: {
     })
     .map((incident) => ({
       incident,
-      number: incidentNumber(incident, incidents, zone),
+      number: numberOf(incident),
       missing: missingLogFields(incident),
     }));
   return {

@@ -50,6 +50,33 @@ function compareDetection(a: Incident, b: Incident): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const numberOf = (drill: boolean, month: string, rank: number) =>
+  `${drill ? 'LATIHAN' : 'DT'}-${month}-${String(rank).padStart(3, '0')}`;
+
+/**
+ * Every incident's number at once (see {@link incidentNumber}): one sort per month, so a list or
+ * a year's report of many incidents does not rank each one against all the others.
+ */
+export function incidentNumbers(
+  incidents: readonly Incident[],
+  zone?: FacilityTimeZone,
+): Map<string, string> {
+  const groups = new Map<string, Incident[]>();
+  for (const incident of new Map(incidents.map((one) => [one.id, one])).values()) {
+    const key = `${incident.drill ? 'L' : 'D'}${monthOf(incident, zone ?? incident.timeZone)}`;
+    const group = groups.get(key);
+    if (group) group.push(incident);
+    else groups.set(key, [incident]);
+  }
+  const numbers = new Map<string, string>();
+  for (const [key, group] of groups) {
+    group.sort(compareDetection).forEach((incident, index) => {
+      numbers.set(incident.id, numberOf(key.startsWith('L'), key.slice(1), index + 1));
+    });
+  }
+  return numbers;
+}
+
 /**
  * `DT-202611-003`: the incident's rank by detection time (then id) among the month's non-drill
  * incidents in the facility zone; drills are `LATIHAN-202611-001`, ranked among drills. Derived,
@@ -70,7 +97,7 @@ export function incidentNumber(
   );
   peers.set(incident.id, incident);
   const rank = [...peers.values()].sort(compareDetection).findIndex((other) => other.id === incident.id) + 1;
-  return `${incident.drill ? 'LATIHAN' : 'DT'}-${month}-${String(rank).padStart(3, '0')}`;
+  return numberOf(incident.drill, month, rank);
 }
 
 /** Seconds from calling the technician to their response; undefined until both are known. */

@@ -12,6 +12,11 @@ const CREATION: ReadonlySet<EventType> = new Set([
   'downtime_log.imported',
 ]);
 
+/** Whether an event type creates its entity (the first event of its projection row). */
+export function isCreationType(type: string): boolean {
+  return CREATION.has(type as EventType);
+}
+
 /**
  * The canonical order of one entity's events: its creation first, then real time, then id.
  * Reducing in this order makes a projection a function of the set of events, so two devices

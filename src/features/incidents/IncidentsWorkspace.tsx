@@ -3,6 +3,7 @@ import {
   downtimeMinutes,
   failoverCountdown,
   incidentNumber,
+  incidentNumbers,
   onTime,
   onTimeThresholdMinutes,
   responseMinutes,
@@ -74,6 +75,7 @@ function ClosedIncidents({ incidents, config }: { incidents: readonly Incident[]
   const t = useT();
   const ti = useIncidentT();
   const threshold = onTimeThresholdMinutes(config);
+  const numbers = incidentNumbers(incidents);
   const closed = incidents.filter((incident) => incident.status === 'closed').reverse();
   if (closed.length === 0) return <p>{ti('list.noneClosed')}</p>;
   return (
@@ -91,7 +93,7 @@ function ClosedIncidents({ incidents, config }: { incidents: readonly Incident[]
       </thead>
       <tbody>
         {closed.map((incident) => {
-          const number = incidentNumber(incident, incidents);
+          const number = numbers.get(incident.id);
           const minutes = responseMinutes(incident);
           const timely = onTime(incident, threshold);
           return (

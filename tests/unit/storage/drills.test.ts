@@ -113,7 +113,22 @@ describe('drills', () => {
 
   it('clears a closed drill: its practice records leave the journal and every table, real work stays', async () => {
     const db = makeDb();
+    await setUpDevice(db, 'PD1', 'registration');
+    const earlier = expectOk(
+      await registerVisit(db, registration(RETURNING), manualClock('2026-11-22T08:30:00+07:00')),
+    );
     const { clock, drillId, plan } = await drillWithOneVisit(db);
+    // A real patient waiting from before the drill is called as practice: the call is drill data.
+    await actAs(db, 'clinician');
+    expectOk(
+      await moveInQueue(
+        db,
+        earlier.visitId,
+        { move: 'called', when: { mode: 'now' }, source: 'direct' },
+        clock,
+      ),
+    );
+    expect(await getVisit(db, earlier.visitId)).toMatchObject({ status: 'called' });
     await actAs(db, 'admin');
     clock.advance(30);
     expectOk(await closeIncident(db, drillId, { restoredAt: { mode: 'now' }, confirmedBy: 'IT PD1' }, clock));
@@ -127,6 +142,9 @@ describe('drills', () => {
     expect(await db.patients.get(plan.patientId)).toBeUndefined();
     expect(await db.tickets.get(plan.visitId)).toBeUndefined();
     expect(await getVisit(db, real.visitId)).toMatchObject({ status: 'waiting' });
+    // The real visit from before the drill stays, without the practice call.
+    expect(await getVisit(db, earlier.visitId)).toMatchObject({ status: 'waiting', callCount: 0 });
+    expect(await db.tickets.get(earlier.visitId)).toMatchObject({ status: 'waiting' });
     expect(await getIncident(db, drillId)).toMatchObject({
       drill: true,
       status: 'closed',

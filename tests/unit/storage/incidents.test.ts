@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { automaticIncidentId, incidentNumber } from '@/domain';
+import { automaticIncidentId, incidentNumber, incidentNumbers } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
 import {
   appendEvents,
@@ -146,6 +146,13 @@ describe('the incidents projection', () => {
     });
     expect(november.map((incident) => incident.id)).toEqual([ids[1], ids[2], ids[0]]);
     expect(november.map((incident) => incidentNumber(incident, november))).toEqual([
+      'LATIHAN-202611-001',
+      'DT-202611-001',
+      'DT-202611-002',
+    ]);
+    // All at once, the same numbers (one sort per month instead of one per incident).
+    const numbers = incidentNumbers(november);
+    expect(november.map((incident) => numbers.get(incident.id))).toEqual([
       'LATIHAN-202611-001',
       'DT-202611-001',
       'DT-202611-002',
