@@ -2,21 +2,10 @@
  * Runs inside Chromium on the app's own origin (built only for `npm run bench`), so the numbers
  * are those of the real storage code on the real IndexedDB.
  */
+import { type NewPatientIdentity, type RegistrationInput } from '@/domain';
 import {
-  counterKeysOf,
-  planRegistration,
-  type CaptureContext,
-  type DomainEvent,
-  type NewPatientIdentity,
-  type RegistrationInput,
-} from '@/domain';
-import { uuidv7 } from '@/lib/ids';
-import {
-  appendEvents,
   applyPushResults,
-  counterLookup,
   getDb,
-  loadCaptureContext,
   hubTokens,
   pendingPage,
   registerVisit,
@@ -30,6 +19,7 @@ import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/syn
 import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
 import { incidentsApi } from './incidents';
+import { seedRegistrations } from './seed';
 import { securityApi } from './security';
 
 function identity(index: number): NewPatientIdentity {
@@ -89,28 +79,6 @@ async function signedInAppDb(): Promise<void> {
   if (!signedIn.ok) throw new Error(`signIn: ${JSON.stringify(signedIn.error)}`);
 }
 
-/** Appends `count` registrations (patient + visit: 2 events each) in bulk, quickly. */
-async function seedRegistrations(db: SiagaDb, count: number): Promise<void> {
-  const context = await loadCaptureContext(db, new Date());
-  if (!context.ok) throw new Error(context.error);
-  const base: CaptureContext = { ...context.value, newId: () => uuidv7() };
-  const stored = await counterLookup(db);
-  const counters = new Map<string, number>();
-  const batch: DomainEvent[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const plan = planRegistration(
-      input(index),
-      { counterValue: (key) => Math.max(counters.get(key) ?? 0, stored(key)) },
-      base,
-    );
-    if (!plan.ok) throw new Error(JSON.stringify(plan.error));
-    for (const { key, value } of plan.value.events.flatMap(counterKeysOf)) counters.set(key, value);
-    batch.push(...plan.value.events);
-    if (batch.length >= 1_000) await appendEvents(db, batch.splice(0), { origin: 'local' });
-  }
-  if (batch.length > 0) await appendEvents(db, batch.splice(0), { origin: 'local' });
-}
-
 function engineFor(db: SiagaDb, latencyMs: number) {
   return createSyncEngine({
     db,
@@ -157,7 +125,7 @@ const api = {
   /** Seeds the app's own database, encrypted as the app writes it (signed in again after a reload). */
   async seedVisits(count: number): Promise<void> {
     await signedInAppDb();
-    await seedRegistrations(getDb(), count);
+    await seedRegistrations(getDb(), count, input);
   },
 
   /** A fresh enrolled device database holding `events` pending events. */
@@ -170,7 +138,7 @@ const api = {
     const db = new SiagaDb(name);
     benchDbs.set(name, db);
     await setUp(db, deviceCode);
-    await seedRegistrations(db, Math.ceil(events / 2));
+    await seedRegistrations(db, Math.ceil(events / 2), input);
     const enrolled = await enrollDevice(db, enrollmentCode, {
       hubUrl: '/',
       appOrigin: location.origin,

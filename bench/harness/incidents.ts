@@ -4,24 +4,12 @@
  * running drill and, once a drill left data, at the entities an event is about); clearing a drill
  * and counting an incident's backlog read the journal too.
  */
+import { type RegistrationInput, type Role } from '@/domain';
 import {
-  counterKeysOf,
-  markDrillData,
-  planRegistration,
-  type CaptureContext,
-  type DomainEvent,
-  type RegistrationInput,
-  type Role,
-} from '@/domain';
-import { uuidv7 } from '@/lib/ids';
-import {
-  appendEvents,
   clearDrill,
   closeIncident,
-  counterLookup,
   getIncident,
   incidentBacklog,
-  loadCaptureContext,
   openIncident,
   registerVisit,
   saveDeviceIdentity,
@@ -30,6 +18,7 @@ import {
   SiagaDb,
 } from '@/storage';
 import { DEMO_CONFIG } from '../../server/demoConfig';
+import { seedRegistrations } from './seed';
 
 /** Every eighth patient is a returning one whose visit raises a record-request slip (999 a day at most). */
 function input(index: number): RegistrationInput {
@@ -63,30 +52,10 @@ async function device(name: string): Promise<SiagaDb> {
   return db;
 }
 
-/** `count` registrations in bulk (patient + visit), marked as the given drill's data if any. */
-async function seed(db: SiagaDb, count: number, drillId?: string): Promise<void> {
+/** `count` registrations by the registration desk, marked as the given drill's data if any. */
+function seed(db: SiagaDb, count: number, drillId?: string): Promise<void> {
   actAs(db, 'registration');
-  const context = await loadCaptureContext(db, new Date());
-  if (!context.ok) throw new Error(context.error);
-  const base: CaptureContext = { ...context.value, newId: () => uuidv7() };
-  const stored = await counterLookup(db);
-  const counters = new Map<string, number>();
-  let batch: DomainEvent[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const plan = planRegistration(
-      input(index),
-      { counterValue: (key) => Math.max(counters.get(key) ?? 0, stored(key)) },
-      base,
-    );
-    if (!plan.ok) throw new Error(JSON.stringify(plan.error));
-    for (const { key, value } of plan.value.events.flatMap(counterKeysOf)) counters.set(key, value);
-    batch.push(...markDrillData(plan.value.events, drillId, () => undefined));
-    if (batch.length >= 1_000) {
-      await appendEvents(db, batch, { origin: 'local' });
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await appendEvents(db, batch, { origin: 'local' });
+  return seedRegistrations(db, count, input, drillId);
 }
 
 async function startDrill(db: SiagaDb): Promise<string> {

@@ -10,15 +10,18 @@ import {
   planWithdrawDowntimeLog,
   Reason,
   sopSteps,
+  type CaptureContext,
   type DomainEvent,
+  type FieldProblem,
   type ImportedLogRow,
+  type Incident,
   type IncidentOpenInput,
   type IncidentUpdateInput,
   type Role,
   type When,
 } from '@/domain';
 import type { Clock } from '@/lib/clock';
-import { err, ok } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/result';
 import type { SiagaDb } from '../db';
 import { getDowntimeLog, listDowntimeLogs } from '../downtimeLogs';
 import { getIncident, listIncidents } from '../incidents';
@@ -66,15 +69,30 @@ export function recordOutageSighting(db: SiagaDb, input: { hubId: string; since:
   );
 }
 
-export function updateIncident(db: SiagaDb, incidentId: string, input: IncidentUpdateInput, clock?: Clock) {
+/** A command on one incident: its current row to plan from, or `IncidentNotFound`. */
+function onIncident(
+  db: SiagaDb,
+  incidentId: string,
+  plan: (incident: Incident, context: CaptureContext) => Result<DomainEvent[], FieldProblem[]>,
+  clock?: Clock,
+) {
   return runCommand(
     db,
     async (context) => {
       const incident = await getIncident(db, incidentId);
       if (!incident) return notFound(Reason.IncidentNotFound);
-      const planned = planIncidentUpdate(incident, input, context);
+      const planned = plan(incident, context);
       return planned.ok ? withEvents(planned.value) : planned;
     },
+    clock,
+  );
+}
+
+export function updateIncident(db: SiagaDb, incidentId: string, input: IncidentUpdateInput, clock?: Clock) {
+  return onIncident(
+    db,
+    incidentId,
+    (incident, context) => planIncidentUpdate(incident, input, context),
     clock,
   );
 }
@@ -85,14 +103,10 @@ export function toggleIncidentStep(
   input: { stepId: string; unit?: string; done: boolean; when: When; note?: string },
   clock?: Clock,
 ) {
-  return runCommand(
+  return onIncident(
     db,
-    async (context) => {
-      const incident = await getIncident(db, incidentId);
-      if (!incident) return notFound(Reason.IncidentNotFound);
-      const planned = planStepToggle(incident, input, sopSteps(context.config), context);
-      return planned.ok ? withEvents(planned.value) : planned;
-    },
+    incidentId,
+    (incident, context) => planStepToggle(incident, input, sopSteps(context.config), context),
     clock,
   );
 }
@@ -103,30 +117,17 @@ export function closeIncident(
   input: { restoredAt: When; confirmedBy: string },
   clock?: Clock,
 ) {
-  return runCommand(
+  return onIncident(
     db,
-    async (context) => {
-      const incident = await getIncident(db, incidentId);
-      if (!incident) return notFound(Reason.IncidentNotFound);
-      const planned = planCloseIncident(incident, input, context);
-      return planned.ok ? withEvents(planned.value) : planned;
-    },
+    incidentId,
+    (incident, context) => planCloseIncident(incident, input, context),
     clock,
   );
 }
 
 /** Clears a closed drill's practice data from this device, and (once synced) everywhere. */
 export function clearDrill(db: SiagaDb, incidentId: string, clock?: Clock) {
-  return runCommand(
-    db,
-    async (context) => {
-      const incident = await getIncident(db, incidentId);
-      if (!incident) return notFound(Reason.IncidentNotFound);
-      const planned = planClearDrill(incident, context);
-      return planned.ok ? withEvents(planned.value) : planned;
-    },
-    clock,
-  );
+  return onIncident(db, incidentId, planClearDrill, clock);
 }
 
 export function importDowntimeLog(
