@@ -23,6 +23,8 @@ export function workflowOf(type: EventType): Workflow {
     case 'assessment.amended':
       return 'clinic';
     case 'event.voided':
+    case 'delivery.started':
+    case 'delivery.paused':
       return 'recovery';
     case 'user.created':
     case 'user.changed':

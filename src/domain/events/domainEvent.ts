@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { userChangedSchema, userCreatedSchema, userPassphraseSetSchema } from './accountEvents';
 import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
 import { auditRecordedSchema } from './auditEvents';
+import { deliveryPausedSchema, deliveryStartedSchema } from './deliveryEvents';
 import { downtimeLogImportedSchema, downtimeLogWithdrawnSchema } from './downtimeLogEvents';
 import {
   incidentClosedSchema,
@@ -65,6 +66,8 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   incidentDrillClearedSchema,
   downtimeLogImportedSchema,
   downtimeLogWithdrawnSchema,
+  deliveryStartedSchema,
+  deliveryPausedSchema,
 ]);
 
 export type DomainEvent = z.output<typeof domainEventSchema>;

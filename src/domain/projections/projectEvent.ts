@@ -29,6 +29,7 @@ export function tableOf(event: DomainEvent): ProjectionTable | undefined {
     case 'downtime_log':
       return 'downtimeLogs';
     case 'audit':
+    case 'delivery': // the hub's to apply; devices keep them in the journal only
       return undefined;
     default:
       return 'visits';
@@ -79,6 +80,8 @@ export function reduceRow<T extends ProjectionTable>(
       ) as ProjectionTables[T];
     case 'event.voided':
     case 'audit.recorded':
+    case 'delivery.started':
+    case 'delivery.paused':
       // A void changes nothing by itself: `projectEntity` leaves the voided event out.
       return current;
     default:

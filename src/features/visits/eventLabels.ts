@@ -33,6 +33,8 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'incident.drill_cleared': 'event.incident.drill_cleared',
   'downtime_log.imported': 'event.downtime_log.imported',
   'downtime_log.withdrawn': 'event.downtime_log.withdrawn',
+  'delivery.started': 'event.delivery.started',
+  'delivery.paused': 'event.delivery.paused',
 };
 
 export const TASK_LABEL: Record<TaskId, MessageKey> = {

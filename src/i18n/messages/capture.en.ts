@@ -313,6 +313,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.incident.drill_cleared': 'Drill data cleared',
   'event.downtime_log.imported': 'Past downtime log imported',
   'event.downtime_log.withdrawn': 'Imported downtime log withdrawn',
+  'event.delivery.started': 'Delivery to the SIMRS started',
+  'event.delivery.paused': 'Delivery to the SIMRS paused',
 
   'task.title': 'BPJS task times (task ID)',
   'task.caption': 'Derived from the recorded service times; sent to BPJS during recovery.',

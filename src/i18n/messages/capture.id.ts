@@ -313,6 +313,8 @@ export const captureId = {
   'event.incident.drill_cleared': 'Data latihan dihapus',
   'event.downtime_log.imported': 'Log downtime lama diimpor',
   'event.downtime_log.withdrawn': 'Log downtime impor ditarik',
+  'event.delivery.started': 'Pengiriman ke SIMRS dimulai',
+  'event.delivery.paused': 'Pengiriman ke SIMRS dijeda',
 
   'task.title': 'Waktu tugas BPJS (task ID)',
   'task.caption': 'Diturunkan dari waktu pelayanan yang dicatat; dikirim ke BPJS saat pemulihan.',
