@@ -6,7 +6,9 @@ import { readHubId, type HubDatabase } from './db/openHubDatabase';
 import { sendError } from './httpErrors';
 import { hubLoggerOptions } from './logging';
 import { loadSealingKey } from './keys/sealingKey';
-import { registerAdminRoutes } from './routes/adminRoutes';
+import type { DeliveryTarget } from './delivery/deliveryConfig';
+import { registerAdminRoutes, type SimulatorSwitch } from './routes/adminRoutes';
+import { registerDeliveryRoutes } from './routes/deliveryRoutes';
 import { registerDeviceKeyRoutes } from './routes/deviceKeyRoutes';
 import { registerEnrollRoute } from './routes/enrollRoute';
 import { registerEventsRoutes } from './routes/eventsRoutes';
@@ -35,6 +37,9 @@ export type HubDeps = {
   enrollAttempts?: AttemptLimiter;
   /** Passphrase checks on the hub (first sign-in on a device, IT admin sign-in). */
   signInAttempts?: AttemptLimiter;
+  /** Where the hub delivers (`delivery.json`); none in tests that do not deliver. */
+  deliveryTargets?: readonly DeliveryTarget[];
+  simulator?: SimulatorSwitch;
 };
 
 /**
@@ -110,7 +115,14 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
   // One count of passphrase guesses per account, whichever route they come through.
   const signInAttempts = deps.signInAttempts ?? createAttemptLimiter();
   registerDeviceKeyRoutes(app, { db: deps.db, sealing, now, attempts: signInAttempts });
-  registerAdminRoutes(app, { db: deps.db, hubId, now, attempts: signInAttempts });
+  registerAdminRoutes(app, {
+    db: deps.db,
+    hubId,
+    now,
+    attempts: signInAttempts,
+    ...(deps.simulator ? { simulator: deps.simulator } : {}),
+  });
+  registerDeliveryRoutes(app, { db: deps.db, now, targets: deps.deliveryTargets ?? [] });
   registerRuntimeConfigRoute(app, { configPath: deps.configPath });
   await registerStaticAppRoutes(app, { appDir: deps.appDir });
   return app;

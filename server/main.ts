@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
+import { loadDeliveryFile, startDeliveryFor, startSimulator, type BootLog } from './delivery/startDelivery';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
 import { HUB_USAGE, parseHubOptions, readTlsFiles } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
@@ -48,6 +49,14 @@ async function main(): Promise<void> {
 
   const configState = ensureConfigFile(options.configPath);
   const readConfig = configReader(options.configPath);
+  // Delivery is set up before the app (it serves the simulator switch); its lines wait for the logger.
+  const early: { level: 'warn' | 'error'; data: Record<string, unknown>; message: string }[] = [];
+  const bootLog: BootLog = {
+    warn: (data, message) => early.push({ level: 'warn', data, message }),
+    error: (data, message) => early.push({ level: 'error', data, message }),
+  };
+  const delivery = loadDeliveryFile(options.deliveryPath, bootLog);
+  const simulator = await startSimulator(delivery, options.deliveryPath, bootLog);
   // The probe logs through the app's logger, so it starts once the app exists.
   const simrs: { probe?: ReturnType<typeof startSimrsProbe> } = {};
   const app = await buildHubApp({
@@ -58,6 +67,8 @@ async function main(): Promise<void> {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     config: readConfig,
     ...(tls ? { https: tls.value } : {}),
+    deliveryTargets: delivery.targets,
+    ...(simulator ? { simulator } : {}),
     simrs: () =>
       simrs.probe?.status() ?? { status: 'unknown', since: new Date().toISOString(), checkedAt: null },
   });
@@ -66,6 +77,8 @@ async function main(): Promise<void> {
     log: app.log,
     ...(options.simrsProbeMs ? { maxIntervalMs: options.simrsProbeMs } : {}),
   });
+  for (const line of early) app.log[line.level](line.data, line.message);
+  const worker = startDeliveryFor(delivery, { db, config: readConfig, log: app.log });
 
   if (configState === 'created') {
     app.log.warn({ configPath: options.configPath }, 'no config.json found: wrote demo values; edit it');
@@ -91,8 +104,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    app
-      .close()
+    Promise.all([app.close(), worker.stop(), simulator?.close()])
       .then(() => {
         db.close();
         app.log.info('shutdown complete');

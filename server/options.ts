@@ -10,6 +10,7 @@ const optionsSchema = z.object({
   host: z.string().check(z.minLength(1)),
   dataDir: z.string().check(z.minLength(1)),
   configPath: z.optional(z.string().check(z.minLength(1))),
+  deliveryPath: z.optional(z.string().check(z.minLength(1))),
   appDir: z.string().check(z.minLength(1)),
   enrollmentCode: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{6,40}$/))),
   revoke: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/))),
@@ -24,6 +25,8 @@ export type HubOptions = {
   /** Holds the SQLite file and, unless `configPath` says otherwise, `config.json`. */
   dataDir: string;
   configPath: string;
+  /** Delivery targets and their secrets (hub only); created with the demo simulator if absent. */
+  deliveryPath: string;
   /** The built PWA (`dist/app`). */
   appDir: string;
   /** Use this enrollment code instead of a random one (scripted installs, tests). */
@@ -46,6 +49,9 @@ Options (each also settable by environment variable):
   --data-dir <dir>  SIAGA_DATA_DIR   where the database lives (default ./data)
   --config <file>   SIAGA_CONFIG     the hospital's config.json (default <data-dir>/config.json;
                                      created with demo values when missing)
+  --delivery <file> SIAGA_DELIVERY   where the hub delivers, with the credentials (default
+                                     <data-dir>/delivery.json; created for the demo SIMRS
+                                     simulator on port 8081 when missing)
   --app-dir <dir>   SIAGA_APP_DIR    the built app to serve (default dist/app)
   --enrollment-code <code>
                     SIAGA_ENROLLMENT_CODE
@@ -81,6 +87,7 @@ export function parseHubOptions(
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         config: { type: 'string' },
+        delivery: { type: 'string' },
         'app-dir': { type: 'string' },
         'enrollment-code': { type: 'string' },
         revoke: { type: 'string' },
@@ -101,6 +108,7 @@ export function parseHubOptions(
     host: flags.host ?? env.HOST ?? '0.0.0.0',
     dataDir: flags['data-dir'] ?? env.SIAGA_DATA_DIR ?? 'data',
     configPath: flags.config ?? env.SIAGA_CONFIG,
+    deliveryPath: flags.delivery ?? env.SIAGA_DELIVERY,
     appDir: flags['app-dir'] ?? env.SIAGA_APP_DIR ?? defaultAppDir,
     enrollmentCode: flags['enrollment-code'] ?? env.SIAGA_ENROLLMENT_CODE,
     revoke: flags.revoke,
@@ -125,6 +133,7 @@ export function parseHubOptions(
     host: parsed.data.host,
     dataDir,
     configPath: resolve(parsed.data.configPath ?? resolve(dataDir, 'config.json')),
+    deliveryPath: resolve(parsed.data.deliveryPath ?? resolve(dataDir, 'delivery.json')),
     appDir: resolve(parsed.data.appDir),
     ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),

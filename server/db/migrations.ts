@@ -140,4 +140,48 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
     `,
   },
+  {
+    version: 6,
+    name: 'delivery',
+    sql: `
+      -- Whether the hub may deliver to a target (delivery.json names them): the latest
+      -- delivery.started / delivery.paused event by real time decides (decision 0006).
+      CREATE TABLE delivery_targets (
+        name          TEXT PRIMARY KEY,
+        state         TEXT NOT NULL CHECK (state IN ('paused', 'running')),
+        event_id      TEXT NOT NULL,
+        changed_at    TEXT NOT NULL,
+        changed_by    TEXT NOT NULL
+      ) STRICT;
+
+      -- One row per thing to deliver to a target, planned from the stored events: the document
+      -- as it is now, whether the target has it, and what the target answered. Replanning a
+      -- changed visit makes it pending again; its delivered hash and the target's ids stay.
+      CREATE TABLE delivery_items (
+        target             TEXT NOT NULL,
+        item_id            TEXT NOT NULL,
+        kind               TEXT NOT NULL,
+        subject_id         TEXT NOT NULL,
+        patient_id         TEXT NOT NULL,
+        -- Delivery order: real time of arrival (UTC ISO, so text order is time order).
+        sort_at            TEXT NOT NULL,
+        content_hash       TEXT NOT NULL,
+        document           TEXT NOT NULL,
+        status             TEXT NOT NULL
+          CHECK (status IN ('pending', 'delivered', 'retrying', 'needs_review', 'waiting')),
+        attempts           INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at    TEXT,
+        last_error_code    TEXT,
+        last_error_message TEXT,
+        remote             TEXT,
+        delivered_hash     TEXT,
+        delivered_at       TEXT,
+        updated_at         TEXT NOT NULL,
+        PRIMARY KEY (target, item_id)
+      ) STRICT;
+      -- The head of a target's queue, read before every attempt.
+      CREATE INDEX delivery_items_due ON delivery_items (target, sort_at, item_id)
+        WHERE status IN ('pending', 'retrying');
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { DomainEvent } from '@/domain';
 import { canonicalJson } from '../canonicalJson';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { applyUserEvent } from '../accounts/userStore';
+import { applyDeliveryEvent } from '../delivery/deliveryQueue';
 
 export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
 
@@ -44,6 +45,7 @@ export function storeEvents(
       );
       if (result.changes === 1) {
         applyUserEvent(db, event, receivedAt); // accounts follow their events, in this transaction
+        applyDeliveryEvent(db, event); // so do delivery targets' states
         if (event.type === 'incident.drill_cleared') clearDrill.run(event.entityId);
         return 'accepted';
       }

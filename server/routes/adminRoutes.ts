@@ -45,6 +45,10 @@ const auditQuerySchema = z.strictObject({
   deviceCode: z.optional(z.string().check(z.regex(DEVICE_CODE_PATTERN))),
 });
 
+/** Switching the simulator down and up rehearses an outage (never a real SIMRS). */
+export type SimulatorSwitch = { isDown: () => boolean; setDown: (down: boolean) => void };
+const simulatorSwitchSchema = z.strictObject({ down: z.boolean() });
+
 const SESSION_MESSAGES = {
   admin_session_missing: 'This needs an admin session (Authorization: Bearer …). Sign in first.',
   admin_session_invalid: 'The admin session has ended or is not known to the hub. Sign in again.',
@@ -59,7 +63,14 @@ const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store
  */
 export function registerAdminRoutes(
   app: FastifyInstance,
-  deps: { db: HubDatabase; hubId: string; now: () => Date; attempts: AttemptLimiter },
+  deps: {
+    db: HubDatabase;
+    hubId: string;
+    now: () => Date;
+    attempts: AttemptLimiter;
+    /** The SIMRS SIMULATOR the demo runs inside the hub, when it does. */
+    simulator?: SimulatorSwitch;
+  },
 ): void {
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     const check = adminSessionFor(deps.db, request.headers.authorization, deps.now());
@@ -183,4 +194,26 @@ export function registerAdminRoutes(
       serverTime: deps.now().toISOString(),
     });
   });
+
+  const simulator = deps.simulator;
+  const noSimulator = (reply: FastifyReply) =>
+    sendError(reply, 404, 'no_simulator', 'This hub does not run the SIMRS simulator (delivery.json).');
+  app.get('/api/v1/admin/simrs-simulator', { preHandler: authenticate }, async (_request, reply) =>
+    simulator ? noStore(reply).send({ down: simulator.isDown() }) : noSimulator(reply),
+  );
+  app.put(
+    '/api/v1/admin/simrs-simulator',
+    { preHandler: authenticate, bodyLimit: 1024 },
+    async (request, reply) => {
+      if (!simulator) return noSimulator(reply);
+      const parsed = simulatorSwitchSchema.safeParse(request.body);
+      if (!parsed.success) return sendError(reply, 400, 'invalid_request', 'Expected {down: true|false}.');
+      simulator.setDown(parsed.data.down);
+      request.log.warn(
+        { down: parsed.data.down, userId: request.adminSession!.user.userId },
+        'SIMRS simulator switched',
+      );
+      return noStore(reply).send({ down: simulator.isDown() });
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   ACTIVE_DEVICE_WINDOW_MINUTES,
   DEFAULT_PULL_LIMIT,
@@ -22,27 +22,14 @@ import {
 import { fromUtf8 } from '@/lib/crypto/encoding';
 import { openSealed } from '@/lib/crypto/sealedBox';
 import type { HubDatabase } from '../db/openHubDatabase';
-import {
-  countDevices,
-  deviceForToken,
-  noteDeviceContact,
-  type EnrolledDevice,
-  type TokenScope,
-} from '../devices/deviceRegistry';
+import { countDevices } from '../devices/deviceRegistry';
 import { accountAuthorityProblem } from '../accounts/accountAuthority';
-import { usernameHolder } from '../accounts/userStore';
+import { getHubUser, usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
 import { sendError } from '../httpErrors';
+import { deviceAuthenticator } from './deviceAuth';
 
 const LIMITS = { maxEvents: MAX_BATCH_EVENTS, maxBytes: MAX_BATCH_BYTES };
-
-declare module 'fastify' {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
-  interface FastifyRequest {
-    device?: EnrolledDevice;
-    tokenScope?: TokenScope;
-  }
-}
 
 type Refusal = Omit<Extract<PushResult, { status: 'rejected' }>, 'id' | 'status'>;
 
@@ -99,6 +86,25 @@ function accountProblem(
 }
 
 /**
+ * Starting or pausing delivery [P27] sends patient data out of the hospital's hands: only from a
+ * signed-in device (full token), by an active account the hub knows with that very role.
+ */
+function deliveryAuthorityProblem(
+  db: HubDatabase,
+  event: DomainEvent,
+  fullToken: boolean,
+): Refusal | undefined {
+  if (!event.type.startsWith('delivery.')) return undefined;
+  const known = getHubUser(db, event.actor.userId);
+  if (fullToken && known?.active && known.role === event.actor.role) return undefined;
+  return {
+    code: 'delivery_authority',
+    message: 'Delivery is started or paused only by a signed-in recovery account the hub knows.',
+    field: 'actor',
+  };
+}
+
+/**
  * An item as sent: an event in the clear, or `{id, sealed}` sealed to this hub's key [P20],
  * opened here and then checked like any other.
  */
@@ -148,22 +154,7 @@ export function registerEventsRoutes(
     sealingKey: CryptoKey;
   },
 ): void {
-  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
-    const check = deviceForToken(deps.db, request.headers.authorization);
-    if (!check.ok) {
-      const messages = {
-        token_missing:
-          'This request needs the device token (Authorization: Bearer …). Enroll the device first.',
-        token_unknown: 'This device token is not known to the hub. Enroll the device again.',
-        token_revoked: 'This device has been revoked by IT. Enroll it again if it is trusted.',
-      } as const;
-      return sendError(reply, 401, check.code, messages[check.code]);
-    }
-    request.device = check.device;
-    request.tokenScope = check.scope;
-    noteDeviceContact(deps.db, check.device.deviceId, deps.now());
-    return undefined;
-  };
+  const authenticate = deviceAuthenticator(deps);
 
   app.post(
     '/api/v1/events',
@@ -233,7 +224,8 @@ export function registerEventsRoutes(
             request.device!.deviceId,
             request.tokenScope === 'full',
             adminsInBatch,
-          );
+          ) ??
+          deliveryAuthorityProblem(deps.db, parsed.data, request.tokenScope === 'full');
         if (problem) {
           results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
           return;

@@ -29,7 +29,7 @@ export type TestHub = {
 /** Hub dependencies a test may choose; the rest (database, app, config file) the helper makes. */
 export type TestHubOptions = Pick<
   HubDeps,
-  'https' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now'
+  'https' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
 >;
 
 /**

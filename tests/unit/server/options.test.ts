@@ -14,6 +14,7 @@ describe('parseHubOptions', () => {
         host: '0.0.0.0',
         dataDir: resolve('data'),
         configPath: resolve('data', 'config.json'),
+        deliveryPath: resolve('data', 'delivery.json'),
         appDir: '/opt/siaga/app',
       },
     });
@@ -25,16 +26,27 @@ describe('parseHubOptions', () => {
       port: 9000,
       dataDir: '/var/siaga',
       configPath: '/var/siaga/config.json',
+      deliveryPath: '/var/siaga/delivery.json',
     });
     const fromFlags = parseHubOptions(
-      ['--port', '9100', '--data-dir', '/srv/siaga', '--config', '/etc/siaga/config.json'],
-      { PORT: '9000', SIAGA_DATA_DIR: '/var/siaga' },
+      [
+        '--port',
+        '9100',
+        '--data-dir',
+        '/srv/siaga',
+        '--config',
+        '/etc/siaga/config.json',
+        '--delivery',
+        '/etc/siaga/delivery.json',
+      ],
+      { PORT: '9000', SIAGA_DATA_DIR: '/var/siaga', SIAGA_DELIVERY: '/var/siaga/other.json' },
       '/app',
     );
     expect(fromFlags.ok && fromFlags.value).toMatchObject({
       port: 9100,
       dataDir: '/srv/siaga',
       configPath: '/etc/siaga/config.json',
+      deliveryPath: '/etc/siaga/delivery.json',
     });
   });
 

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as z from 'zod/mini';
+import { DELIVERY_TARGET_PATTERN } from '@/domain/events/deliveryEvents';
+import { err, ok, type Result } from '@/lib/result';
+import { newSimulatorToken } from '../simrsSimulator/simrsSimulator';
+
+/**
+ * `delivery.json`, next to the hub's database: where the hub delivers and with which secrets.
+ * It is read by the hub only, never served to devices (the SIMRS, SATUSEHAT and BPJS
+ * credentials live here and nowhere else). Read once at start: restart the hub after editing.
+ */
+const simrsRestTargetSchema = z.object({
+  name: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)),
+  adapter: z.literal('simrs-rest'),
+  /** What the recovery console calls it ("SIMRS Khanza RSUD…"). */
+  label: z.string().check(z.minLength(1), z.maxLength(80)),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  token: z.string().check(z.minLength(16)),
+  timeoutMs: z._default(z.number().check(z.int(), z.minimum(1000), z.maximum(120_000)), 15_000),
+});
+
+const deliveryFileSchema = z.object({
+  targets: z.array(simrsRestTargetSchema),
+  /**
+   * Runs the SIMRS SIMULATOR inside the hub on this port (demo and rehearsals only). Remove it
+   * when the hub delivers to a real SIMRS.
+   */
+  simulator: z.optional(
+    z.object({
+      port: z.number().check(z.int(), z.minimum(1), z.maximum(65535)),
+      token: z.string().check(z.minLength(16)),
+    }),
+  ),
+});
+
+export type SimrsRestTarget = z.output<typeof simrsRestTargetSchema>;
+export type DeliveryTarget = SimrsRestTarget;
+export type DeliveryFile = z.output<typeof deliveryFileSchema>;
+
+/** The demo: one SIMRS REST target, the simulator the demo config's SIMRS health URL probes. */
+export function demoDeliveryFile(): DeliveryFile {
+  const token = newSimulatorToken();
+  return {
+    targets: [
+      {
+        name: 'simrs',
+        adapter: 'simrs-rest',
+        label: 'SIMRS (simulator)',
+        baseUrl: 'http://127.0.0.1:8081',
+        token,
+        timeoutMs: 15_000,
+      },
+    ],
+    simulator: { port: 8081, token },
+  };
+}
+
+/** Creates `delivery.json` with the demo target when the hospital has not provided one yet. */
+export function ensureDeliveryFile(path: string): 'existing' | 'created' {
+  if (existsSync(path)) return 'existing';
+  mkdirSync(dirname(path), { recursive: true });
+  // Only the hub's own user may read the secrets in it.
+  writeFileSync(path, `${JSON.stringify(demoDeliveryFile(), null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+  return 'created';
+}
+
+export function parseDeliveryFile(text: string): Result<DeliveryFile, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return err(`delivery.json is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = deliveryFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return err(`delivery.json: ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const names = parsed.data.targets.map((target) => target.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) return err(`delivery.json: two targets are named "${repeated}"`);
+  return ok(parsed.data);
+}
+
+export function readDeliveryFile(path: string): Result<DeliveryFile, string> {
+  return parseDeliveryFile(readFileSync(path, 'utf8'));
+}

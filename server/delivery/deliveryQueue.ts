@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import type { DomainEvent } from '@/domain';
+import type { PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
+import { canonicalJson } from '../canonicalJson';
+import type { HubDatabase } from '../db/openHubDatabase';
+
+export const ITEM_STATUSES = ['pending', 'delivered', 'retrying', 'needs_review', 'waiting'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export type QueueItem = {
+  target: string;
+  itemId: string;
+  kind: 'visit';
+  subjectId: string;
+  patientId: string;
+  sortAt: string;
+  contentHash: string;
+  document: unknown;
+  status: ItemStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  deliveredHash: string | null;
+};
+
+/** What an adapter made of one attempt. */
+export type DeliveryOutcome =
+  | { kind: 'delivered'; remote: Record<string, unknown> }
+  /** Worth trying again later (the target is down, busy, or its answer was lost). */
+  | { kind: 'retry'; code: string; message: string; retryAfterMs?: number }
+  /** The target refused the content: a person must look at it. */
+  | { kind: 'rejected'; code: string; message: string };
+
+export type Backoff = { baseMs: number; maxMs: number; random: () => number };
+
+/** Exponential with jitter: 1×, 2×, 4×… the base, never above the cap, each 50–100 % of it. */
+export function retryDelayMs(attempts: number, backoff: Backoff): number {
+  const full = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(full * (0.5 + backoff.random() * 0.5));
+}
+
+export const contentHashOf = (document: unknown) =>
+  createHash('sha256').update(canonicalJson(document)).digest('hex');
+
+/** The events planning reads: everything but practice data and what is not about patients. */
+export function planningEvents(db: HubDatabase): DomainEvent[] {
+  return db
+    .prepare<[], { body: string }>(
+      `SELECT body FROM events WHERE drill_id IS NULL AND type NOT LIKE 'user.%'
+         AND type NOT LIKE 'incident.%' AND type NOT LIKE 'downtime_log.%'
+         AND type NOT LIKE 'delivery.%' AND type <> 'audit.recorded'
+       ORDER BY seq`,
+    )
+    .all()
+    .map((row) => JSON.parse(row.body) as DomainEvent);
+}
+
+export function latestEventSeq(db: HubDatabase): number {
+  return db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events').get()?.seq ?? 0;
+}
+
+export type ReplanCounts = { added: number; changed: number; unchanged: number };
+
+/**
+ * Brings a target's queue in line with the plan: new visits are queued, a visit whose document
+ * changed (a later call, an amended assessment, a mapped MRN) is due again under a new
+ * idempotency key, an unchanged one is left alone. Held visits wait for a person.
+ */
+export function replanQueue(
+  db: HubDatabase,
+  target: string,
+  planned: readonly PlannedVisit[],
+  now: Date,
+): ReplanCounts {
+  const existing = db.prepare<[string, string], { content_hash: string; status: ItemStatus }>(
+    'SELECT content_hash, status FROM delivery_items WHERE target = ? AND item_id = ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO delivery_items (target, item_id, kind, subject_id, patient_id, sort_at, content_hash,
+       document, status, updated_at)
+     VALUES (?, ?, 'visit', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = db.prepare(
+    `UPDATE delivery_items SET sort_at = ?, content_hash = ?, document = ?, status = ?, attempts = 0,
+       next_attempt_at = NULL, last_error_code = NULL, last_error_message = NULL, updated_at = ?
+     WHERE target = ? AND item_id = ?`,
+  );
+  const at = now.toISOString();
+  const counts: ReplanCounts = { added: 0, changed: 0, unchanged: 0 };
+  db.transaction(() => {
+    for (const item of planned) {
+      const document = canonicalJson(item.document);
+      const hash = createHash('sha256').update(document).digest('hex');
+      const status: ItemStatus = item.hold ? 'waiting' : 'pending';
+      const row = existing.get(target, item.itemId);
+      if (!row) {
+        insert.run(
+          target,
+          item.itemId,
+          item.visitId,
+          item.patientId,
+          item.sortAt,
+          hash,
+          document,
+          status,
+          at,
+        );
+        counts.added += 1;
+      } else if (row.content_hash !== hash) {
+        update.run(item.sortAt, hash, document, status, at, target, item.itemId);
+        counts.changed += 1;
+      } else {
+        counts.unchanged += 1;
+      }
+    }
+  })();
+  return counts;
+}
+
+type ItemRow = {
+  item_id: string;
+  subject_id: string;
+  patient_id: string;
+  sort_at: string;
+  content_hash: string;
+  document: string;
+  status: ItemStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  delivered_hash: string | null;
+};
+
+/**
+ * The item at the head of the target's queue: the earliest arrival not yet delivered. A failing
+ * item holds everything behind it (so the SIMRS still numbers visits in arrival order); items
+ * waiting for a person or refused by the target do not.
+ */
+export function headOfQueue(db: HubDatabase, target: string): QueueItem | undefined {
+  const row = db
+    .prepare<[string], ItemRow>(
+      `SELECT item_id, subject_id, patient_id, sort_at, content_hash, document, status, attempts,
+         next_attempt_at, delivered_hash
+       FROM delivery_items INDEXED BY delivery_items_due
+       WHERE target = ? AND status IN ('pending', 'retrying')
+       ORDER BY sort_at, item_id LIMIT 1`,
+    )
+    .get(target);
+  if (!row) return undefined;
+  return {
+    target,
+    itemId: row.item_id,
+    kind: 'visit',
+    subjectId: row.subject_id,
+    patientId: row.patient_id,
+    sortAt: row.sort_at,
+    contentHash: row.content_hash,
+    document: JSON.parse(row.document) as unknown,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    deliveredHash: row.delivered_hash,
+  };
+}
+
+/**
+ * Records one attempt. When the visit changed while it was in flight, the target's answer is
+ * kept but the item stays due: the newer document goes next.
+ */
+export function recordOutcome(
+  db: HubDatabase,
+  item: QueueItem,
+  outcome: DeliveryOutcome,
+  now: Date,
+  backoff: Backoff,
+): void {
+  const at = now.toISOString();
+  const key = [item.target, item.itemId] as const;
+  db.transaction(() => {
+    const current = db
+      .prepare<[string, string], { content_hash: string }>(
+        'SELECT content_hash FROM delivery_items WHERE target = ? AND item_id = ?',
+      )
+      .get(...key);
+    const unchanged = current?.content_hash === item.contentHash;
+    if (outcome.kind === 'delivered') {
+      db.prepare(
+        `UPDATE delivery_items SET remote = ?, delivered_hash = ?, delivered_at = ?, updated_at = ?,
+           status = CASE WHEN ? THEN 'delivered' ELSE status END,
+           attempts = CASE WHEN ? THEN attempts + 1 ELSE attempts END,
+           last_error_code = NULL, last_error_message = NULL, next_attempt_at = NULL
+         WHERE target = ? AND item_id = ?`,
+      ).run(
+        JSON.stringify(outcome.remote),
+        item.contentHash,
+        at,
+        at,
+        Number(unchanged),
+        Number(unchanged),
+        ...key,
+      );
+      return;
+    }
+    if (!unchanged) return; // the newer document is due anyway
+    const attempts = item.attempts + 1;
+    const next =
+      outcome.kind === 'retry'
+        ? new Date(now.getTime() + Math.max(outcome.retryAfterMs ?? 0, retryDelayMs(attempts, backoff)))
+        : null;
+    db.prepare(
+      `UPDATE delivery_items SET status = ?, attempts = ?, next_attempt_at = ?, last_error_code = ?,
+         last_error_message = ?, updated_at = ? WHERE target = ? AND item_id = ?`,
+    ).run(
+      outcome.kind === 'retry' ? 'retrying' : 'needs_review',
+      attempts,
+      next?.toISOString() ?? null,
+      outcome.code,
+      outcome.message.slice(0, 500),
+      at,
+      ...key,
+    );
+  })();
+}
+
+/** Puts refused items of a target (all, or those with one reason) back in the queue. */
+export function retryRejected(db: HubDatabase, target: string, code: string | undefined, now: Date): number {
+  return db
+    .prepare(
+      `UPDATE delivery_items SET status = 'pending', attempts = 0, next_attempt_at = NULL, updated_at = ?
+       WHERE target = ? AND status = 'needs_review' AND (? IS NULL OR last_error_code = ?)`,
+    )
+    .run(now.toISOString(), target, code ?? null, code ?? null).changes;
+}
+
+export type TargetState = 'paused' | 'running';
+
+/** Paused until a person with the recovery role starts it (decision 0006). */
+export function targetState(db: HubDatabase, target: string): TargetState {
+  return (
+    db
+      .prepare<[string], { state: TargetState }>('SELECT state FROM delivery_targets WHERE name = ?')
+      .get(target)?.state ?? 'paused'
+  );
+}
+
+/**
+ * Applies `delivery.started` / `delivery.paused` as they are stored (in the storing transaction):
+ * the latest by real time wins, so a late-synced older event does not undo a newer decision.
+ */
+export function applyDeliveryEvent(db: HubDatabase, event: DomainEvent): void {
+  if (event.type !== 'delivery.started' && event.type !== 'delivery.paused') return;
+  const state: TargetState = event.type === 'delivery.started' ? 'running' : 'paused';
+  const changedAt = new Date(event.occurredAt).toISOString();
+  db.prepare(
+    `INSERT INTO delivery_targets (name, state, event_id, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET state = excluded.state, event_id = excluded.event_id,
+       changed_at = excluded.changed_at, changed_by = excluded.changed_by
+     WHERE excluded.changed_at > delivery_targets.changed_at
+        OR (excluded.changed_at = delivery_targets.changed_at AND excluded.event_id > delivery_targets.event_id)`,
+  ).run(event.payload.target, state, event.id, changedAt, event.actor.name);
+}
+
+export type QueueSummary = {
+  counts: Record<ItemStatus, number>;
+  /** Refusals and retries by reason, the most frequent first. */
+  failures: { status: 'retrying' | 'needs_review'; code: string; message: string; count: number }[];
+  lastDeliveredAt: string | null;
+  /** Visits delivered in the last ten minutes (the console's rate). */
+  deliveredRecently: number;
+};
+
+export function queueSummary(db: HubDatabase, target: string, now: Date): QueueSummary {
+  const counts = Object.fromEntries(ITEM_STATUSES.map((status) => [status, 0])) as Record<ItemStatus, number>;
+  for (const row of db
+    .prepare<[string], { status: ItemStatus; n: number }>(
+      'SELECT status, count(*) AS n FROM delivery_items WHERE target = ? GROUP BY status',
+    )
+    .all(target))
+    counts[row.status] = row.n;
+  const failures = db
+    .prepare<[string], { status: 'retrying' | 'needs_review'; code: string; message: string; count: number }>(
+      `SELECT status, last_error_code AS code, max(last_error_message) AS message, count(*) AS count
+       FROM delivery_items WHERE target = ? AND status IN ('retrying', 'needs_review')
+       GROUP BY status, last_error_code ORDER BY count DESC`,
+    )
+    .all(target);
+  const since = new Date(now.getTime() - 10 * 60_000).toISOString();
+  const delivered = db
+    .prepare<[{ target: string; since: string }], { last: string | null; recent: number }>(
+      `SELECT max(delivered_at) AS last, coalesce(sum(delivered_at >= @since), 0) AS recent
+       FROM delivery_items WHERE target = @target AND delivered_at IS NOT NULL`,
+    )
+    .get({ target, since });
+  return {
+    counts,
+    failures,
+    lastDeliveredAt: delivered?.last ?? null,
+    deliveredRecently: delivered?.recent ?? 0,
+  };
+}

@@ -1,0 +1,125 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { RuntimeConfig } from '@/domain';
+import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
+import type { HubDatabase } from '../db/openHubDatabase';
+import {
+  headOfQueue,
+  latestEventSeq,
+  planningEvents,
+  recordOutcome,
+  replanQueue,
+  targetState,
+  type Backoff,
+} from './deliveryQueue';
+import type { DeliveryAdapter } from './simrsRestAdapter';
+
+export type DeliveryWorker = {
+  /** Look again now (a target was started, events arrived) instead of at the next poll. */
+  kick: () => void;
+  /** Finishes the attempt in flight, then stops. */
+  stop: () => Promise<void>;
+};
+
+export type WorkerTarget = { name: string; adapter: DeliveryAdapter };
+
+/**
+ * Delivers each running target's queue, one item at a time in arrival order, and keeps the
+ * queues in line with the stored events. Everything it knows is in the hub's database, so a
+ * restart carries on where it stopped; an item in flight at a crash is sent again under the
+ * same idempotency key, which the SIMRS answers from its record of the first attempt.
+ */
+export function startDeliveryWorker(options: {
+  db: HubDatabase;
+  targets: readonly WorkerTarget[];
+  config: () => RuntimeConfig | undefined;
+  log: FastifyBaseLogger;
+  now?: () => Date;
+  backoff?: Partial<Backoff>;
+  /** How often an idle or paused target looks again. */
+  pollMs?: number;
+}): DeliveryWorker {
+  const { db, log } = options;
+  const now = options.now ?? (() => new Date());
+  const backoff: Backoff = { baseMs: 2_000, maxMs: 300_000, random: Math.random, ...options.backoff };
+  const pollMs = options.pollMs ?? 1_000;
+  let stopped = false;
+  let plannedSeq = -1;
+  const wakers = new Set<() => void>();
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wakers.add(done);
+    });
+
+  /** Re-plans every queue when events arrived since the last plan (shared by all targets). */
+  function replanIfNeeded(): void {
+    const seq = latestEventSeq(db);
+    if (seq === plannedSeq) return;
+    const facility = options.config()?.facility;
+    if (!facility) {
+      log.warn('delivery: config.json is missing or invalid; nothing is planned until it is fixed');
+      return;
+    }
+    const started = performance.now();
+    const planned = planVisitDeliveries({
+      events: planningEvents(db),
+      facility: { code: facility.code, timeZone: facility.timeZone },
+    });
+    for (const target of options.targets) {
+      const counts = replanQueue(db, target.name, planned, now());
+      if (counts.added + counts.changed > 0)
+        log.info(
+          { target: target.name, ...counts, ms: Math.round(performance.now() - started) },
+          'delivery planned',
+        );
+    }
+    plannedSeq = seq;
+  }
+
+  async function run(target: WorkerTarget): Promise<void> {
+    while (!stopped) {
+      try {
+        if (targetState(db, target.name) !== 'running') {
+          await pause(pollMs);
+          continue;
+        }
+        replanIfNeeded();
+        const item = headOfQueue(db, target.name);
+        const waitMs = item?.nextAttemptAt ? Date.parse(item.nextAttemptAt) - now().getTime() : 0;
+        if (!item || waitMs > 0) {
+          await pause(item ? Math.min(waitMs, pollMs) : pollMs);
+          continue;
+        }
+        const outcome = await target.adapter.deliver(item);
+        recordOutcome(db, item, outcome, now(), backoff);
+        if (outcome.kind !== 'delivered')
+          // Codes and item ids only: no patient data in the logs.
+          log.warn(
+            { target: target.name, item: item.itemId, code: outcome.code },
+            `delivery ${outcome.kind}`,
+          );
+      } catch (error) {
+        log.error({ err: error, target: target.name }, 'delivery loop failed; trying again');
+        await pause(pollMs);
+      }
+    }
+  }
+
+  const loops = options.targets.map((target) => run(target));
+  return {
+    kick: () => {
+      for (const wake of [...wakers]) wake();
+    },
+    stop: async () => {
+      stopped = true;
+      for (const wake of [...wakers]) wake();
+      await Promise.all(loops);
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '@/domain';
+import type { DeliveryStatus } from '@/domain/delivery/deliveryStatus';
+import { uuidv7 } from '@/lib/ids';
+import { replanQueue, targetState } from '../../../server/delivery/deliveryQueue';
+import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
+import { DEMO_CONFIG } from '../../../server/demoConfig';
+import { eventAt } from '../domain/eventFactory';
+import { outageDay } from '../../fixtures/outageEvents';
+import { createSimrsSimulator } from '../../../server/simrsSimulator/simrsSimulator';
+import {
+  call,
+  enrollTestDevice,
+  knowTestAdmin,
+  push,
+  testAccount,
+  userCreated,
+  type ErrorBody,
+} from './hubCalls';
+import { startTestHub, type TestHub } from './hubTestServer';
+
+const TARGET = {
+  name: 'simrs',
+  adapter: 'simrs-rest' as const,
+  label: 'SIMRS Uji',
+  baseUrl: 'http://127.0.0.1:9',
+  token: 'secret-token-never-sent-0123456789',
+  timeoutMs: 5_000,
+};
+
+function knowUser(hub: TestHub, userId: string, role: string, active = 1): void {
+  hub.db
+    .prepare(
+      `INSERT INTO users (user_id, username, display_name, role, active, credentials, updated_at)
+       VALUES (?, ?, 'Petugas Pemulihan', ?, ?, '{}', '2026-11-22T00:00:00.000Z')`,
+    )
+    .run(userId, `user-${userId}`, role, active);
+}
+
+const deliveryEvent = (type: 'delivery.started' | 'delivery.paused', time: string): DomainEvent =>
+  eventAt(type, uuidv7(), time, { target: 'simrs' }); // by u1, in the recovery role
+
+describe('[P27] starting, pausing and watching delivery', () => {
+  let hub: TestHub;
+  beforeEach(async () => {
+    hub = await startTestHub({ deliveryTargets: [TARGET] });
+  });
+  afterEach(async () => {
+    await hub.close();
+  });
+
+  it('is started and paused by a recovery account the hub knows, the latest decision by real time winning', async () => {
+    knowUser(hub, 'u1', 'recovery');
+    const device = await enrollTestDevice(hub, 'PM1');
+    expect(targetState(hub.db, 'simrs')).toBe('paused');
+
+    const start = deliveryEvent('delivery.started', '13:00');
+    expect((await push(hub, device.token, [start])).body.results[0]).toMatchObject({ status: 'accepted' });
+    expect(targetState(hub.db, 'simrs')).toBe('running');
+
+    // A pause made earlier but synced later does not undo the newer start.
+    const olderPause = deliveryEvent('delivery.paused', '12:00');
+    await push(hub, device.token, [olderPause]);
+    expect(targetState(hub.db, 'simrs')).toBe('running');
+    await push(hub, device.token, [deliveryEvent('delivery.paused', '13:30')]);
+    expect(targetState(hub.db, 'simrs')).toBe('paused');
+  });
+
+  it('refuses the push-only token, unknown or inactive accounts and roles without the right', async () => {
+    const device = await enrollTestDevice(hub, 'PM1');
+    const refusal = async (token: string, event: DomainEvent) =>
+      (await push(hub, token, [event])).body.results[0];
+
+    expect(await refusal(device.token, deliveryEvent('delivery.started', '13:00'))).toMatchObject({
+      status: 'rejected',
+      code: 'delivery_authority',
+    });
+    knowUser(hub, 'u1', 'recovery');
+    expect(await refusal(device.pushToken, deliveryEvent('delivery.started', '13:00'))).toMatchObject({
+      status: 'rejected',
+      code: 'delivery_authority',
+    });
+    const byClerk = deliveryEvent('delivery.started', '13:00');
+    const clerkEvent = { ...byClerk, actor: { ...byClerk.actor, role: 'registration' } };
+    expect((await refusal(device.token, clerkEvent as DomainEvent))?.status).toBe('rejected');
+    expect(targetState(hub.db, 'simrs')).toBe('paused');
+  });
+
+  it('shows each target’s progress and reasons to devices, without credentials or patient data', async () => {
+    const device = await enrollTestDevice(hub, 'PM1');
+    const planned = planVisitDeliveries({
+      events: outageDay({ visits: 4, seed: 3 }).events,
+      facility: { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone },
+    });
+    replanQueue(hub.db, 'simrs', planned, new Date());
+    hub.db
+      .prepare(
+        `UPDATE delivery_items SET status = 'needs_review', last_error_code = 'invalid_document',
+           last_error_message = 'The visit document is not valid. (visit.poliCode)' WHERE item_id = ?`,
+      )
+      .run(planned[0]!.itemId);
+
+    const answer = await call<DeliveryStatus>(hub, '/api/v1/delivery', { token: device.token });
+    expect(answer.status).toBe(200);
+    expect(answer.body.targets).toEqual([
+      expect.objectContaining({
+        name: 'simrs',
+        label: 'SIMRS Uji',
+        state: 'paused',
+        counts: { pending: 3, delivered: 0, retrying: 0, needs_review: 1, waiting: 0 },
+        failures: [
+          {
+            status: 'needs_review',
+            code: 'invalid_document',
+            message: 'The visit document is not valid. (visit.poliCode)',
+            count: 1,
+          },
+        ],
+        secondsLeft: null,
+      }),
+    ]);
+    const text = JSON.stringify(answer.body);
+    expect(text).not.toContain(TARGET.token);
+    expect(text).not.toContain('Pasien Uji');
+
+    const pushOnly = await call<ErrorBody>(hub, '/api/v1/delivery', { token: device.pushToken });
+    expect(pushOnly.status).toBe(403);
+    expect((await call(hub, '/api/v1/delivery')).status).toBe(401);
+  });
+});
+
+describe('the demo’s SIMRS simulator, switched by IT', () => {
+  it('goes down and up through the admin endpoint, for a signed-in admin only', async () => {
+    const simulator = createSimrsSimulator({ dbFile: ':memory:', token: 'switch-test-token-0123456789' });
+    const simulatorUrl = await simulator.app.listen({ port: 0, host: '127.0.0.1' });
+    const hub = await startTestHub({ simulator });
+    try {
+      const admin = testAccount('it.admin', 'admin');
+      knowTestAdmin(hub);
+      const desk = await enrollTestDevice(hub, 'IT1');
+      await push(hub, desk.token, [await userCreated(admin)]);
+      const session = await call<{ token: string }>(hub, '/api/v1/admin/sessions', {
+        body: { username: admin.username, passphrase: admin.passphrase },
+      });
+      const token = session.body.token;
+
+      expect(
+        (await call(hub, '/api/v1/admin/simrs-simulator', { method: 'PUT', body: { down: true } })).status,
+      ).toBe(401);
+      const down = await call(hub, '/api/v1/admin/simrs-simulator', {
+        method: 'PUT',
+        token,
+        body: { down: true },
+      });
+      expect(down).toMatchObject({ status: 200, body: { down: true } });
+      await expect(fetch(`${simulatorUrl}/health`)).rejects.toThrow();
+      const up = await call(hub, '/api/v1/admin/simrs-simulator', {
+        method: 'PUT',
+        token,
+        body: { down: false },
+      });
+      expect(up.body).toEqual({ down: false });
+      expect((await fetch(`${simulatorUrl}/health`)).status).toBe(200);
+      const invalid = await call<ErrorBody>(hub, '/api/v1/admin/simrs-simulator', {
+        method: 'PUT',
+        token,
+        body: { down: 'yes' },
+      });
+      expect(invalid.status).toBe(400);
+    } finally {
+      await hub.close();
+      await simulator.close();
+    }
+  });
+});
