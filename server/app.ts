@@ -7,6 +7,7 @@ import { sendError } from './httpErrors';
 import { hubLoggerOptions } from './logging';
 import { loadSealingKey } from './keys/sealingKey';
 import type { DeliveryTarget } from './delivery/deliveryConfig';
+import { simrsPatientDirectory, type PatientDirectory } from './delivery/simrsRestAdapter';
 import { registerAdminRoutes, type SimulatorSwitch } from './routes/adminRoutes';
 import { registerDeliveryRoutes } from './routes/deliveryRoutes';
 import { registerDeviceKeyRoutes } from './routes/deviceKeyRoutes';
@@ -39,6 +40,8 @@ export type HubDeps = {
   signInAttempts?: AttemptLimiter;
   /** Where the hub delivers (`delivery.json`); none in tests that do not deliver. */
   deliveryTargets?: readonly DeliveryTarget[];
+  /** Each target's SIMRS patients (search, create); made from `deliveryTargets` when absent. */
+  patientDirectories?: ReadonlyMap<string, PatientDirectory>;
   simulator?: SimulatorSwitch;
 };
 
@@ -122,7 +125,15 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     attempts: signInAttempts,
     ...(deps.simulator ? { simulator: deps.simulator } : {}),
   });
-  registerDeliveryRoutes(app, { db: deps.db, now, targets: deps.deliveryTargets ?? [] });
+  const targets = deps.deliveryTargets ?? [];
+  registerDeliveryRoutes(app, {
+    db: deps.db,
+    now,
+    targets,
+    directories:
+      deps.patientDirectories ??
+      new Map(targets.map((target) => [target.name, simrsPatientDirectory(target)] as const)),
+  });
   registerRuntimeConfigRoute(app, { configPath: deps.configPath });
   await registerStaticAppRoutes(app, { appDir: deps.appDir });
   return app;

@@ -37,13 +37,21 @@ export function startDeliveryWorker(options: {
   backoff?: Partial<Backoff>;
   /** How often an idle or paused target looks again. */
   pollMs?: number;
+  /**
+   * While no target runs, queues are replanned at most this often (planning reads every event;
+   * during an outage they arrive all the time), so the recovery console can show who waits for
+   * an MRN before delivery starts.
+   */
+  pausedPlanMs?: number;
 }): DeliveryWorker {
   const { db, log } = options;
   const now = options.now ?? (() => new Date());
   const backoff: Backoff = { baseMs: 2_000, maxMs: 300_000, random: Math.random, ...options.backoff };
   const pollMs = options.pollMs ?? 1_000;
+  const pausedPlanMs = options.pausedPlanMs ?? 30_000;
   let stopped = false;
   let plannedSeq = -1;
+  let plannedAt = -Infinity;
   const wakers = new Set<() => void>();
 
   const pause = (ms: number) =>
@@ -58,9 +66,10 @@ export function startDeliveryWorker(options: {
     });
 
   /** Re-plans every queue when events arrived since the last plan (shared by all targets). */
-  function replanIfNeeded(): void {
+  function replanIfNeeded(running: boolean): void {
     const seq = latestEventSeq(db);
     if (seq === plannedSeq) return;
+    if (!running && performance.now() - plannedAt < pausedPlanMs) return;
     const facility = options.config()?.facility;
     if (!facility) {
       log.warn('delivery: config.json is missing or invalid; nothing is planned until it is fixed');
@@ -80,16 +89,18 @@ export function startDeliveryWorker(options: {
         );
     }
     plannedSeq = seq;
+    plannedAt = performance.now();
   }
 
   async function run(target: WorkerTarget): Promise<void> {
     while (!stopped) {
       try {
-        if (targetState(db, target.name) !== 'running') {
+        const running = targetState(db, target.name) === 'running';
+        replanIfNeeded(running);
+        if (!running) {
           await pause(pollMs);
           continue;
         }
-        replanIfNeeded();
         const item = headOfQueue(db, target.name);
         const waitMs = item?.nextAttemptAt ? Date.parse(item.nextAttemptAt) - now().getTime() : 0;
         if (!item || waitMs > 0) {

@@ -4,6 +4,7 @@ import {
   simrsPatientAnswerSchema,
   simrsPatientBodySchema,
   simrsPatientSearchAnswerSchema,
+  simrsPatientSearchBodySchema,
   simrsVisitAnswerSchema,
   simrsVisitBodySchema,
 } from '@/domain/delivery/simrsContract';
@@ -70,13 +71,16 @@ export function simrsOpenApiDocument(): Record<string, unknown> {
             '422': error('Refused'),
           },
         },
-        get: {
-          summary: 'Find patients by NIK or by birth date (duplicate candidates)',
-          parameters: [
-            { name: 'nik', in: 'query', schema: { type: 'string', pattern: '^\\d{16}$' } },
-            { name: 'birthDate', in: 'query', schema: { type: 'string', format: 'date' } },
-          ],
-          responses: { '200': { description: 'Matches (at most 50)', content: json('PatientSearchAnswer') } },
+      },
+      '/api/patients/search': {
+        post: {
+          summary:
+            'Find patients by NIK or by birth date (duplicate candidates); POST keeps NIKs out of URLs',
+          requestBody: { required: true, content: json('PatientSearch') },
+          responses: {
+            '200': { description: 'Matches (at most 50)', content: json('PatientSearchAnswer') },
+            '422': error('Neither nik nor birthDate'),
+          },
         },
       },
       '/health': {
@@ -94,6 +98,7 @@ export function simrsOpenApiDocument(): Record<string, unknown> {
         VisitAnswer: schema(simrsVisitAnswerSchema),
         PatientBody: schema(simrsPatientBodySchema),
         PatientAnswer: schema(simrsPatientAnswerSchema),
+        PatientSearch: schema(simrsPatientSearchBodySchema),
         PatientSearchAnswer: schema(simrsPatientSearchAnswerSchema),
         Error: schema(simrsErrorSchema),
       },

@@ -1,4 +1,13 @@
-import { simrsErrorSchema, simrsVisitAnswerSchema } from '@/domain/delivery/simrsContract';
+import type * as z from 'zod/mini';
+import {
+  simrsErrorSchema,
+  simrsPatientAnswerSchema,
+  simrsPatientSearchAnswerSchema,
+  simrsVisitAnswerSchema,
+  type SimrsPatientMatch,
+} from '@/domain/delivery/simrsContract';
+import type { SimrsPatient } from '@/domain/delivery/simrsDocument';
+import { err, ok, type Result } from '@/lib/result';
 import type { DeliveryOutcome, QueueItem } from './deliveryQueue';
 
 export type DeliveryAdapter = {
@@ -71,6 +80,72 @@ export function simrsRestAdapter(options: {
       // A wrong token is the hub's configuration, not the visit: keep the item due while IT fixes it.
       if (response.status === 401 || response.status === 403) return { kind: 'retry', code, message };
       return { kind: 'rejected', code, message };
+    },
+  };
+}
+
+export type DirectoryFailure = { code: string; message: string };
+
+/** The SIMRS's patients, for deciding who a temporary patient is (issue 7). */
+export type PatientDirectory = {
+  search: (query: {
+    nik?: string;
+    birthDate?: string;
+  }) => Promise<Result<SimrsPatientMatch[], DirectoryFailure>>;
+  create: (patient: SimrsPatient) => Promise<Result<{ mrn: string }, DirectoryFailure>>;
+};
+
+/** `POST /api/patients/search` and `POST /api/patients` of the same contract. */
+export function simrsPatientDirectory(options: {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}): PatientDirectory {
+  const send = options.fetch ?? fetch;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  async function post<S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    headers: Record<string, string> = {},
+  ): Promise<Result<z.output<S>, DirectoryFailure>> {
+    let response: Response;
+    try {
+      response = await send(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch {
+      return err({ code: 'simrs_unreachable', message: 'The SIMRS could not be reached.' });
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (response.ok) {
+      const parsed = schema.safeParse(json);
+      return parsed.success
+        ? ok(parsed.data as z.output<S>)
+        : err({ code: 'invalid_answer', message: 'The SIMRS answered outside the contract.' });
+    }
+    const refusal = simrsErrorSchema.safeParse(json);
+    return err(
+      refusal.success
+        ? { code: refusal.data.error.code, message: refusal.data.error.message }
+        : { code: `http_${response.status}`, message: `The SIMRS answered HTTP ${response.status}.` },
+    );
+  }
+  return {
+    search: async (query) => {
+      const answer = await post('/api/patients/search', query, simrsPatientSearchAnswerSchema);
+      return answer.ok ? ok(answer.value.patients) : answer;
+    },
+    create: async (patient) => {
+      const answer = await post('/api/patients', { patient }, simrsPatientAnswerSchema, {
+        // One SIMRS patient per Siaga patient, however often a person presses the button.
+        'idempotency-key': `siaga-patient:${patient.localId}`,
+      });
+      return answer.ok ? ok({ mrn: answer.value.mrn }) : answer;
     },
   };
 }

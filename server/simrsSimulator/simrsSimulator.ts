@@ -4,7 +4,11 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { canonicalJson } from '../canonicalJson';
-import { simrsPatientBodySchema, simrsVisitBodySchema } from '@/domain/delivery/simrsContract';
+import {
+  simrsPatientBodySchema,
+  simrsPatientSearchBodySchema,
+  simrsVisitBodySchema,
+} from '@/domain/delivery/simrsContract';
 
 /**
  * A SIMRS SIMULATOR — not a SIMRS. It implements the REST contract of `docs/simrs-api.md` on its
@@ -227,9 +231,12 @@ export function createSimrsSimulator(options: {
     }),
   );
 
-  app.get('/api/patients', async (request, reply) => {
+  // A search, not a write: no Idempotency-Key. POST so that NIKs never appear in a URL.
+  app.post('/api/patients/search', async (request, reply) => {
     if (!authorised(request, reply)) return reply;
-    const query = request.query as { nik?: string; birthDate?: string };
+    const parsed = simrsPatientSearchBodySchema.safeParse(request.body);
+    if (!parsed.success)
+      return reply.status(422).send(errorBody('invalid_search', 'Search by nik or by birthDate.'));
     const rows = db
       .prepare<
         [{ nik: string | null; birthDate: string | null }],
@@ -239,7 +246,7 @@ export function createSimrsSimulator(options: {
          WHERE (@nik IS NOT NULL AND nik = @nik) OR (@birthDate IS NOT NULL AND birth_date = @birthDate)
          ORDER BY mrn LIMIT 50`,
       )
-      .all({ nik: query.nik ?? null, birthDate: query.birthDate ?? null });
+      .all({ nik: parsed.data.nik ?? null, birthDate: parsed.data.birthDate ?? null });
     return {
       patients: rows.map((row) => ({
         mrn: row.mrn,

@@ -13,6 +13,7 @@ export function workflowOf(type: EventType): Workflow {
     case 'visit.cancelled':
     case 'slip.requested': // raised by the desk as part of registering a returning patient
       return 'registration';
+    case 'patient.mrn_mapped': // the records officer decides who a temporary patient really is
     case 'slip.found':
     case 'slip.not_found':
     case 'slip.sent':
@@ -64,6 +65,7 @@ export function requiredRight(event: DomainEvent): { workflow: Workflow; right: 
   const correcting =
     event.corrects !== undefined ||
     event.type === 'patient.corrected' ||
+    event.type === 'patient.mrn_mapped' ||
     event.type === 'assessment.amended' ||
     event.type === 'user.changed' ||
     // Removing records (practice data, a mistaken import) is a correction of what was captured;

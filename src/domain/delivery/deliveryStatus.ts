@@ -43,3 +43,49 @@ export const deliveryStatusSchema = z.object({
   serverTime: z.string(),
 });
 export type DeliveryStatus = z.output<typeof deliveryStatusSchema>;
+
+const sex = z.enum(['L', 'P']);
+
+/** `POST /api/v1/delivery/waiting-patients {target}`: temporary patients whose visits wait [P28]. */
+export const waitingPatientsAnswerSchema = z.object({
+  patients: z.array(
+    z.object({
+      patientId: z.string(),
+      kind: z.enum(['returning', 'new', 'unidentified']),
+      tempNumber: z.optional(z.string()),
+      name: z.string(),
+      sex,
+      nik: z.optional(z.string()),
+      birthDate: z.optional(z.string()),
+      estimatedAgeYears: z.optional(z.number()),
+      visits: count,
+      firstArrivalAt: z.string(),
+    }),
+  ),
+});
+export type WaitingPatientsAnswer = z.output<typeof waitingPatientsAnswerSchema>;
+export type WaitingPatient = WaitingPatientsAnswer['patients'][number];
+
+/** `POST /api/v1/delivery/patient-candidates {target, patientId}` [P28]. */
+export const patientCandidatesAnswerSchema = z.object({
+  candidates: z.array(
+    z.object({
+      source: z.enum(['hub', 'simrs']),
+      mrn: z.optional(z.string()),
+      patientId: z.optional(z.string()),
+      tempNumber: z.optional(z.string()),
+      nik: z.optional(z.string()),
+      name: z.string(),
+      birthDate: z.optional(z.string()),
+      sex,
+      match: z.enum(['nik', 'name_birth_sex']),
+      similarity: z.number(),
+    }),
+  ),
+  /** `answered`, `not_asked` (nothing to search by) or why the SIMRS could not be asked. */
+  simrs: z.string(),
+});
+export type PatientCandidates = z.output<typeof patientCandidatesAnswerSchema>;
+
+/** `POST /api/v1/delivery/patients {target, patientId}`: the SIMRS created the patient [P28]. */
+export const createdPatientAnswerSchema = z.object({ mrn: z.string() });

@@ -122,7 +122,15 @@ export const simrsVisitAnswerSchema = z.object({
 });
 export type SimrsVisitAnswer = z.output<typeof simrsVisitAnswerSchema>;
 
-/** `GET /api/patients?nik=…|birthDate=…`: patients the SIMRS already has (duplicate candidates). */
+/** `POST /api/patients/search`: by NIK, by birth date, or both (either matching). */
+export const simrsPatientSearchBodySchema = z
+  .object({
+    nik: z.optional(z.string().check(z.regex(/^\d{16}$/))),
+    birthDate: z.optional(z.iso.date()),
+  })
+  .check(z.refine((body) => Boolean(body.nik ?? body.birthDate)));
+
+/** Its answer: patients the SIMRS already has (duplicate candidates), at most 50. */
 export const simrsPatientSearchAnswerSchema = z.object({
   patients: z.array(
     z.object({
@@ -134,6 +142,8 @@ export const simrsPatientSearchAnswerSchema = z.object({
     }),
   ),
 });
+
+export type SimrsPatientMatch = z.output<typeof simrsPatientSearchAnswerSchema>['patients'][number];
 
 /** Every refusal: a code to decide on, a message for the review list, the field when known. */
 export const simrsErrorSchema = z.object({

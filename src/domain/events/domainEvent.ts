@@ -13,7 +13,7 @@ import {
   incidentUpdatedSchema,
 } from './incidentEvents';
 import { eventVoidedSchema } from './journalEvents';
-import { patientCorrectedSchema, patientRegisteredSchema } from './patientEvents';
+import { patientCorrectedSchema, patientMrnMappedSchema, patientRegisteredSchema } from './patientEvents';
 import {
   slipFoundSchema,
   slipNotFoundSchema,
@@ -37,6 +37,7 @@ import {
 export const domainEventSchema = z.discriminatedUnion('type', [
   patientRegisteredSchema,
   patientCorrectedSchema,
+  patientMrnMappedSchema,
   visitRegisteredSchema,
   visitCancelledSchema,
   queueCalledSchema,

@@ -84,3 +84,22 @@ export const patientCorrectionSchema = z.strictObject({
   reason: z.string().check(z.trim(), z.minLength(3, { error: Reason.ReasonRequired }), z.maxLength(300)),
 });
 export const patientCorrectedSchema = eventSchema('patient.corrected', patientCorrectionSchema);
+
+/**
+ * How a temporary patient got their real MRN after the outage (issue 7): the SIMRS created the
+ * patient, a person recognised an existing patient among the duplicate candidates, or the records
+ * officer typed it from the SIMRS. A later mapping replaces an earlier one; all stay in the trail.
+ */
+export const MRN_MAPPING_BASES = ['simrs_created', 'existing_patient', 'entered'] as const;
+export type MrnMappingBasis = (typeof MRN_MAPPING_BASES)[number];
+
+export const patientMrnMappedSchema = eventSchema(
+  'patient.mrn_mapped',
+  z.strictObject({
+    mrn: mrnSchema,
+    basis: z.enum(MRN_MAPPING_BASES),
+    /** How many duplicate candidates the person was shown before deciding. */
+    candidatesShown: z.number().check(z.int(), z.gte(0)),
+    note: z.optional(text(300)),
+  }),
+);

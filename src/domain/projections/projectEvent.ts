@@ -44,6 +44,7 @@ export function reduceRow<T extends ProjectionTable>(
   switch (event.type) {
     case 'patient.registered':
     case 'patient.corrected':
+    case 'patient.mrn_mapped':
       return reducePatient(current as ProjectionTables['patients'] | undefined, event) as ProjectionTables[T];
     case 'slip.requested':
     case 'slip.found':

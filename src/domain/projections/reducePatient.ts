@@ -1,7 +1,7 @@
 import type { EventOf } from '../events/domainEvent';
 import type { Patient } from './types';
 
-type PatientEvent = EventOf<'patient.registered'> | EventOf<'patient.corrected'>;
+type PatientEvent = EventOf<'patient.registered'> | EventOf<'patient.corrected'> | EventOf<'patient.mrn_mapped'>;
 
 /** Patients this device knows: registered here or (after sync) on another device. */
 export function reducePatient(current: Patient | undefined, event: PatientEvent): Patient | undefined {
@@ -37,5 +37,18 @@ export function reducePatient(current: Patient | undefined, event: PatientEvent)
         ],
       };
     }
+    case 'patient.mrn_mapped':
+      if (!current) return undefined;
+      return {
+        ...current,
+        mrn: event.payload.mrn,
+        mrnMapping: {
+          eventId: event.id,
+          mrn: event.payload.mrn,
+          basis: event.payload.basis,
+          mappedAt: event.occurredAt,
+          actor: event.actor,
+        },
+      };
   }
 }

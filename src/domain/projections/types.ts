@@ -4,7 +4,7 @@ import type { Actor, EventSource, Role } from '../events/envelope';
 import type { EventType } from '../events/domainEvent';
 import type { ImportedLogRow } from '../events/downtimeLogEvents';
 import type { IncidentCause, IncidentDetection, IncidentScope } from '../events/incidentEvents';
-import type { PatientIdentity } from '../events/patientEvents';
+import type { MrnMappingBasis, PatientIdentity } from '../events/patientEvents';
 import type { RetrievalSource } from '../events/slipEvents';
 import type { Payer, Ticket } from '../events/visitEvents';
 
@@ -44,6 +44,8 @@ export type Patient = PatientIdentity & {
   /** Registered during a drill: practice data (decision 0005). */
   drillId?: string;
   corrections: PatientCorrection[];
+  /** A temporary patient's real MRN, decided after the outage (`mrn` then holds it too). */
+  mrnMapping?: { eventId: string; mrn: string; basis: MrnMappingBasis; mappedAt: string; actor: Actor };
 };
 
 export const QUEUE_STATUSES = [

@@ -35,6 +35,7 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'downtime_log.withdrawn': 'event.downtime_log.withdrawn',
   'delivery.started': 'event.delivery.started',
   'delivery.paused': 'event.delivery.paused',
+  'patient.mrn_mapped': 'event.patient.mrn_mapped',
 };
 
 export const TASK_LABEL: Record<TaskId, MessageKey> = {

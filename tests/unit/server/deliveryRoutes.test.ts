@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@/domain';
 import type { DeliveryStatus } from '@/domain/delivery/deliveryStatus';
 import { uuidv7 } from '@/lib/ids';
-import { replanQueue, targetState } from '../../../server/delivery/deliveryQueue';
+import { planRegistration, type NewPatientIdentity } from '@/domain';
+import { planningEvents, replanQueue, targetState } from '../../../server/delivery/deliveryQueue';
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
-import { eventAt } from '../domain/eventFactory';
+import { eventAt, testContext } from '../domain/eventFactory';
 import { outageDay } from '../../fixtures/outageEvents';
 import { createSimrsSimulator } from '../../../server/simrsSimulator/simrsSimulator';
 import {
@@ -167,6 +168,149 @@ describe('the demo’s SIMRS simulator, switched by IT', () => {
         body: { down: 'yes' },
       });
       expect(invalid.status).toBe(400);
+    } finally {
+      await hub.close();
+      await simulator.close();
+    }
+  });
+});
+
+function registration(identity: NewPatientIdentity, at: string) {
+  const plan = planRegistration(
+    {
+      patient: { identity },
+      poliCode: 'UMU',
+      doctorCode: 'D001',
+      payer: { type: 'umum' },
+      source: 'direct',
+      registeredAt: { mode: 'now' },
+    },
+    { counterValue: () => 0 },
+    testContext(at),
+  );
+  if (!plan.ok) throw new Error(JSON.stringify(plan.error));
+  return plan.value;
+}
+
+describe('[P28] deciding who a temporary patient is', () => {
+  it('shows duplicate candidates from the hub and the SIMRS, creates the patient in the SIMRS once, and delivers after the mapping', async () => {
+    const token = 'candidates-test-token-0123456789';
+    const simulator = createSimrsSimulator({ dbFile: ':memory:', token });
+    const simrsUrl = await simulator.app.listen({ port: 0, host: '127.0.0.1' });
+    const hub = await startTestHub({ deliveryTargets: [{ ...TARGET, baseUrl: simrsUrl, token }] });
+    try {
+      const device = await enrollTestDevice(hub, 'RM1');
+      const known = registration(
+        {
+          kind: 'returning',
+          mrn: '200000',
+          name: 'Siti Aminah',
+          sex: 'P',
+          birthDate: '1990-04-02',
+          identityVerifiedBy: 'ktp',
+        },
+        '2026-11-23T08:00:00+07:00',
+      );
+      const fresh = registration(
+        {
+          kind: 'new',
+          name: 'Ny. Siti Aminnah',
+          sex: 'P',
+          birthDate: '1990-04-02',
+          nik: '3171234204900003',
+          identityVerifiedBy: 'ktp',
+        },
+        '2026-11-23T08:10:00+07:00',
+      );
+      await push(hub, device.token, [...known.events, ...fresh.events]);
+      // The SIMRS already knows someone with that NIK (registered there before the outage).
+      await fetch(`${simrsUrl}/api/patients`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': 'seed-patient-1',
+        },
+        body: JSON.stringify({
+          patient: {
+            localId: 'simrs-own-1',
+            kind: 'returning',
+            name: 'SITI AMINAH',
+            sex: 'P',
+            nik: '3171234204900003',
+            birthDate: '1990-04-02',
+          },
+        }),
+      });
+      const candidates = await call<{
+        candidates: { source: string; mrn?: string; match: string }[];
+        simrs: string;
+      }>(hub, '/api/v1/delivery/patient-candidates', {
+        token: device.token,
+        body: { target: 'simrs', patientId: fresh.patientId },
+      });
+      expect(candidates.status).toBe(200);
+      expect(candidates.body.simrs).toBe('answered');
+      expect(candidates.body.candidates.map(({ source, mrn, match }) => ({ source, mrn, match }))).toEqual([
+        { source: 'simrs', mrn: '100001', match: 'nik' },
+        { source: 'hub', mrn: '200000', match: 'name_birth_sex' },
+      ]);
+
+      // The person decides it is someone new: the SIMRS creates them, once however often asked.
+      const create = () =>
+        call<{ mrn: string }>(hub, '/api/v1/delivery/patients', {
+          token: device.token,
+          body: { target: 'simrs', patientId: fresh.patientId },
+        });
+      const created = await create();
+      expect(created.status).toBe(201);
+      expect((await create()).body.mrn).toBe(created.body.mrn);
+      expect(simulator.patients().filter((patient) => patient.localId === fresh.patientId)).toHaveLength(1);
+
+      // Held until the mapping is recorded; due once it is.
+      const plan = () =>
+        planVisitDeliveries({
+          events: planningEvents(hub.db),
+          facility: { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone },
+        });
+      replanQueue(hub.db, 'simrs', plan(), new Date());
+      const status = () =>
+        hub.db
+          .prepare<[string], { status: string }>('SELECT status FROM delivery_items WHERE subject_id = ?')
+          .get(fresh.visitId)?.status;
+      expect(status()).toBe('waiting');
+      const waiting = () =>
+        call<{ patients: { patientId: string; tempNumber?: string; visits: number }[] }>(
+          hub,
+          '/api/v1/delivery/waiting-patients',
+          { token: device.token, body: { target: 'simrs' } },
+        );
+      expect((await waiting()).body.patients).toEqual([
+        expect.objectContaining({ patientId: fresh.patientId, tempNumber: fresh.tempNumber, visits: 1 }),
+      ]);
+      const mapped = eventAt('patient.mrn_mapped', fresh.patientId, '13:00', {
+        mrn: created.body.mrn,
+        basis: 'simrs_created',
+        candidatesShown: 2,
+      });
+      expect((await push(hub, device.token, [mapped])).body.results[0]?.status).toBe('accepted');
+      replanQueue(hub.db, 'simrs', plan(), new Date());
+      expect(status()).toBe('pending');
+      expect((await waiting()).body.patients).toEqual([]);
+      expect(plan().find((item) => item.visitId === fresh.visitId)?.document.patient.mrn).toBe(
+        created.body.mrn,
+      );
+
+      const again = await create();
+      expect(again).toMatchObject({ status: 409, body: { error: { code: 'patient_has_mrn' } } });
+      expect(
+        (
+          await call(hub, '/api/v1/delivery/patients', {
+            token: device.pushToken,
+            body: { target: 'simrs', patientId: fresh.patientId },
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await hub.close();
       await simulator.close();

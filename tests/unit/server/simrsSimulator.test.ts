@@ -140,8 +140,10 @@ describe('the SIMRS simulator implements the REST contract (docs/simrs-api.md)',
       mrn: first.mrn,
       patientLocalId: body.patient.localId,
     });
-    const found = await fetch(`${url}/api/patients?nik=3171234567890003`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
+    const found = await fetch(`${url}/api/patients/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ nik: '3171234567890003' }),
     });
     expect(await found.json()).toEqual({
       patients: [
