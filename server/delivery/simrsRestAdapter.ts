@@ -125,7 +125,7 @@ export function simrsPatientDirectory(options: {
     if (response.ok) {
       const parsed = schema.safeParse(json);
       return parsed.success
-        ? ok(parsed.data as z.output<S>)
+        ? ok(parsed.data)
         : err({ code: 'invalid_answer', message: 'The SIMRS answered outside the contract.' });
     }
     const refusal = simrsErrorSchema.safeParse(json);

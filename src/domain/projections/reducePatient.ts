@@ -1,7 +1,8 @@
 import type { EventOf } from '../events/domainEvent';
 import type { Patient } from './types';
 
-type PatientEvent = EventOf<'patient.registered'> | EventOf<'patient.corrected'> | EventOf<'patient.mrn_mapped'>;
+type PatientEvent =
+  EventOf<'patient.registered'> | EventOf<'patient.corrected'> | EventOf<'patient.mrn_mapped'>;
 
 /** Patients this device knows: registered here or (after sync) on another device. */
 export function reducePatient(current: Patient | undefined, event: PatientEvent): Patient | undefined {
