@@ -30,6 +30,8 @@ const deliveryFileSchema = z.object({
     z.object({
       port: z.number().check(z.int(), z.minimum(1), z.maximum(65535)),
       token: z.string().check(z.minLength(16)),
+      /** Start it switched down: a rehearsal that begins in the outage. */
+      down: z.optional(z.boolean()),
     }),
   ),
 });

@@ -13,6 +13,8 @@ import {
 } from './deliveryQueue';
 import type { DeliveryAdapter } from './simrsRestAdapter';
 
+const PAUSED_PLAN_MIN_MS = 2_000;
+
 export type DeliveryWorker = {
   /** Look again now (a target was started, events arrived) instead of at the next poll. */
   kick: () => void;
@@ -37,21 +39,20 @@ export function startDeliveryWorker(options: {
   backoff?: Partial<Backoff>;
   /** How often an idle or paused target looks again. */
   pollMs?: number;
-  /**
-   * While no target runs, queues are replanned at most this often (planning reads every event;
-   * during an outage they arrive all the time), so the recovery console can show who waits for
-   * an MRN before delivery starts.
-   */
-  pausedPlanMs?: number;
 }): DeliveryWorker {
   const { db, log } = options;
   const now = options.now ?? (() => new Date());
   const backoff: Backoff = { baseMs: 2_000, maxMs: 300_000, random: Math.random, ...options.backoff };
   const pollMs = options.pollMs ?? 1_000;
-  const pausedPlanMs = options.pausedPlanMs ?? 30_000;
   let stopped = false;
   let plannedSeq = -1;
   let plannedAt = -Infinity;
+  /**
+   * While no target runs, queues are still planned (so the recovery console shows who waits for
+   * an MRN before anyone starts delivery), but planning reads every event and during an outage
+   * events arrive all the time: at most a sixth of the time goes to it, and never more than every 2 s.
+   */
+  let pausedPlanMs = PAUSED_PLAN_MIN_MS;
   const wakers = new Set<() => void>();
 
   const pause = (ms: number) =>
@@ -90,6 +91,7 @@ export function startDeliveryWorker(options: {
     }
     plannedSeq = seq;
     plannedAt = performance.now();
+    pausedPlanMs = Math.max(PAUSED_PLAN_MIN_MS, 5 * (plannedAt - started));
   }
 
   async function run(target: WorkerTarget): Promise<void> {

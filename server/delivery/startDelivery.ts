@@ -42,6 +42,7 @@ export async function startSimulator(
   });
   try {
     await simulator.app.listen({ port: file.simulator.port, host: '127.0.0.1' });
+    if (file.simulator.down) simulator.setDown(true);
     log.warn({ port: file.simulator.port }, 'SIMRS SIMULATOR running (demo only: not a SIMRS)');
     return simulator;
   } catch (error) {

@@ -183,8 +183,10 @@ export function registerDeliveryRoutes(
         return sendError(reply, 409, 'patient_has_mrn', 'This patient already has a medical-record number.');
       const created = await directory.create(simrsPatient(patient));
       if (!created.ok) {
-        request.log.warn({ code: created.error.code }, 'SIMRS refused a new patient');
-        return sendError(reply, 502, created.error.code, created.error.message);
+        request.log.warn({ code: created.error.code }, 'SIMRS did not create a new patient');
+        // Unreachable or garbled: the gateway's fault, try again. Anything else: the SIMRS said no.
+        const unavailable = ['simrs_unreachable', 'invalid_answer'].includes(created.error.code);
+        return sendError(reply, unavailable ? 502 : 422, created.error.code, created.error.message);
       }
       return reply.header('cache-control', 'no-store').status(201).send({ mrn: created.value.mrn });
     },

@@ -77,7 +77,7 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
         />
       );
     case 'recovery':
-      return <RecoveryWorkspace sync={services.sync} />;
+      return <RecoveryWorkspace sync={services.sync} reachableHub={services.reachableHub} />;
     case 'audit':
       return <AuditScreen />;
     case 'incidents':

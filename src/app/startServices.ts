@@ -46,6 +46,8 @@ export type AppServices = {
   requestPersistence: () => Promise<void>;
   /** How many devices the hub has enrolled and has heard from lately [P25]; undefined offline. */
   deviceSummary: () => Promise<DeviceSummary | undefined>;
+  /** The hub this device reaches now, if any. */
+  reachableHub: () => string | undefined;
 };
 
 /** Starts what runs beside the UI: the hub probe, config refresh, storage checks, the service worker. */
@@ -164,5 +166,6 @@ export function startServices(): AppServices {
       const hubUrl = reachableHub();
       return hubUrl ? deviceSummary(hubUrl) : undefined;
     },
+    reachableHub,
   };
 }

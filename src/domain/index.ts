@@ -46,3 +46,4 @@ export * from './incidents/incidentReport';
 export * from './incidents/drillData';
 export * from './capture/planIncident';
 export * from './events/downtimeLogEvents';
+export * from './capture/planDelivery';

@@ -98,6 +98,7 @@ export {
   updateIncident,
   withdrawDowntimeLog,
 } from './commands/incidentCommands';
+export { mapTemporaryPatient, setDeliveryRunning } from './commands/deliveryCommands';
 export { readJournal, rebuildProjections } from './rebuildProjections';
 export {
   loadStoredRuntimeConfig,

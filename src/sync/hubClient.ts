@@ -18,6 +18,7 @@ import {
   keyReleaseResponseSchema,
   type KeyReleaseResponse,
 } from '@/domain';
+import { deliveryStatusSchema, type DeliveryStatus } from '@/domain/delivery/deliveryStatus';
 import type { SealedBox } from '@/lib/crypto/sealedBox';
 import { err, ok, type Result } from '@/lib/result';
 import { hubEndpoint } from './hubEndpoint';
@@ -149,6 +150,34 @@ export function deviceSummaryFromHub(deps: HubCall, token: string) {
   return call(deps, '/api/v1/devices/summary', { headers: bearer(token) }, deviceSummarySchema) as Promise<
     Result<Timed<{ body: DeviceSummary }>, HubFailure>
   >;
+}
+
+/** How delivery to each SIMRS target stands [P27]. */
+export function deliveryStatusFromHub(deps: HubCall, token: string) {
+  return call(deps, '/api/v1/delivery', { headers: bearer(token) }, deliveryStatusSchema) as Promise<
+    Result<Timed<{ body: DeliveryStatus }>, HubFailure>
+  >;
+}
+
+/** The recovery console's patient questions to the hub [P28]; patient data only in bodies. */
+export function deliveryPostToHub<S extends z.ZodMiniType>(
+  deps: HubCall,
+  token: string,
+  path:
+    '/api/v1/delivery/waiting-patients' | '/api/v1/delivery/patient-candidates' | '/api/v1/delivery/patients',
+  body: unknown,
+  schema: S,
+) {
+  return call(
+    deps,
+    path,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify(body),
+    },
+    schema,
+  );
 }
 
 /** Leaves the device's data key with the hub, sealed to the hub's key [P22]. */

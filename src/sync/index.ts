@@ -36,3 +36,4 @@ export type { SyncPhase, SyncStatus } from './syncStatus';
 export { enrollDevice, type EnrollFailure } from './enrollDevice';
 export { createBrowserSync, type BrowserSync } from './browserSync';
 export { startOutageWatch, type OutageWatchDeps } from './outageWatch';
+export { createDeliveryCalls, type DeliveryCalls, type DeliveryFailure } from './deliveryCalls';

@@ -1,13 +1,15 @@
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { EventType } from '@/domain';
 import { formatFacilityTime, useFacilityNow, useRuntimeConfig } from '@/features/common';
 import { EVENT_LABEL } from '@/features/visits';
 import { useT, type MessageKey } from '@/i18n';
-import { useJournalCounts, useReviewItems } from '@/storage';
-import type { SyncEngine, SyncPhase } from '@/sync';
+import { getDb, useJournalCounts, useReviewItems } from '@/storage';
+import { createDeliveryCalls, type SyncEngine, type SyncPhase } from '@/sync';
 import { Button } from '@/ui/Button';
 import { Notice } from '@/ui/Notice';
 import { useNow } from '@/ui/useNow';
+import { DeliveryPanel } from './DeliveryPanel';
 import { ReviewItemCard } from './ReviewItemCard';
 
 const PHASE_LABEL: Record<SyncPhase, MessageKey> = {
@@ -45,7 +47,13 @@ function BulkProgress({
 }
 
 /** Pemulihan: what is still on this device only, what the hub refused, and syncing on demand. */
-export function RecoveryWorkspace({ sync }: { sync: SyncEngine }) {
+export function RecoveryWorkspace({
+  sync,
+  reachableHub,
+}: {
+  sync: SyncEngine;
+  reachableHub: () => string | undefined;
+}) {
   const t = useT();
   const config = useRuntimeConfig();
   const status = useStore(sync.store);
@@ -54,6 +62,7 @@ export function RecoveryWorkspace({ sync }: { sync: SyncEngine }) {
   const { now } = useFacilityNow(config?.facility.timeZone);
   const tick = useNow(1_000, Boolean(status.bulk));
   const zone = config?.facility.timeZone ?? 'Asia/Jakarta';
+  const deliveryCalls = useMemo(() => createDeliveryCalls(getDb(), reachableHub), [reachableHub]);
   const time = (ms: number | undefined) => (ms ? formatFacilityTime(new Date(ms).toISOString(), zone) : '—');
   const byType = Object.entries(counts?.openByType ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const states: [MessageKey, number | undefined][] = [
@@ -122,6 +131,7 @@ export function RecoveryWorkspace({ sync }: { sync: SyncEngine }) {
           </table>
         ) : null}
       </section>
+      <DeliveryPanel calls={deliveryCalls} config={config} zone={zone} />
       <section aria-labelledby="recovery-review">
         <h2 id="recovery-review">{t('recovery.reviewTitle', { count: review?.length ?? 0 })}</h2>
         {review && review.length === 0 ? <p>{t('recovery.reviewEmpty')}</p> : null}

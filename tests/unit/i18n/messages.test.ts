@@ -5,6 +5,8 @@ import { messagesEn } from '@/i18n/messages.en';
 import { messagesId } from '@/i18n/messages.id';
 import { incidentBannerEn } from '@/i18n/messages/incidentBanner.en';
 import { incidentBannerId } from '@/i18n/messages/incidentBanner.id';
+import { deliveryEn } from '@/i18n/messages/delivery.en';
+import { deliveryId } from '@/i18n/messages/delivery.id';
 import { incidentsEn } from '@/i18n/messages/incidents.en';
 import { incidentsId } from '@/i18n/messages/incidents.id';
 
@@ -22,6 +24,7 @@ describe('message catalogues', () => {
   it.each([
     ['incidents workspace', incidentsId, incidentsEn],
     ['incident banner', incidentBannerId, incidentBannerEn],
+    ['delivery console', deliveryId, deliveryEn],
   ] as [string, Record<string, string>, Record<string, string>][])(
     'translate every key of the %s with the same placeholders',
     (_name, id, en) => {

@@ -1,0 +1,39 @@
+import { planDeliveryToggle, planMrnMapping, type MrnMappingBasis } from '@/domain';
+import type { Clock } from '@/lib/clock';
+import { ok } from '@/lib/result';
+import type { SiagaDb } from '../db';
+import { getPatient } from '../queries';
+import { runCommand } from './runCommand';
+
+/** Starts or pauses delivery to a SIMRS target: an event the hub applies when it arrives [P27]. */
+export function setDeliveryRunning(
+  db: SiagaDb,
+  input: { target: string; running: boolean; reason?: string },
+  clock?: Clock,
+) {
+  return runCommand(
+    db,
+    (context) => {
+      const planned = planDeliveryToggle(input, context);
+      return Promise.resolve(planned.ok ? ok({ events: planned.value }) : planned);
+    },
+    clock,
+  );
+}
+
+/** Records who a temporary patient really is in the SIMRS. */
+export function mapTemporaryPatient(
+  db: SiagaDb,
+  patientId: string,
+  input: { mrn: string; basis: MrnMappingBasis; candidatesShown: number; note?: string },
+  clock?: Clock,
+) {
+  return runCommand(
+    db,
+    async (context) => {
+      const planned = planMrnMapping(patientId, await getPatient(db, patientId), input, context);
+      return planned.ok ? ok({ events: planned.value }) : planned;
+    },
+    clock,
+  );
+}

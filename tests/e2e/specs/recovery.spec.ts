@@ -1,0 +1,183 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { openDevice, STAFF, type Device } from '../fixtures/devices';
+import { E2E_ENROLLMENT_CODE, freePort } from '../fixtures/hubProcess';
+import { goTo } from '../fixtures/navigation';
+import { expect, test } from '../fixtures/test';
+import { ADMIN_PASSPHRASE, AccountPages } from '../pages/AccountPages';
+import { QueuePage, RegistrationPage } from '../pages/CapturePages';
+
+test.describe.configure({ timeout: 240_000 });
+
+const SIMULATOR_TOKEN = 'rehearsal-simulator-token-0123456789';
+
+/** The demo's way of rehearsing: the hub runs the SIMRS simulator, here on its own port, down. */
+async function rehearseWithSimulator(hub: { configPath: string; deliveryPath: string }): Promise<number> {
+  const port = await freePort();
+  writeFileSync(
+    hub.deliveryPath,
+    JSON.stringify({
+      simulator: { port, token: SIMULATOR_TOKEN, down: true },
+      targets: [
+        {
+          name: 'simrs',
+          adapter: 'simrs-rest',
+          label: 'SIMRS (simulator)',
+          baseUrl: `http://127.0.0.1:${port}`,
+          token: SIMULATOR_TOKEN,
+        },
+      ],
+    }),
+  );
+  const config = JSON.parse(readFileSync(hub.configPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(
+    hub.configPath,
+    JSON.stringify({
+      ...config,
+      simrs: { healthUrl: `http://127.0.0.1:${port}/health` },
+      incidents: { autoOpenAfterSeconds: 0 },
+    }),
+  );
+  return port;
+}
+
+async function register(page: Page, name: string, mrn?: string): Promise<string> {
+  const registration = new RegistrationPage(page);
+  await registration.open();
+  if (mrn) await registration.startReturning(mrn);
+  else await registration.startNew();
+  await registration.fillIdentity({ name, birthDate: '1985-03-04', sex: 'Perempuan' });
+  await registration.chooseVisit('Poli Umum', 'dr. Ratna Sari');
+  return (await (await registration.save()).textContent()) ?? '';
+}
+
+async function settled(device: Device): Promise<void> {
+  await expect(device.shell.status('Belum tersinkron: 0')).toBeVisible({ timeout: 30_000 });
+}
+
+test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it returns, the temporary patient is mapped and everything is delivered once with its times', async ({
+  browser,
+  hub,
+}) => {
+  const simulatorPort = await rehearseWithSimulator(hub);
+  await hub.stop();
+  await hub.start();
+  expect((await fetch(`http://127.0.0.1:${simulatorPort}/health`).catch(() => undefined))?.ok).toBeFalsy();
+
+  const enrolled = { enrollmentCode: E2E_ENROLLMENT_CODE };
+  const desk = await openDevice(browser, hub, STAFF.desk, 'real', enrolled);
+  const clinic = await openDevice(browser, hub, STAFF.clinic, 'real', enrolled);
+
+  // The SIMRS is down: the incident opens by itself on the desk.
+  await expect(
+    desk.page.locator('.app-notices').getByText(/^Insiden DT-\d{6}-001: mode manual sejak/),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // Downtime at the desk: a returning patient (with a slip) and a new one (a temporary number).
+  expect(await register(desk.page, 'Ani Lestari', '012345')).toBe('A-PD1-001');
+  expect(await register(desk.page, 'Budi Santoso')).toBe('A-PD1-002');
+  await settled(desk);
+
+  // The clinic calls, serves and assesses them (RM 1.2 for the first).
+  await goTo(clinic.page, '/poli');
+  const queue = new QueuePage(clinic.page);
+  await queue.choosePoli('Poli Umum');
+  await expect(queue.item('A-PD1-002')).toContainText('Menunggu', { timeout: 20_000 });
+  for (const ticket of ['A-PD1-001', 'A-PD1-002']) {
+    await queue.act(ticket, 'Panggil');
+    await queue.act(ticket, 'Mulai layani');
+  }
+  const poli = clinic.page;
+  await poli.getByRole('link', { name: 'Isi RM 1.2 A-PD1-001', exact: true }).click();
+  await poli.getByLabel('Keluhan utama').fill('Demam tiga hari, batuk');
+  await poli.getByLabel('TD sistolik (mmHg)').fill('120');
+  await poli.getByLabel('TD diastolik (mmHg)').fill('80');
+  await poli.getByLabel('Suhu (°C)').fill('38,2');
+  await poli.getByLabel('Nadi (/mnt)').fill('88');
+  await poli.getByLabel('Pernapasan (/mnt)').fill('20');
+  await poli.getByLabel('Kode ICD-10 diagnosis 1').fill('J06.9');
+  await poli.getByLabel('Nama diagnosis 1').fill('Infeksi saluran napas atas akut');
+  await poli.getByLabel('Saya menyatakan asesmen ini benar dan menandatanganinya').check();
+  await poli.getByRole('button', { name: 'Tandatangani RM 1.2', exact: true }).click();
+  await expect(poli.getByText('RM 1.2 ditandatangani dan tersimpan.')).toBeVisible();
+  await goTo(poli, '/poli');
+  await queue.choosePoli('Poli Umum');
+  for (const ticket of ['A-PD1-001', 'A-PD1-002']) await queue.act(ticket, 'Selesai');
+  await settled(clinic);
+
+  // IT brings the SIMRS back (the simulator's switch, as an admin on the hub).
+  const session = (await (
+    await fetch(`${hub.url}/api/v1/admin/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'it-pd1', passphrase: ADMIN_PASSPHRASE }),
+    })
+  ).json()) as { token: string };
+  const up = await fetch(`${hub.url}/api/v1/admin/simrs-simulator`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+    body: JSON.stringify({ down: false }),
+  });
+  expect(up.status).toBe(200);
+  await expect(desk.page.getByText(/SIMRS terjangkau lagi/).first()).toBeVisible({ timeout: 30_000 });
+
+  // The recovery officer takes the desk device: the temporary patient waits for an MRN.
+  await new AccountPages(desk.page).handOver('PD1', STAFF.recovery.name, STAFF.recovery.role);
+  await goTo(desk.page, '/pemulihan');
+  const console = desk.page.getByRole('region', { name: 'SIMRS (simulator)' });
+  await expect(console.getByText('Dijeda')).toBeVisible({ timeout: 20_000 });
+  await expect(console.getByRole('row', { name: /Menunggu No\. RM 1/ })).toBeVisible({ timeout: 20_000 });
+  const temporary = desk.page.getByRole('region', { name: 'Pasien sementara menunggu No. RM' });
+  const budi = temporary.getByRole('listitem').filter({ hasText: 'Budi Santoso' });
+  await expect(budi).toBeVisible();
+  await budi.getByRole('button', { name: 'Tetapkan No. RM' }).click();
+  await expect(budi.getByText('Calon duplikat')).toBeVisible();
+  await budi.getByRole('button', { name: 'Pasien baru: daftarkan di SIMRS' }).click();
+  const saved = temporary.getByText(/^BUDI SANTOSO ditetapkan ke No\. RM \d{6}\.$/);
+  await expect(saved).toBeVisible();
+  const mappedMrn = (await saved.textContent())!.match(/\d{6}/)![0];
+  await settled(desk);
+
+  // Delivery starts: both visits reach the SIMRS.
+  await console.getByRole('button', { name: 'Mulai pengiriman' }).click();
+  await expect(console.getByText('Berjalan')).toBeVisible({ timeout: 15_000 });
+  await expect(console.getByText('2 dari 2 kunjungan terkirim')).toBeVisible({ timeout: 30_000 });
+
+  // The simulator holds each visit once, in arrival order, with the captured times.
+  const simrs = new Database(join(hub.dataDir, 'simrs-simulator.sqlite'), { readonly: true });
+  const filed = simrs
+    .prepare<[], { visit_number: string; mrn: string; document: string; writes: number }>(
+      'SELECT visit_number, mrn, document, writes FROM visits ORDER BY visit_number',
+    )
+    .all();
+  simrs.close();
+  expect(filed.map((visit) => visit.mrn)).toEqual(['012345', mappedMrn]);
+  const documents = filed.map(
+    (visit) =>
+      JSON.parse(visit.document) as {
+        visit: { queueNumber: string; status: string; arrivedAt: { utc: string; local: string } };
+        timeline: { type: string }[];
+        slips: unknown[];
+        assessment?: { content: { diagnoses: { code: string }[] } };
+      },
+  );
+  expect(documents.map((document) => document.visit.queueNumber)).toEqual(['A-PD1-001', 'A-PD1-002']);
+  expect(documents.map((document) => document.visit.status)).toEqual(['done', 'done']);
+  expect(documents[0]!.slips).toHaveLength(1);
+  expect(documents[0]!.assessment?.content.diagnoses[0]?.code).toBe('J06.9');
+  expect(documents[1]!.timeline.map((entry) => entry.type)).toEqual([
+    'visit.registered',
+    'queue.called',
+    'queue.service_started',
+    'queue.service_ended',
+  ]);
+  expect(documents[0]!.visit.arrivedAt.local).toMatch(/\+07:00$/);
+  expect(Date.parse(documents[0]!.visit.arrivedAt.utc)).toBe(Date.parse(documents[0]!.visit.arrivedAt.local));
+
+  await desk.context.close();
+  await clinic.context.close();
+});
