@@ -129,6 +129,7 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
   registerDeliveryRoutes(app, {
     db: deps.db,
     now,
+    config,
     targets,
     directories:
       deps.patientDirectories ??

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DomainEvent } from '@/domain';
 import type { PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
+import type { VisitDeliveryState } from '@/domain/delivery/reconciliation';
 import { canonicalJson } from '../canonicalJson';
 import type { HubDatabase } from '../db/openHubDatabase';
 
@@ -295,4 +296,67 @@ export function queueSummary(db: HubDatabase, target: string, now: Date): QueueS
     lastDeliveredAt: delivered?.last ?? null,
     deliveredRecently: delivered?.recent ?? 0,
   };
+}
+
+/** Where each visit stands with a target, for the reconciliation report. */
+export function visitDeliveryStates(db: HubDatabase, target: string): Map<string, VisitDeliveryState> {
+  const rows = db
+    .prepare<
+      [string],
+      {
+        subject_id: string;
+        status: ItemStatus;
+        code: string | null;
+        message: string | null;
+        remote: string | null;
+      }
+    >(
+      `SELECT subject_id, status, last_error_code AS code, last_error_message AS message, remote
+       FROM delivery_items WHERE target = ? AND kind = 'visit'`,
+    )
+    .all(target);
+  return new Map(
+    rows.map((row) => {
+      const remote = row.remote ? (JSON.parse(row.remote) as { visitNumber?: string }) : {};
+      return [
+        row.subject_id,
+        {
+          status: row.status,
+          ...(row.code ? { code: row.code } : {}),
+          ...(row.message ? { message: row.message } : {}),
+          ...(remote.visitNumber ? { visitNumber: remote.visitNumber } : {}),
+        },
+      ];
+    }),
+  );
+}
+
+const VOIDED_KIND: Record<string, 'visits' | 'slips' | 'assessments'> = {
+  'visit.registered': 'visits',
+  'slip.requested': 'slips',
+  'assessment.signed': 'assessments',
+};
+
+/** Records withdrawn (their creating event voided) that were made between `from` and `to`. */
+export function voidedDuring(
+  db: HubDatabase,
+  from: string,
+  to: string,
+): { visits: number; slips: number; assessments: number } {
+  const counts = { visits: 0, slips: 0, assessments: 0 };
+  const rows = db
+    .prepare<[], { type: string; occurred_at: string }>(
+      `SELECT original.type, original.occurred_at FROM events AS voiding
+       JOIN events AS original ON original.id = json_extract(voiding.body, '$.payload.eventId')
+       WHERE voiding.type = 'event.voided' AND voiding.drill_id IS NULL
+         AND original.type IN ('visit.registered', 'slip.requested', 'assessment.signed')`,
+    )
+    .all();
+  const start = Date.parse(from);
+  const end = Date.parse(to);
+  for (const row of rows) {
+    const at = Date.parse(row.occurred_at);
+    if (at >= start && at <= end) counts[VOIDED_KIND[row.type]!] += 1;
+  }
+  return counts;
 }

@@ -8,6 +8,10 @@ import type {
 } from '@/domain/delivery/deliveryStatus';
 import { duplicateCandidates, type CandidatePerson } from '@/domain/delivery/duplicateCandidates';
 import { simrsPatient } from '@/domain/delivery/simrsDocument';
+import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
+import { reconcile, type ReconciliationReport } from '@/domain/delivery/reconciliation';
+import type { RuntimeConfig } from '@/domain';
+import { planningEvents, visitDeliveryStates, voidedDuring } from '../delivery/deliveryQueue';
 import { hubPatient, hubPatients } from '../delivery/hubPatients';
 import type { PatientDirectory } from '../delivery/simrsRestAdapter';
 import type { HubDatabase } from '../db/openHubDatabase';
@@ -17,6 +21,11 @@ import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
 
 const targetRequestSchema = z.strictObject({ target: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)) });
+const reconciliationRequestSchema = z.strictObject({
+  target: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
 const patientRequestSchema = z.strictObject({
   target: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)),
   patientId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)),
@@ -34,6 +43,7 @@ export function registerDeliveryRoutes(
     now: () => Date;
     targets: readonly DeliveryTarget[];
     directories: ReadonlyMap<string, PatientDirectory>;
+    config: () => RuntimeConfig | undefined;
   },
 ): void {
   const authenticate = deviceAuthenticator(deps);
@@ -163,6 +173,34 @@ export function registerDeliveryRoutes(
         ];
       });
       const body: WaitingPatientsAnswer = { patients };
+      return reply.header('cache-control', 'no-store').send(body);
+    },
+  );
+
+  // The reconciliation of an incident's window: everything captured against what the SIMRS holds.
+  app.post(
+    '/api/v1/delivery/reconciliation',
+    { preHandler: authenticate, bodyLimit: 1024 },
+    async (request, reply) => {
+      if (request.tokenScope !== 'full')
+        return sendError(reply, 403, 'push_only_token', 'This token may only send events.');
+      const parsed = reconciliationRequestSchema.safeParse(request.body);
+      if (!parsed.success)
+        return sendError(reply, 400, 'invalid_request', 'Expected {target, from, to} (ISO times).');
+      const facility = deps.config()?.facility;
+      if (!facility) return sendError(reply, 503, 'config_missing', 'config.json is missing or invalid.');
+      const { target, from, to } = parsed.data;
+      const planned = planVisitDeliveries({
+        events: planningEvents(deps.db),
+        facility: { code: facility.code, timeZone: facility.timeZone },
+      });
+      const body: ReconciliationReport = reconcile({
+        from,
+        to,
+        planned,
+        states: visitDeliveryStates(deps.db, target),
+        voided: voidedDuring(deps.db, from, to),
+      });
       return reply.header('cache-control', 'no-store').send(body);
     },
   );

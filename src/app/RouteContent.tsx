@@ -27,6 +27,9 @@ const VisitDetailScreen = lazy(() =>
 const RecoveryWorkspace = lazy(() =>
   import('@/features/recovery').then((m) => ({ default: m.RecoveryWorkspace })),
 );
+const ReconciliationScreen = lazy(() =>
+  import('@/features/recovery').then((m) => ({ default: m.ReconciliationScreen })),
+);
 const AuditScreen = lazy(() => import('@/features/audit').then((m) => ({ default: m.AuditScreen })));
 const IncidentsWorkspace = lazy(() =>
   import('@/features/incidents').then((m) => ({ default: m.IncidentsWorkspace })),
@@ -78,6 +81,8 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
       );
     case 'recovery':
       return <RecoveryWorkspace sync={services.sync} reachableHub={services.reachableHub} />;
+    case 'reconciliation':
+      return <ReconciliationScreen incidentId={route.incidentId} reachableHub={services.reachableHub} />;
     case 'audit':
       return <AuditScreen />;
     case 'incidents':

@@ -98,7 +98,7 @@ export {
   updateIncident,
   withdrawDowntimeLog,
 } from './commands/incidentCommands';
-export { mapTemporaryPatient, setDeliveryRunning } from './commands/deliveryCommands';
+export { mapTemporaryPatient, setDeliveryRunning, signReconciliation } from './commands/deliveryCommands';
 export { readJournal, rebuildProjections } from './rebuildProjections';
 export {
   loadStoredRuntimeConfig,

@@ -1,4 +1,9 @@
-import type { DeliveryStatus, PatientCandidates, WaitingPatient } from '@/domain/delivery/deliveryStatus';
+import type {
+  DeliveryStatus,
+  PatientCandidates,
+  ReconciliationAnswer,
+  WaitingPatient,
+} from '@/domain/delivery/deliveryStatus';
 import { err, ok, type Result } from '@/lib/result';
 import { hubTokens, type SiagaDb } from '@/storage';
 import type * as HubClient from './hubClient';
@@ -15,6 +20,7 @@ export type DeliveryCalls = {
   waitingPatients: (target: string) => Answer<WaitingPatient[]>;
   candidates: (target: string, patientId: string) => Answer<PatientCandidates>;
   createPatient: (target: string, patientId: string) => Answer<{ mrn: string }>;
+  reconciliation: (target: string, from: string, to: string) => Answer<ReconciliationAnswer>;
 };
 
 /** Loaded with the recovery workspace: neither the schemas nor the client are start-up code. */
@@ -65,6 +71,18 @@ export function createDeliveryCalls(db: SiagaDb, hubUrl: () => string | undefine
           '/api/v1/delivery/patients',
           { target, patientId },
           createdPatientAnswerSchema,
+        ),
+      );
+    },
+    reconciliation: async (target, from, to) => {
+      const { reconciliationAnswerSchema } = await schemas();
+      return withHub((client, deps, token) =>
+        client.deliveryPostToHub(
+          deps,
+          token,
+          '/api/v1/delivery/reconciliation',
+          { target, from, to },
+          reconciliationAnswerSchema,
         ),
       );
     },

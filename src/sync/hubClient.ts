@@ -163,8 +163,7 @@ export function deliveryStatusFromHub(deps: HubCall, token: string) {
 export function deliveryPostToHub<S extends z.ZodMiniType>(
   deps: HubCall,
   token: string,
-  path:
-    '/api/v1/delivery/waiting-patients' | '/api/v1/delivery/patient-candidates' | '/api/v1/delivery/patients',
+  path: `/api/v1/delivery/${'waiting-patients' | 'patient-candidates' | 'patients' | 'reconciliation'}`,
   body: unknown,
   schema: S,
 ) {

@@ -2,7 +2,7 @@ import { err, type Result } from '@/lib/result';
 import type { DomainEvent } from '../events/domainEvent';
 import type { MrnMappingBasis } from '../events/patientEvents';
 import { isValidMrn } from '../identifiers/patientIdentifiers';
-import type { Patient } from '../projections/types';
+import type { Incident, Patient } from '../projections/types';
 import { Reason, type FieldProblem } from '../reasons';
 import { toFacilityIso } from '../time/facilityTime';
 import { collectEvents, makeEvent, type CaptureContext, type ResolvedTime } from './captureContext';
@@ -63,6 +63,37 @@ export function planMrnMapping(
       time: now(context),
       source: 'direct',
       payload: { mrn, basis: input.basis, candidatesShown: input.candidatesShown, ...(note ? { note } : {}) },
+    }),
+  ]);
+}
+
+/**
+ * The recovery clerk signs an incident's reconciliation with its totals as they stand. Anything
+ * still missing needs a note saying why (SOP: the downtime ends when the data is complete, or
+ * when the hospital knowingly accepts what is not).
+ */
+export function planReconciliationSignOff(
+  incident: Incident,
+  input: {
+    target: string;
+    visits: number;
+    delivered: number;
+    notDelivered: number;
+    voided: number;
+    note?: string;
+  },
+  context: CaptureContext,
+): Planned {
+  if (incident.drill) return err([{ field: '', reason: Reason.NotPermitted }]);
+  const note = input.note?.trim();
+  if (input.notDelivered > 0 && !note) return err([{ field: 'note', reason: Reason.ReasonRequired }]);
+  return collectEvents([
+    makeEvent(context, {
+      type: 'incident.reconciled',
+      entityId: incident.id,
+      time: now(context),
+      source: 'direct',
+      payload: { ...input, ...(note ? { note } : {}) },
     }),
   ]);
 }

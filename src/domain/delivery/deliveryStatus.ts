@@ -89,3 +89,34 @@ export type PatientCandidates = z.output<typeof patientCandidatesAnswerSchema>;
 
 /** `POST /api/v1/delivery/patients {target, patientId}`: the SIMRS created the patient [P28]. */
 export const createdPatientAnswerSchema = z.object({ mrn: z.string() });
+
+const tallySchema = z.object({
+  captured: count,
+  delivered: count,
+  needsReview: count,
+  notYet: count,
+  voided: count,
+});
+
+/** `POST /api/v1/delivery/reconciliation {target, from, to}`: an incident's reconciliation [P28]. */
+export const reconciliationAnswerSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  byType: z.object({ visits: tallySchema, slips: tallySchema, assessments: tallySchema }),
+  byUnit: z.array(z.object({ poliCode: z.string(), visits: tallySchema })),
+  notDelivered: z.array(
+    z.object({
+      visitId: z.string(),
+      queueNumber: z.string(),
+      poliCode: z.string(),
+      patientName: z.string(),
+      mrn: z.optional(z.string()),
+      tempNumber: z.optional(z.string()),
+      arrivedAt: z.string(),
+      status: z.enum(DELIVERY_ITEM_STATUSES),
+      code: z.optional(z.string()),
+      message: z.optional(z.string()),
+    }),
+  ),
+});
+export type ReconciliationAnswer = z.output<typeof reconciliationAnswerSchema>;

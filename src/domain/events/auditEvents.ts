@@ -22,6 +22,7 @@ export const PRINTED_DOCUMENTS = [
   'slip',
   'rm12',
   'downtime_report',
+  'reconciliation_report',
 ] as const;
 export type PrintedDocument = (typeof PRINTED_DOCUMENTS)[number];
 

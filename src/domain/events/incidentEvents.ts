@@ -95,3 +95,21 @@ export const incidentClosedSchema = eventSchema(
  * events captured under it are deleted; the drill itself, its checklist and its times stay.
  */
 export const incidentDrillClearedSchema = eventSchema('incident.drill_cleared', z.strictObject({}));
+
+const tally = z.number().check(z.int(), z.gte(0));
+
+/**
+ * The recovery officer signs that the SIMRS holds what the incident produced (issue 7): the
+ * reconciliation report's totals as they stood, and why anything is still missing.
+ */
+export const incidentReconciledSchema = eventSchema(
+  'incident.reconciled',
+  z.strictObject({
+    target: z.string().check(z.minLength(1), z.maxLength(32)),
+    visits: tally,
+    delivered: tally,
+    notDelivered: tally,
+    voided: tally,
+    note: z.optional(text(1, 500)),
+  }),
+);

@@ -69,6 +69,7 @@ export function reduceRow<T extends ProjectionTable>(
     case 'incident.step_undone':
     case 'incident.closed':
     case 'incident.drill_cleared':
+    case 'incident.reconciled':
       return reduceIncident(
         current as ProjectionTables['incidents'] | undefined,
         event,

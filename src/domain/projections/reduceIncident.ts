@@ -8,7 +8,8 @@ type IncidentEvent =
   | EventOf<'incident.step_done'>
   | EventOf<'incident.step_undone'>
   | EventOf<'incident.closed'>
-  | EventOf<'incident.drill_cleared'>;
+  | EventOf<'incident.drill_cleared'>
+  | EventOf<'incident.reconciled'>;
 
 type Opened = EventOf<'incident.opened'>;
 
@@ -126,6 +127,14 @@ export function reduceIncident(current: Incident | undefined, event: IncidentEve
     case 'incident.drill_cleared':
       next.drillCleared = { at: event.occurredAt, by: event.actor };
       break;
+    case 'incident.reconciled': {
+      const { note, ...totals } = event.payload;
+      next.reconciliations = [
+        ...(current.reconciliations ?? []),
+        { eventId: event.id, at: event.occurredAt, by: event.actor, ...totals, ...(note ? { note } : {}) },
+      ];
+      break;
+    }
     case 'incident.closed':
       next.status = 'closed';
       next.restoredAt = event.payload.restoredAt;

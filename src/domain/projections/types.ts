@@ -201,11 +201,25 @@ export type Incident = {
   closedBy?: Actor;
   /** A drill whose practice data was cleared, when and by whom. */
   drillCleared?: { at: string; by: Actor };
+  /** Sign-offs that the SIMRS holds what the incident produced, oldest first (issue 7). */
+  reconciliations?: IncidentReconciliation[];
   steps: IncidentStepState[];
   /** Every opening, the kept one included, earliest detection first. */
   sightings: IncidentSighting[];
   trail: TimelineEntry[];
   anomalies: Anomaly[];
+};
+
+export type IncidentReconciliation = {
+  eventId: string;
+  at: string;
+  by: Actor;
+  target: string;
+  visits: number;
+  delivered: number;
+  notDelivered: number;
+  voided: number;
+  note?: string;
 };
 
 /** A past monthly downtime log imported from CSV (one sheet = one month of one hospital log). */

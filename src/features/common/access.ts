@@ -32,6 +32,10 @@ export function mayOpen(route: Route, role: Role): boolean {
       return hasRight(role, 'incidents', 'correct');
     case 'assessment':
       return hasRight(role, 'clinic', 'view');
+    case 'reconciliation': // lists patients not yet in the SIMRS
+      return (
+        hasRight(role, 'recovery', 'view') && CLINICAL.some((workflow) => hasRight(role, workflow, 'view'))
+      );
     case 'visit':
       return CLINICAL.some((workflow) => hasRight(role, workflow, 'view'));
     default: {

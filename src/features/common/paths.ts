@@ -15,6 +15,7 @@ export const paths = {
   incidentImport: '/insiden/impor',
   settings: '/pengaturan',
   incident: (incidentId: string) => `/insiden/${incidentId}`,
+  reconciliation: (incidentId: string) => `/insiden/${incidentId}/rekonsiliasi`,
   visit: (visitId: string) => `/kunjungan/${visitId}`,
   assessment: (visitId: string) => `/poli/asesmen/${visitId}`,
   queueDisplay: (poliCode: string) => `/antrean/${encodeURIComponent(poliCode)}`,
@@ -28,6 +29,7 @@ export type Route =
   | { name: Workspace }
   | { name: 'recordsImport' }
   | { name: 'incident'; incidentId: string }
+  | { name: 'reconciliation'; incidentId: string }
   | { name: 'incidentReport' }
   | { name: 'incidentImport' }
   | { name: 'visit'; visitId: string }
@@ -55,6 +57,8 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.incidentImport) return { name: 'incidentImport' };
   let match = /^\/insiden\/([0-9a-f-]{36})$/.exec(path);
   if (match) return { name: 'incident', incidentId: match[1]! };
+  match = /^\/insiden\/([0-9a-f-]{36})\/rekonsiliasi$/.exec(path);
+  if (match) return { name: 'reconciliation', incidentId: match[1]! };
   match = /^\/kunjungan\/([0-9a-f-]{36})$/.exec(path);
   if (match) return { name: 'visit', visitId: match[1]! };
   match = /^\/poli\/asesmen\/([0-9a-f-]{36})$/.exec(path);
@@ -75,6 +79,8 @@ export function workspaceOf(route: Route): Workspace | undefined {
       return 'incidents';
     case 'assessment':
       return 'clinic';
+    case 'reconciliation':
+      return 'recovery';
     case 'visit':
       return 'registration';
     case 'home':

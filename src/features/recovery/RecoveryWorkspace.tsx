@@ -10,6 +10,7 @@ import { Button } from '@/ui/Button';
 import { Notice } from '@/ui/Notice';
 import { useNow } from '@/ui/useNow';
 import { DeliveryPanel } from './DeliveryPanel';
+import { IncidentReconciliationLinks } from './ReconciliationScreen';
 import { ReviewItemCard } from './ReviewItemCard';
 
 const PHASE_LABEL: Record<SyncPhase, MessageKey> = {
@@ -132,6 +133,7 @@ export function RecoveryWorkspace({
         ) : null}
       </section>
       <DeliveryPanel calls={deliveryCalls} config={config} zone={zone} />
+      <IncidentReconciliationLinks />
       <section aria-labelledby="recovery-review">
         <h2 id="recovery-review">{t('recovery.reviewTitle', { count: review?.length ?? 0 })}</h2>
         {review && review.length === 0 ? <p>{t('recovery.reviewEmpty')}</p> : null}

@@ -1,1 +1,2 @@
 export { RecoveryWorkspace } from './RecoveryWorkspace';
+export { ReconciliationScreen } from './ReconciliationScreen';

@@ -31,6 +31,7 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'incident.step_undone': 'event.incident.step_undone',
   'incident.closed': 'event.incident.closed',
   'incident.drill_cleared': 'event.incident.drill_cleared',
+  'incident.reconciled': 'event.incident.reconciled',
   'downtime_log.imported': 'event.downtime_log.imported',
   'downtime_log.withdrawn': 'event.downtime_log.withdrawn',
   'delivery.started': 'event.delivery.started',

@@ -1,7 +1,14 @@
-import { planDeliveryToggle, planMrnMapping, type MrnMappingBasis } from '@/domain';
+import {
+  planDeliveryToggle,
+  planMrnMapping,
+  planReconciliationSignOff,
+  Reason,
+  type MrnMappingBasis,
+} from '@/domain';
 import type { Clock } from '@/lib/clock';
-import { ok } from '@/lib/result';
+import { err, ok } from '@/lib/result';
 import type { SiagaDb } from '../db';
+import { getIncident } from '../incidents';
 import { getPatient } from '../queries';
 import { runCommand } from './runCommand';
 
@@ -32,6 +39,32 @@ export function mapTemporaryPatient(
     db,
     async (context) => {
       const planned = planMrnMapping(patientId, await getPatient(db, patientId), input, context);
+      return planned.ok ? ok({ events: planned.value }) : planned;
+    },
+    clock,
+  );
+}
+
+/** Signs an incident's reconciliation (issue 7). */
+export function signReconciliation(
+  db: SiagaDb,
+  incidentId: string,
+  input: {
+    target: string;
+    visits: number;
+    delivered: number;
+    notDelivered: number;
+    voided: number;
+    note?: string;
+  },
+  clock?: Clock,
+) {
+  return runCommand(
+    db,
+    async (context) => {
+      const incident = await getIncident(db, incidentId);
+      if (!incident) return err([{ field: '', reason: Reason.IncidentNotFound }]);
+      const planned = planReconciliationSignOff(incident, input, context);
       return planned.ok ? ok({ events: planned.value }) : planned;
     },
     clock,

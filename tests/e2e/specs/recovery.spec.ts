@@ -178,6 +178,27 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   expect(documents[0]!.visit.arrivedAt.local).toMatch(/\+07:00$/);
   expect(Date.parse(documents[0]!.visit.arrivedAt.utc)).toBe(Date.parse(documents[0]!.visit.arrivedAt.local));
 
+  // The reconciliation report shows everything delivered; the recovery officer signs it off.
+  await goTo(desk.page, '/pemulihan');
+  await desk.page.getByRole('link', { name: /^Rekonsiliasi pengiriman DT-\d{6}-001$/ }).click();
+  await expect(
+    desk.page.getByRole('heading', { level: 1, name: /^Rekonsiliasi pengiriman — DT-/ }),
+  ).toBeVisible();
+  const byType = desk.page.getByRole('table', { name: 'Per jenis data' }).first();
+  await expect(byType.getByRole('row', { name: 'Kunjungan 2 2 0 0 0' })).toBeVisible({ timeout: 15_000 });
+  await expect(byType.getByRole('row', { name: 'Bon rekam medis 1 1 0 0 0' })).toBeVisible();
+  await expect(byType.getByRole('row', { name: 'RM 1.2 1 1 0 0 0' })).toBeVisible();
+  await expect(desk.page.getByText('Semua kunjungan insiden ini sudah ada di SIMRS.').first()).toBeVisible();
+  await desk.page.getByRole('button', { name: 'Tandatangani rekonsiliasi' }).click();
+  await expect(desk.page.getByText('Rekonsiliasi ditandatangani.')).toBeVisible();
+  await expect(
+    desk.page.getByRole('listitem').filter({
+      hasText: /^Ditandatangani Putri Pemulihan, .*: 2 dari 2 kunjungan terkirim, 0 belum, 0 dibatalkan\.$/,
+    }),
+  ).toBeVisible();
+  await desk.page.getByRole('button', { name: 'Cetak laporan' }).click();
+  await expect(desk.page.locator('html')).toHaveAttribute('data-printed', 'a4');
+
   await desk.context.close();
   await clinic.context.close();
 });

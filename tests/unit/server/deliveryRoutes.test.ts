@@ -87,6 +87,49 @@ describe('[P27] starting, pausing and watching delivery', () => {
     expect(targetState(hub.db, 'simrs')).toBe('paused');
   });
 
+  it('reconciles an incident’s window: captured, delivered, voided, and every visit not yet in the SIMRS', async () => {
+    const device = await enrollTestDevice(hub, 'PM1');
+    const day = outageDay({ visits: 5, seed: 8 });
+    const registrations = day.events.filter((event) => event.type === 'visit.registered');
+    const withdrawn = registrations.find((event) => event.entityId === day.arrivalOrder[4])!;
+    const voided = eventAt('event.voided', withdrawn.entityId, '12:00', {
+      eventId: withdrawn.id,
+      eventType: 'visit.registered',
+      reason: 'Terdaftar dua kali',
+    });
+    expect((await push(hub, device.token, [...day.events, voided])).status).toBe(200);
+    const planned = planVisitDeliveries({
+      events: planningEvents(hub.db),
+      facility: { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone },
+    });
+    replanQueue(hub.db, 'simrs', planned, new Date());
+    hub.db
+      .prepare(`UPDATE delivery_items SET status = 'delivered' WHERE subject_id IN (?, ?)`)
+      .run(day.arrivalOrder[0], day.arrivalOrder[1]);
+
+    const answer = await call<{
+      byType: { visits: Record<string, number> };
+      notDelivered: { visitId: string; patientName: string }[];
+    }>(hub, '/api/v1/delivery/reconciliation', {
+      token: device.token,
+      body: { target: 'simrs', from: '2026-11-23T06:00:00+07:00', to: '2026-11-23T12:00:00+07:00' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.byType.visits).toEqual({
+      captured: 4,
+      delivered: 2,
+      needsReview: 0,
+      notYet: 2,
+      voided: 1,
+    });
+    expect(answer.body.notDelivered.map((visit) => visit.visitId)).toEqual(day.arrivalOrder.slice(2, 4));
+    const bad = await call(hub, '/api/v1/delivery/reconciliation', {
+      token: device.token,
+      body: { target: 'simrs', from: 'pagi', to: 'sore' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('shows each target’s progress and reasons to devices, without credentials or patient data', async () => {
     const device = await enrollTestDevice(hub, 'PM1');
     const planned = planVisitDeliveries({
