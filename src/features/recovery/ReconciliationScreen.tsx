@@ -316,7 +316,7 @@ export function IncidentReconciliationLinks() {
     <section aria-labelledby="rec-incidents">
       <h2 id="rec-incidents">{td('rec.incidentsTitle')}</h2>
       {real.length === 0 ? <p>{td('rec.incidentsEmpty')}</p> : null}
-      <ul>
+      <ul className="link-list">
         {real.map((incident) => (
           <li key={incident.id}>
             <a href={paths.reconciliation(incident.id)} onClick={onLinkClick}>

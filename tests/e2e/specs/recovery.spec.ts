@@ -2,6 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import {
+  horizontalOverflow,
+  smallChoiceTargets,
+  smallTouchTargets,
+  unlabelledControls,
+} from '../fixtures/a11y';
 import { openDevice, STAFF, type Device } from '../fixtures/devices';
 import { E2E_ENROLLMENT_CODE, freePort } from '../fixtures/hubProcess';
 import { goTo } from '../fixtures/navigation';
@@ -51,6 +57,21 @@ async function register(page: Page, name: string, mrn?: string): Promise<string>
   await registration.fillIdentity({ name, birthDate: '1985-03-04', sex: 'Perempuan' });
   await registration.chooseVisit('Poli Umum', 'dr. Ratna Sari');
   return (await (await registration.save()).textContent()) ?? '';
+}
+
+/** The recovery screens on the hospital's tablets and laptops: nothing overflows, all is labelled. */
+async function fitsTabletAndLaptop(page: Page, name: string): Promise<void> {
+  for (const viewport of [
+    { width: 768, height: 1024 },
+    { width: 1366, height: 768 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const where = `${name} at ${viewport.width}×${viewport.height}`;
+    expect(await horizontalOverflow(page), `horizontal overflow on ${where}`).toBeLessThanOrEqual(0);
+    expect(await smallTouchTargets(page), `small touch targets on ${where}`).toEqual([]);
+    expect(await smallChoiceTargets(page), `small choice targets on ${where}`).toEqual([]);
+    expect(await unlabelledControls(page), `unlabelled controls on ${where}`).toEqual([]);
+  }
 }
 
 async function settled(device: Device): Promise<void> {
@@ -135,7 +156,10 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   const budi = temporary.getByRole('listitem').filter({ hasText: 'Budi Santoso' });
   await expect(budi).toBeVisible();
   await budi.getByRole('button', { name: 'Tetapkan No. RM' }).click();
-  await expect(budi.getByText('Calon duplikat')).toBeVisible();
+  await expect(budi.getByRole('heading', { name: 'Calon duplikat' })).toBeVisible();
+  // Ani has his birth date and sex, but not a similar name: nobody to confuse him with.
+  await expect(budi.getByText(/^Tidak ada calon duplikat/)).toBeVisible();
+  await fitsTabletAndLaptop(desk.page, 'the recovery console');
   await budi.getByRole('button', { name: 'Pasien baru: daftarkan di SIMRS' }).click();
   const saved = temporary.getByText(/^BUDI SANTOSO ditetapkan ke No\. RM \d{6}\.$/);
   await expect(saved).toBeVisible();
@@ -191,6 +215,7 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   await expect(desk.page.getByText('Semua kunjungan insiden ini sudah ada di SIMRS.').first()).toBeVisible();
   await desk.page.getByRole('button', { name: 'Tandatangani rekonsiliasi' }).click();
   await expect(desk.page.getByText('Rekonsiliasi ditandatangani.')).toBeVisible();
+  await fitsTabletAndLaptop(desk.page, 'the reconciliation report');
   await expect(
     desk.page.getByRole('listitem').filter({
       hasText: /^Ditandatangani Putri Pemulihan, .*: 2 dari 2 kunjungan terkirim, 0 belum, 0 dibatalkan\.$/,
