@@ -8,6 +8,7 @@ import type {
 } from '@/domain/delivery/deliveryStatus';
 import { duplicateCandidates, type CandidatePerson } from '@/domain/delivery/duplicateCandidates';
 import { simrsPatient } from '@/domain/delivery/simrsDocument';
+import { backEntryRows } from '@/domain/delivery/backEntryWorklist';
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { reconcile, type ReconciliationReport } from '@/domain/delivery/reconciliation';
 import type { RuntimeConfig } from '@/domain';
@@ -23,6 +24,10 @@ import { deviceAuthenticator } from './deviceAuth';
 const targetRequestSchema = z.strictObject({ target: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)) });
 const reconciliationRequestSchema = z.strictObject({
   target: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+const windowRequestSchema = z.strictObject({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
 });
@@ -202,6 +207,28 @@ export function registerDeliveryRoutes(
         voided: voidedDuring(deps.db, from, to),
       });
       return reply.header('cache-control', 'no-store').send(body);
+    },
+  );
+
+  // The back-entry worklist: what to type into a SIMRS without integration, in real-time order.
+  app.post(
+    '/api/v1/delivery/worklist',
+    { preHandler: authenticate, bodyLimit: 1024 },
+    async (request, reply) => {
+      if (request.tokenScope !== 'full')
+        return sendError(reply, 403, 'push_only_token', 'This token may only send events.');
+      const parsed = windowRequestSchema.safeParse(request.body);
+      if (!parsed.success)
+        return sendError(reply, 400, 'invalid_request', 'Expected {from, to} (ISO times).');
+      const facility = deps.config()?.facility;
+      if (!facility) return sendError(reply, 503, 'config_missing', 'config.json is missing or invalid.');
+      const planned = planVisitDeliveries({
+        events: planningEvents(deps.db),
+        facility: { code: facility.code, timeZone: facility.timeZone },
+      });
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ rows: backEntryRows(planned, parsed.data.from, parsed.data.to) });
     },
   );
 

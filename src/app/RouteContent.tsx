@@ -30,6 +30,7 @@ const RecoveryWorkspace = lazy(() =>
 const ReconciliationScreen = lazy(() =>
   import('@/features/recovery').then((m) => ({ default: m.ReconciliationScreen })),
 );
+const WorklistScreen = lazy(() => import('@/features/recovery').then((m) => ({ default: m.WorklistScreen })));
 const AuditScreen = lazy(() => import('@/features/audit').then((m) => ({ default: m.AuditScreen })));
 const IncidentsWorkspace = lazy(() =>
   import('@/features/incidents').then((m) => ({ default: m.IncidentsWorkspace })),
@@ -83,6 +84,8 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
       return <RecoveryWorkspace sync={services.sync} reachableHub={services.reachableHub} />;
     case 'reconciliation':
       return <ReconciliationScreen incidentId={route.incidentId} reachableHub={services.reachableHub} />;
+    case 'worklist':
+      return <WorklistScreen incidentId={route.incidentId} reachableHub={services.reachableHub} />;
     case 'audit':
       return <AuditScreen />;
     case 'incidents':

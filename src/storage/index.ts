@@ -98,7 +98,12 @@ export {
   updateIncident,
   withdrawDowntimeLog,
 } from './commands/incidentCommands';
-export { mapTemporaryPatient, setDeliveryRunning, signReconciliation } from './commands/deliveryCommands';
+export {
+  mapTemporaryPatient,
+  markBackEntry,
+  setDeliveryRunning,
+  signReconciliation,
+} from './commands/deliveryCommands';
 export { readJournal, rebuildProjections } from './rebuildProjections';
 export {
   loadStoredRuntimeConfig,

@@ -3,6 +3,7 @@ import type {
   PatientCandidates,
   ReconciliationAnswer,
   WaitingPatient,
+  WorklistAnswer,
 } from '@/domain/delivery/deliveryStatus';
 import { err, ok, type Result } from '@/lib/result';
 import { hubTokens, type SiagaDb } from '@/storage';
@@ -21,6 +22,7 @@ export type DeliveryCalls = {
   candidates: (target: string, patientId: string) => Answer<PatientCandidates>;
   createPatient: (target: string, patientId: string) => Answer<{ mrn: string }>;
   reconciliation: (target: string, from: string, to: string) => Answer<ReconciliationAnswer>;
+  worklist: (from: string, to: string) => Answer<WorklistAnswer>;
 };
 
 /** Loaded with the recovery workspace: neither the schemas nor the client are start-up code. */
@@ -83,6 +85,18 @@ export function createDeliveryCalls(db: SiagaDb, hubUrl: () => string | undefine
           '/api/v1/delivery/reconciliation',
           { target, from, to },
           reconciliationAnswerSchema,
+        ),
+      );
+    },
+    worklist: async (from, to) => {
+      const { worklistAnswerSchema } = await schemas();
+      return withHub((client, deps, token) =>
+        client.deliveryPostToHub(
+          deps,
+          token,
+          '/api/v1/delivery/worklist',
+          { from, to },
+          worklistAnswerSchema,
         ),
       );
     },

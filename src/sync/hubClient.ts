@@ -163,7 +163,7 @@ export function deliveryStatusFromHub(deps: HubCall, token: string) {
 export function deliveryPostToHub<S extends z.ZodMiniType>(
   deps: HubCall,
   token: string,
-  path: `/api/v1/delivery/${'waiting-patients' | 'patient-candidates' | 'patients' | 'reconciliation'}`,
+  path: `/api/v1/delivery/${'waiting-patients' | 'patient-candidates' | 'patients' | 'reconciliation' | 'worklist'}`,
   body: unknown,
   schema: S,
 ) {

@@ -40,6 +40,7 @@ export function workflowOf(type: EventType): Workflow {
     case 'incident.step_undone':
     case 'incident.closed':
     case 'incident.drill_cleared':
+    case 'incident.backentry_marked': // whoever types the downtime's data into the SIMRS
     case 'downtime_log.imported':
     case 'downtime_log.withdrawn':
       return 'incidents';

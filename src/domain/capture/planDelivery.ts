@@ -97,3 +97,23 @@ export function planReconciliationSignOff(
     }),
   ]);
 }
+
+/** Ticks (or unticks) a back-entry worklist row of an incident. */
+export function planBackEntryMark(
+  incident: Incident,
+  input: { rowId: string; done: boolean },
+  context: CaptureContext,
+): Planned {
+  if (incident.drill) return err([{ field: '', reason: Reason.NotPermitted }]);
+  if ((incident.backEntry?.[input.rowId]?.done ?? false) === input.done)
+    return err([{ field: '', reason: Reason.NothingChanged }]);
+  return collectEvents([
+    makeEvent(context, {
+      type: 'incident.backentry_marked',
+      entityId: incident.id,
+      time: now(context),
+      source: 'direct',
+      payload: input,
+    }),
+  ]);
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BACK_ENTRY_KINDS } from './backEntryWorklist';
 
 /**
  * `GET /api/v1/delivery`: how delivery to each target stands, for the recovery console. No
@@ -120,3 +121,25 @@ export const reconciliationAnswerSchema = z.object({
   ),
 });
 export type ReconciliationAnswer = z.output<typeof reconciliationAnswerSchema>;
+
+const stamp = z.object({ utc: z.string(), local: z.string() });
+
+/** `POST /api/v1/delivery/worklist {from, to}`: the back-entry rows of an incident's window. */
+export const worklistAnswerSchema = z.object({
+  rows: z.array(
+    z.object({
+      rowId: z.string(),
+      kind: z.enum(BACK_ENTRY_KINDS),
+      at: stamp,
+      visitId: z.string(),
+      queueNumber: z.string(),
+      poliCode: z.string(),
+      doctorCode: z.string(),
+      patientName: z.string(),
+      mrn: z.optional(z.string()),
+      tempNumber: z.optional(z.string()),
+      details: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+export type WorklistAnswer = z.output<typeof worklistAnswerSchema>;

@@ -23,6 +23,7 @@ export const PRINTED_DOCUMENTS = [
   'rm12',
   'downtime_report',
   'reconciliation_report',
+  'back_entry_worklist',
 ] as const;
 export type PrintedDocument = (typeof PRINTED_DOCUMENTS)[number];
 

@@ -5,6 +5,7 @@ import { auditRecordedSchema } from './auditEvents';
 import { deliveryPausedSchema, deliveryStartedSchema } from './deliveryEvents';
 import { downtimeLogImportedSchema, downtimeLogWithdrawnSchema } from './downtimeLogEvents';
 import {
+  incidentBackEntryMarkedSchema,
   incidentClosedSchema,
   incidentDrillClearedSchema,
   incidentOpenedSchema,
@@ -67,6 +68,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   incidentClosedSchema,
   incidentDrillClearedSchema,
   incidentReconciledSchema,
+  incidentBackEntryMarkedSchema,
   downtimeLogImportedSchema,
   downtimeLogWithdrawnSchema,
   deliveryStartedSchema,

@@ -113,3 +113,15 @@ export const incidentReconciledSchema = eventSchema(
     note: z.optional(text(1, 500)),
   }),
 );
+
+/**
+ * A row of the incident's back-entry worklist typed into the SIMRS (`done`), or unticked again
+ * after a slip of the finger. The latest mark of a row counts.
+ */
+export const incidentBackEntryMarkedSchema = eventSchema(
+  'incident.backentry_marked',
+  z.strictObject({
+    rowId: z.string().check(z.regex(/^[0-9a-f-]{36}:[a-z_]+(:[0-9a-f-]{36})?$/)),
+    done: z.boolean(),
+  }),
+);

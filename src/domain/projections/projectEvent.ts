@@ -70,6 +70,7 @@ export function reduceRow<T extends ProjectionTable>(
     case 'incident.closed':
     case 'incident.drill_cleared':
     case 'incident.reconciled':
+    case 'incident.backentry_marked':
       return reduceIncident(
         current as ProjectionTables['incidents'] | undefined,
         event,

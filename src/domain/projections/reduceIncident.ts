@@ -9,7 +9,8 @@ type IncidentEvent =
   | EventOf<'incident.step_undone'>
   | EventOf<'incident.closed'>
   | EventOf<'incident.drill_cleared'>
-  | EventOf<'incident.reconciled'>;
+  | EventOf<'incident.reconciled'>
+  | EventOf<'incident.backentry_marked'>;
 
 type Opened = EventOf<'incident.opened'>;
 
@@ -126,6 +127,12 @@ export function reduceIncident(current: Incident | undefined, event: IncidentEve
     }
     case 'incident.drill_cleared':
       next.drillCleared = { at: event.occurredAt, by: event.actor };
+      break;
+    case 'incident.backentry_marked':
+      next.backEntry = {
+        ...current.backEntry,
+        [event.payload.rowId]: { done: event.payload.done, at: event.occurredAt, by: event.actor },
+      };
       break;
     case 'incident.reconciled': {
       const { note, ...totals } = event.payload;

@@ -203,6 +203,8 @@ export type Incident = {
   drillCleared?: { at: string; by: Actor };
   /** Sign-offs that the SIMRS holds what the incident produced, oldest first (issue 7). */
   reconciliations?: IncidentReconciliation[];
+  /** Back-entry worklist rows typed into the SIMRS (issue 7), by row id: the latest mark. */
+  backEntry?: Record<string, { done: boolean; at: string; by: Actor }>;
   steps: IncidentStepState[];
   /** Every opening, the kept one included, earliest detection first. */
   sightings: IncidentSighting[];

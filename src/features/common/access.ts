@@ -33,6 +33,7 @@ export function mayOpen(route: Route, role: Role): boolean {
     case 'assessment':
       return hasRight(role, 'clinic', 'view');
     case 'reconciliation': // lists patients not yet in the SIMRS
+    case 'worklist':
       return (
         hasRight(role, 'recovery', 'view') && CLINICAL.some((workflow) => hasRight(role, workflow, 'view'))
       );

@@ -10,3 +10,4 @@ export { mayOpen, useCan } from './access';
 export { useMayRecord } from './useMayRecord';
 export { useAuditView } from './useAuditView';
 export { NewPassphraseFields, newPassphraseProblemOf } from './NewPassphraseFields';
+export { downloadText } from './download';

@@ -16,6 +16,7 @@ export const paths = {
   settings: '/pengaturan',
   incident: (incidentId: string) => `/insiden/${incidentId}`,
   reconciliation: (incidentId: string) => `/insiden/${incidentId}/rekonsiliasi`,
+  worklist: (incidentId: string) => `/insiden/${incidentId}/entri-ulang`,
   visit: (visitId: string) => `/kunjungan/${visitId}`,
   assessment: (visitId: string) => `/poli/asesmen/${visitId}`,
   queueDisplay: (poliCode: string) => `/antrean/${encodeURIComponent(poliCode)}`,
@@ -30,6 +31,7 @@ export type Route =
   | { name: 'recordsImport' }
   | { name: 'incident'; incidentId: string }
   | { name: 'reconciliation'; incidentId: string }
+  | { name: 'worklist'; incidentId: string }
   | { name: 'incidentReport' }
   | { name: 'incidentImport' }
   | { name: 'visit'; visitId: string }
@@ -59,6 +61,8 @@ export function matchRoute(pathname: string): Route {
   if (match) return { name: 'incident', incidentId: match[1]! };
   match = /^\/insiden\/([0-9a-f-]{36})\/rekonsiliasi$/.exec(path);
   if (match) return { name: 'reconciliation', incidentId: match[1]! };
+  match = /^\/insiden\/([0-9a-f-]{36})\/entri-ulang$/.exec(path);
+  if (match) return { name: 'worklist', incidentId: match[1]! };
   match = /^\/kunjungan\/([0-9a-f-]{36})$/.exec(path);
   if (match) return { name: 'visit', visitId: match[1]! };
   match = /^\/poli\/asesmen\/([0-9a-f-]{36})$/.exec(path);
@@ -80,6 +84,7 @@ export function workspaceOf(route: Route): Workspace | undefined {
     case 'assessment':
       return 'clinic';
     case 'reconciliation':
+    case 'worklist':
       return 'recovery';
     case 'visit':
       return 'registration';

@@ -13,7 +13,7 @@ import {
   type RuntimeConfig,
   type SopStep,
 } from '@/domain';
-import { paths, PrintArea, usePrint } from '@/features/common';
+import { downloadText, paths, PrintArea, usePrint } from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
 import { INTL_LOCALE, useLanguage } from '@/i18n';
 import { useIncidentT } from '@/i18n/incidents';
@@ -26,16 +26,6 @@ import { StepTimingTable } from './IncidentPanels';
 import { MISSING_LABEL, monthName } from './labels';
 import { MonthlyReportTable } from './MonthlyReportTable';
 import { YearlyOverview } from './YearlyOverview';
-
-/** Saves text as a file the person chooses where to keep (a report has no patient data). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function DrillsOfMonth({
   drills,
@@ -119,7 +109,9 @@ function Report({ config }: { config: RuntimeConfig }) {
             <Button variant="primary" onClick={() => print('a4', { document: 'downtime_report' })}>
               {ti('report.print')}
             </Button>
-            <Button onClick={() => download(`laporan-downtime-${month}.csv`, downtimeReportToCsv(report))}>
+            <Button
+              onClick={() => downloadText(`laporan-downtime-${month}.csv`, downtimeReportToCsv(report))}
+            >
               {ti('report.csv')}
             </Button>
           </div>

@@ -323,6 +323,10 @@ export function IncidentReconciliationLinks() {
               {`${td('rec.link')} ${incidentNumber(incident, incidents ?? [])}`}
             </a>
             {incident.reconciliations?.length ? ' ✓' : ''}
+            {' · '}
+            <a href={paths.worklist(incident.id)} onClick={onLinkClick}>
+              {`${td('wl.link')} ${incidentNumber(incident, incidents ?? [])}`}
+            </a>
           </li>
         ))}
       </ul>

@@ -1,2 +1,3 @@
 export { RecoveryWorkspace } from './RecoveryWorkspace';
 export { ReconciliationScreen } from './ReconciliationScreen';
+export { WorklistScreen } from './WorklistScreen';

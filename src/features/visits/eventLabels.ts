@@ -32,6 +32,7 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'incident.closed': 'event.incident.closed',
   'incident.drill_cleared': 'event.incident.drill_cleared',
   'incident.reconciled': 'event.incident.reconciled',
+  'incident.backentry_marked': 'event.incident.backentry_marked',
   'downtime_log.imported': 'event.downtime_log.imported',
   'downtime_log.withdrawn': 'event.downtime_log.withdrawn',
   'delivery.started': 'event.delivery.started',

@@ -1,4 +1,5 @@
 import {
+  planBackEntryMark,
   planDeliveryToggle,
   planMrnMapping,
   planReconciliationSignOff,
@@ -65,6 +66,25 @@ export function signReconciliation(
       const incident = await getIncident(db, incidentId);
       if (!incident) return err([{ field: '', reason: Reason.IncidentNotFound }]);
       const planned = planReconciliationSignOff(incident, input, context);
+      return planned.ok ? ok({ events: planned.value }) : planned;
+    },
+    clock,
+  );
+}
+
+/** Marks a back-entry row as typed into the SIMRS, or not. */
+export function markBackEntry(
+  db: SiagaDb,
+  incidentId: string,
+  input: { rowId: string; done: boolean },
+  clock?: Clock,
+) {
+  return runCommand(
+    db,
+    async (context) => {
+      const incident = await getIncident(db, incidentId);
+      if (!incident) return err([{ field: '', reason: Reason.IncidentNotFound }]);
+      const planned = planBackEntryMark(incident, input, context);
       return planned.ok ? ok({ events: planned.value }) : planned;
     },
     clock,

@@ -224,6 +224,23 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   await desk.page.getByRole('button', { name: 'Cetak laporan' }).click();
   await expect(desk.page.locator('html')).toHaveAttribute('data-printed', 'a4');
 
+  // Without integration, the same data is typed by hand from the back-entry worklist.
+  await goTo(desk.page, '/pemulihan');
+  await desk.page.getByRole('link', { name: /^Daftar entri ulang DT-\d{6}-001$/ }).click();
+  await expect(desk.page.getByRole('heading', { level: 1, name: /^Daftar entri ulang — DT-/ })).toBeVisible();
+  // Ani: visit, folder, start, vitals, diagnosis, end; Budi: patient, visit, start, end.
+  await expect(desk.page.getByText('0 dari 10 baris sudah dientri')).toBeVisible({ timeout: 15_000 });
+  const firstRow = desk.page.getByRole('row').nth(1);
+  await expect(firstRow).toContainText('Daftarkan kunjungan');
+  await expect(firstRow).toContainText('A-PD1-001');
+  // The tick shows once it is saved (an event), so click and wait for it rather than `check()`.
+  const tick = desk.page.getByRole('checkbox', { name: 'Baris 1 sudah dientri ke SIMRS' });
+  await tick.click();
+  await expect(tick).toBeChecked();
+  await expect(desk.page.getByText('1 dari 10 baris sudah dientri')).toBeVisible();
+  await expect(firstRow).toContainText(/Putri Pemulihan, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} WIB/);
+  await fitsTabletAndLaptop(desk.page, 'the back-entry worklist');
+
   await desk.context.close();
   await clinic.context.close();
 });
