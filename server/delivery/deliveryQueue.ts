@@ -42,21 +42,31 @@ export function retryDelayMs(attempts: number, backoff: Backoff): number {
 export const contentHashOf = (document: unknown) =>
   createHash('sha256').update(canonicalJson(document)).digest('hex');
 
-/** The events planning reads: everything but practice data and what is not about patients. */
+/** What planning ignores: practice data and what is not about patients. */
+const PLANNED_ROWS = `drill_id IS NULL AND type NOT LIKE 'user.%' AND type NOT LIKE 'incident.%'
+  AND type NOT LIKE 'downtime_log.%' AND type NOT LIKE 'delivery.%' AND type <> 'audit.recorded'`;
+
+/** The events planning reads. */
 export function planningEvents(db: HubDatabase): DomainEvent[] {
   return db
-    .prepare<[], { body: string }>(
-      `SELECT body FROM events WHERE drill_id IS NULL AND type NOT LIKE 'user.%'
-         AND type NOT LIKE 'incident.%' AND type NOT LIKE 'downtime_log.%'
-         AND type NOT LIKE 'delivery.%' AND type <> 'audit.recorded'
-       ORDER BY seq`,
-    )
+    .prepare<[], { body: string }>(`SELECT body FROM events WHERE ${PLANNED_ROWS} ORDER BY seq`)
     .all()
     .map((row) => JSON.parse(row.body) as DomainEvent);
 }
 
 export function latestEventSeq(db: HubDatabase): number {
   return db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM events').get()?.seq ?? 0;
+}
+
+/** Whether any event stored after `seq` changes a plan (a start, an audit entry or a sign-in does not). */
+export function plannedEventsSince(db: HubDatabase, seq: number): boolean {
+  return Boolean(
+    db
+      .prepare<[number], { found: number }>(
+        `SELECT 1 AS found FROM events WHERE seq > ? AND ${PLANNED_ROWS} LIMIT 1`,
+      )
+      .get(seq),
+  );
 }
 
 export type ReplanCounts = { added: number; changed: number; unchanged: number };

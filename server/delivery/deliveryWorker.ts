@@ -5,6 +5,7 @@ import type { HubDatabase } from '../db/openHubDatabase';
 import {
   headOfQueue,
   latestEventSeq,
+  plannedEventsSince,
   planningEvents,
   recordOutcome,
   replanQueue,
@@ -70,6 +71,10 @@ export function startDeliveryWorker(options: {
   function replanIfNeeded(running: boolean): void {
     const seq = latestEventSeq(db);
     if (seq === plannedSeq) return;
+    if (plannedSeq >= 0 && !plannedEventsSince(db, plannedSeq)) {
+      plannedSeq = seq; // only starts, audit entries, incidents…: the plan stands
+      return;
+    }
     if (!running && performance.now() - plannedAt < pausedPlanMs) return;
     const facility = options.config()?.facility;
     if (!facility) {
