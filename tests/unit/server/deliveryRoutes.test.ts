@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@/domain';
 import type { DeliveryStatus } from '@/domain/delivery/deliveryStatus';
 import { uuidv7 } from '@/lib/ids';
-import { planRegistration, type NewPatientIdentity } from '@/domain';
 import { planningEvents, replanQueue, targetState } from '../../../server/delivery/deliveryQueue';
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
-import { eventAt, testContext } from '../domain/eventFactory';
-import { outageDay } from '../../fixtures/outageEvents';
+import { eventAt } from '../domain/eventFactory';
+import { outageDay, registrationAt } from '../../fixtures/outageEvents';
 import { createSimrsSimulator } from '../../../server/simrsSimulator/simrsSimulator';
 import {
   call,
@@ -218,23 +217,6 @@ describe('the demo’s SIMRS simulator, switched by IT', () => {
   });
 });
 
-function registration(identity: NewPatientIdentity, at: string) {
-  const plan = planRegistration(
-    {
-      patient: { identity },
-      poliCode: 'UMU',
-      doctorCode: 'D001',
-      payer: { type: 'umum' },
-      source: 'direct',
-      registeredAt: { mode: 'now' },
-    },
-    { counterValue: () => 0 },
-    testContext(at),
-  );
-  if (!plan.ok) throw new Error(JSON.stringify(plan.error));
-  return plan.value;
-}
-
 describe('[P28] deciding who a temporary patient is', () => {
   it('shows duplicate candidates from the hub and the SIMRS, creates the patient in the SIMRS once, and delivers after the mapping', async () => {
     const token = 'candidates-test-token-0123456789';
@@ -243,7 +225,7 @@ describe('[P28] deciding who a temporary patient is', () => {
     const hub = await startTestHub({ deliveryTargets: [{ ...TARGET, baseUrl: simrsUrl, token }] });
     try {
       const device = await enrollTestDevice(hub, 'RM1');
-      const known = registration(
+      const known = registrationAt(
         {
           kind: 'returning',
           mrn: '200000',
@@ -254,7 +236,7 @@ describe('[P28] deciding who a temporary patient is', () => {
         },
         '2026-11-23T08:00:00+07:00',
       );
-      const fresh = registration(
+      const fresh = registrationAt(
         {
           kind: 'new',
           name: 'Ny. Siti Aminnah',

@@ -4,19 +4,8 @@ import { journalCounts, moveInQueue, readJournal, registerVisit, visitsOfDay, ty
 import type { SyncEngine } from '@/sync';
 import { manualClock, registration, type manualClock as ManualClock } from '../storage/captureFixture';
 import type { TestHub } from '../server/hubTestServer';
+import { prng } from '../../fixtures/outageEvents';
 import { projectionSnapshot, useSyncWorld } from './syncFixture';
-
-/** A small seeded PRNG (mulberry32): the same seed replays the same run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Faults = { enabled: boolean; counts: Record<string, number> };
 

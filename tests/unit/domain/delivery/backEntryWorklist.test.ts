@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planRegistration } from '@/domain';
 import { backEntryCsv, backEntryRows } from '@/domain/delivery/backEntryWorklist';
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { uuidv7 } from '@/lib/ids';
 import { DEMO_CONFIG } from '../../../../server/demoConfig';
-import { outageDay } from '../../../fixtures/outageEvents';
-import { eventAt, testContext } from '../eventFactory';
+import { outageDay, registrationAt } from '../../../fixtures/outageEvents';
+import { eventAt } from '../eventFactory';
 import { RM12_SAMPLE } from '../rm12Sample';
 
 const facility = { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone };
@@ -24,28 +23,11 @@ describe('the back-entry worklist', () => {
       clinician: { doctorCode: 'D001', name: 'dr. Ratna Sari' },
       attestation: true,
     });
-    const fresh = planRegistration(
-      {
-        patient: {
-          identity: {
-            kind: 'new',
-            name: 'Budi Santoso',
-            sex: 'L',
-            birthDate: '1980-02-03',
-            identityVerifiedBy: 'ktp',
-          },
-        },
-        poliCode: 'UMU',
-        doctorCode: 'D001',
-        payer: { type: 'umum' },
-        source: 'direct',
-        registeredAt: { mode: 'now' },
-      },
-      { counterValue: () => 0 },
-      testContext('2026-11-23T07:01:30+07:00'),
+    const fresh = registrationAt(
+      { kind: 'new', name: 'Budi Santoso', sex: 'L', birthDate: '1980-02-03', identityVerifiedBy: 'ktp' },
+      '2026-11-23T07:01:30+07:00',
     );
-    if (!fresh.ok) throw new Error('registration failed');
-    const planned = planVisitDeliveries({ events: [...day.events, signed, ...fresh.value.events], facility });
+    const planned = planVisitDeliveries({ events: [...day.events, signed, ...fresh.events], facility });
     const rows = backEntryRows(planned, '2026-11-23T07:00:00+07:00', '2026-11-23T23:59:00+07:00');
 
     const times = rows.map((row) => Date.parse(row.at.utc));
@@ -61,9 +43,9 @@ describe('the back-entry worklist', () => {
       'vitals',
     ]);
     expect(ofFirst.indexOf('vitals') + 1).toBe(ofFirst.indexOf('diagnosis'));
-    const ofNew = rows.filter((row) => row.visitId === fresh.value.visitId);
+    const ofNew = rows.filter((row) => row.visitId === fresh.visitId);
     expect(ofNew.map((row) => row.kind)).toEqual(['register_patient', 'register_visit']);
-    expect(ofNew[0]!.tempNumber).toBe(fresh.value.tempNumber);
+    expect(ofNew[0]!.tempNumber).toBe(fresh.tempNumber);
     expect(rows.find((row) => row.kind === 'vitals')!.details).toMatchObject({
       td: expect.stringMatching(/^\d+\/\d+$/),
     });

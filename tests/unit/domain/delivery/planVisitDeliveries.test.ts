@@ -1,38 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { planRegistration, type DomainEvent } from '@/domain';
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { stamp } from '@/domain/delivery/simrsDocument';
 import { uuidv7 } from '@/lib/ids';
 import { DEMO_CONFIG } from '../../../../server/demoConfig';
-import { outageDay } from '../../../fixtures/outageEvents';
-import { testContext } from '../eventFactory';
+import { outageDay, registrationAt } from '../../../fixtures/outageEvents';
 
 const facility = { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone };
 
-function newPatientVisit(): { events: DomainEvent[]; patientId: string } {
-  const plan = planRegistration(
-    {
-      patient: {
-        identity: {
-          kind: 'new',
-          name: 'Budi Santoso',
-          sex: 'L',
-          birthDate: '1980-02-03',
-          identityVerifiedBy: 'ktp',
-        },
-      },
-      poliCode: 'UMU',
-      doctorCode: 'D001',
-      payer: { type: 'umum' },
-      source: 'direct',
-      registeredAt: { mode: 'now' },
-    },
-    { counterValue: () => 0 },
-    testContext('2026-11-23T06:30:00+07:00'),
+const newPatientVisit = () =>
+  registrationAt(
+    { kind: 'new', name: 'Budi Santoso', sex: 'L', birthDate: '1980-02-03', identityVerifiedBy: 'ktp' },
+    '2026-11-23T06:30:00+07:00',
   );
-  if (!plan.ok) throw new Error(JSON.stringify(plan.error));
-  return { events: plan.value.events, patientId: plan.value.patientId };
-}
 
 describe('planning visits for the SIMRS', () => {
   it('orders visits by real arrival, whatever order their events came in', () => {
