@@ -47,7 +47,11 @@ test('the SIMRS goes down: the incident opens by itself, steps are ticked, the S
   test.setTimeout(120_000);
   const simrs = await SimrsStandIn.create();
   await simrs.start();
+  // Before the hub starts: a hub that began by probing the demo's SIMRS (down) would report an
+  // outage the moment devices sign in, and this journey opens incidents without delay.
+  await hub.stop();
   useStandIn(hub.configPath, simrs);
+  await hub.start();
   await notePrints(page);
   const shell = new ShellPage(page);
   await shell.open('/insiden');
