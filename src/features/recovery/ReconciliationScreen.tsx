@@ -19,6 +19,7 @@ import { TextAreaField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
 import { onLinkClick } from '@/ui/navigation';
 import { deliveryFailureText } from './deliveryFailureText';
+import { RealIncident } from './RealIncident';
 
 type Tally = ReconciliationAnswer['byType']['visits'];
 const COLUMNS = ['captured', 'delivered', 'needsReview', 'notYet', 'voided'] as const;
@@ -292,18 +293,12 @@ export function ReconciliationScreen({
   incidentId: string;
   reachableHub: () => string | undefined;
 }) {
-  const td = useDeliveryT();
-  const incidents = useIncidents();
-  if (!incidents) return <p>{td('loading')}</p>;
-  const incident = incidents.find((one) => one.id === incidentId);
-  if (!incident) return <Notice tone="warning" title={td('rec.notFound')} />;
-  if (incident.drill) return <Notice tone="info" title={td('rec.drill')} />;
   return (
-    <Reconciliation
-      incident={incident}
-      number={incidentNumber(incident, incidents)}
-      reachableHub={reachableHub}
-    />
+    <RealIncident incidentId={incidentId}>
+      {(incident, number) => (
+        <Reconciliation incident={incident} number={number} reachableHub={reachableHub} />
+      )}
+    </RealIncident>
   );
 }
 

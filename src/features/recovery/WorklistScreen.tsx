@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { incidentNumber, type Incident } from '@/domain';
+import type { Incident } from '@/domain';
 import { backEntryCsv, type BackEntryKind } from '@/domain/delivery/backEntryWorklist';
 import type { WorklistAnswer } from '@/domain/delivery/deliveryStatus';
 import {
@@ -13,11 +13,12 @@ import {
 } from '@/features/common';
 import { useT } from '@/i18n';
 import { useDeliveryT } from '@/i18n/delivery';
-import { getDb, markBackEntry, useIncidents } from '@/storage';
+import { getDb, markBackEntry } from '@/storage';
 import { createDeliveryCalls, type DeliveryFailure } from '@/sync';
 import { Button } from '@/ui/Button';
 import { Notice } from '@/ui/Notice';
 import { deliveryFailureText } from './deliveryFailureText';
+import { RealIncident } from './RealIncident';
 
 type Row = WorklistAnswer['rows'][number];
 
@@ -195,13 +196,9 @@ export function WorklistScreen({
   incidentId: string;
   reachableHub: () => string | undefined;
 }) {
-  const td = useDeliveryT();
-  const incidents = useIncidents();
-  if (!incidents) return <p>{td('loading')}</p>;
-  const incident = incidents.find((one) => one.id === incidentId);
-  if (!incident) return <Notice tone="warning" title={td('rec.notFound')} />;
-  if (incident.drill) return <Notice tone="info" title={td('rec.drill')} />;
   return (
-    <Worklist incident={incident} number={incidentNumber(incident, incidents)} reachableHub={reachableHub} />
+    <RealIncident incidentId={incidentId}>
+      {(incident, number) => <Worklist incident={incident} number={number} reachableHub={reachableHub} />}
+    </RealIncident>
   );
 }

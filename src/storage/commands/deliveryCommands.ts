@@ -3,14 +3,13 @@ import {
   planDeliveryToggle,
   planMrnMapping,
   planReconciliationSignOff,
-  Reason,
   type MrnMappingBasis,
 } from '@/domain';
 import type { Clock } from '@/lib/clock';
-import { err, ok } from '@/lib/result';
+import { ok } from '@/lib/result';
 import type { SiagaDb } from '../db';
-import { getIncident } from '../incidents';
 import { getPatient } from '../queries';
+import { onIncident } from './incidentCommands';
 import { runCommand } from './runCommand';
 
 /** Starts or pauses delivery to a SIMRS target: an event the hub applies when it arrives [P27]. */
@@ -60,14 +59,10 @@ export function signReconciliation(
   },
   clock?: Clock,
 ) {
-  return runCommand(
+  return onIncident(
     db,
-    async (context) => {
-      const incident = await getIncident(db, incidentId);
-      if (!incident) return err([{ field: '', reason: Reason.IncidentNotFound }]);
-      const planned = planReconciliationSignOff(incident, input, context);
-      return planned.ok ? ok({ events: planned.value }) : planned;
-    },
+    incidentId,
+    (incident, context) => planReconciliationSignOff(incident, input, context),
     clock,
   );
 }
@@ -79,14 +74,10 @@ export function markBackEntry(
   input: { rowId: string; done: boolean },
   clock?: Clock,
 ) {
-  return runCommand(
+  return onIncident(
     db,
-    async (context) => {
-      const incident = await getIncident(db, incidentId);
-      if (!incident) return err([{ field: '', reason: Reason.IncidentNotFound }]);
-      const planned = planBackEntryMark(incident, input, context);
-      return planned.ok ? ok({ events: planned.value }) : planned;
-    },
+    incidentId,
+    (incident, context) => planBackEntryMark(incident, input, context),
     clock,
   );
 }

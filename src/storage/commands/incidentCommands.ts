@@ -70,7 +70,7 @@ export function recordOutageSighting(db: SiagaDb, input: { hubId: string; since:
 }
 
 /** A command on one incident: its current row to plan from, or `IncidentNotFound`. */
-function onIncident(
+export function onIncident(
   db: SiagaDb,
   incidentId: string,
   plan: (incident: Incident, context: CaptureContext) => Result<DomainEvent[], FieldProblem[]>,
