@@ -1,5 +1,5 @@
 import { err, type Result } from '@/lib/result';
-import type { DomainEvent } from '../events/domainEvent';
+import type { DomainEvent, PayloadOf } from '../events/domainEvent';
 import type { MrnMappingBasis } from '../events/patientEvents';
 import { isValidMrn } from '../identifiers/patientIdentifiers';
 import type { Incident, Patient } from '../projections/types';
@@ -74,14 +74,7 @@ export function planMrnMapping(
  */
 export function planReconciliationSignOff(
   incident: Incident,
-  input: {
-    target: string;
-    visits: number;
-    delivered: number;
-    notDelivered: number;
-    voided: number;
-    note?: string;
-  },
+  input: PayloadOf<'incident.reconciled'>,
   context: CaptureContext,
 ): Planned {
   if (incident.drill) return err([{ field: '', reason: Reason.NotPermitted }]);

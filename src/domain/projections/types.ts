@@ -1,7 +1,7 @@
 import type { Rm12Content } from '../assessment/rm12Schema';
 import type { FacilityTimeZone } from '../config/runtimeConfigSchema';
 import type { Actor, EventSource, Role } from '../events/envelope';
-import type { EventType } from '../events/domainEvent';
+import type { EventType, PayloadOf } from '../events/domainEvent';
 import type { ImportedLogRow } from '../events/downtimeLogEvents';
 import type { IncidentCause, IncidentDetection, IncidentScope } from '../events/incidentEvents';
 import type { MrnMappingBasis, PatientIdentity } from '../events/patientEvents';
@@ -212,17 +212,12 @@ export type Incident = {
   anomalies: Anomaly[];
 };
 
+/** A sign-off: the `incident.reconciled` totals, with its event, time and signer. */
 export type IncidentReconciliation = {
   eventId: string;
   at: string;
   by: Actor;
-  target: string;
-  visits: number;
-  delivered: number;
-  notDelivered: number;
-  voided: number;
-  note?: string;
-};
+} & PayloadOf<'incident.reconciled'>;
 
 /** A past monthly downtime log imported from CSV (one sheet = one month of one hospital log). */
 export type DowntimeLogSheet = {

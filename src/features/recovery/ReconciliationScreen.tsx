@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { incidentNumber, type FacilityTimeZone, type Incident } from '@/domain';
 import type { DeliveryStatus, ReconciliationAnswer } from '@/domain/delivery/deliveryStatus';
 import {
@@ -13,7 +13,7 @@ import {
 import { useT } from '@/i18n';
 import { useDeliveryT, type DeliveryTranslate } from '@/i18n/delivery';
 import { getDb, signReconciliation, useIncidents } from '@/storage';
-import { createDeliveryCalls, type DeliveryFailure } from '@/sync';
+import type { DeliveryCalls, DeliveryFailure } from '@/sync';
 import { Button } from '@/ui/Button';
 import { TextAreaField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
@@ -139,18 +139,17 @@ function signedText(td: DeliveryTranslate, signed: Signed, zone: FacilityTimeZon
 function Reconciliation({
   incident,
   number,
-  reachableHub,
+  calls,
 }: {
   incident: Incident;
   number: string;
-  reachableHub: () => string | undefined;
+  calls: DeliveryCalls;
 }) {
   const t = useT();
   const td = useDeliveryT();
   const config = useRuntimeConfig();
   const mayRecord = useMayRecord();
   const print = usePrint();
-  const calls = useMemo(() => createDeliveryCalls(getDb(), reachableHub), [reachableHub]);
   const [target, setTarget] = useState<DeliveryStatus['targets'][number]>();
   const [report, setReport] = useState<ReconciliationAnswer>();
   const [failure, setFailure] = useState<DeliveryFailure>();
@@ -294,10 +293,8 @@ export function ReconciliationScreen({
   reachableHub: () => string | undefined;
 }) {
   return (
-    <RealIncident incidentId={incidentId}>
-      {(incident, number) => (
-        <Reconciliation incident={incident} number={number} reachableHub={reachableHub} />
-      )}
+    <RealIncident incidentId={incidentId} reachableHub={reachableHub}>
+      {(incident, number, calls) => <Reconciliation incident={incident} number={number} calls={calls} />}
     </RealIncident>
   );
 }

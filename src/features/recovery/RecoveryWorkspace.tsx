@@ -1,15 +1,15 @@
-import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { EventType } from '@/domain';
 import { formatFacilityTime, useFacilityNow, useRuntimeConfig } from '@/features/common';
 import { EVENT_LABEL } from '@/features/visits';
 import { useT, type MessageKey } from '@/i18n';
-import { getDb, useJournalCounts, useReviewItems } from '@/storage';
-import { createDeliveryCalls, type SyncEngine, type SyncPhase } from '@/sync';
+import { useJournalCounts, useReviewItems } from '@/storage';
+import type { SyncEngine, SyncPhase } from '@/sync';
 import { Button } from '@/ui/Button';
 import { Notice } from '@/ui/Notice';
 import { useNow } from '@/ui/useNow';
 import { DeliveryPanel } from './DeliveryPanel';
+import { useDeliveryCalls } from './RealIncident';
 import { IncidentReconciliationLinks } from './ReconciliationScreen';
 import { ReviewItemCard } from './ReviewItemCard';
 
@@ -63,7 +63,7 @@ export function RecoveryWorkspace({
   const { now } = useFacilityNow(config?.facility.timeZone);
   const tick = useNow(1_000, Boolean(status.bulk));
   const zone = config?.facility.timeZone ?? 'Asia/Jakarta';
-  const deliveryCalls = useMemo(() => createDeliveryCalls(getDb(), reachableHub), [reachableHub]);
+  const deliveryCalls = useDeliveryCalls(reachableHub);
   const time = (ms: number | undefined) => (ms ? formatFacilityTime(new Date(ms).toISOString(), zone) : '—');
   const byType = Object.entries(counts?.openByType ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const states: [MessageKey, number | undefined][] = [

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Incident } from '@/domain';
 import { backEntryCsv, type BackEntryKind } from '@/domain/delivery/backEntryWorklist';
 import type { WorklistAnswer } from '@/domain/delivery/deliveryStatus';
@@ -14,7 +14,7 @@ import {
 import { useT } from '@/i18n';
 import { useDeliveryT } from '@/i18n/delivery';
 import { getDb, markBackEntry } from '@/storage';
-import { createDeliveryCalls, type DeliveryFailure } from '@/sync';
+import type { DeliveryCalls, DeliveryFailure } from '@/sync';
 import { Button } from '@/ui/Button';
 import { Notice } from '@/ui/Notice';
 import { deliveryFailureText } from './deliveryFailureText';
@@ -103,21 +103,12 @@ function WorklistTable({
   );
 }
 
-function Worklist({
-  incident,
-  number,
-  reachableHub,
-}: {
-  incident: Incident;
-  number: string;
-  reachableHub: () => string | undefined;
-}) {
+function Worklist({ incident, number, calls }: { incident: Incident; number: string; calls: DeliveryCalls }) {
   const t = useT();
   const td = useDeliveryT();
   const config = useRuntimeConfig();
   const mayRecord = useMayRecord();
   const print = usePrint();
-  const calls = useMemo(() => createDeliveryCalls(getDb(), reachableHub), [reachableHub]);
   const [rows, setRows] = useState<Row[]>();
   const [failure, setFailure] = useState<DeliveryFailure>();
   const [problem, setProblem] = useState<string>();
@@ -197,8 +188,8 @@ export function WorklistScreen({
   reachableHub: () => string | undefined;
 }) {
   return (
-    <RealIncident incidentId={incidentId}>
-      {(incident, number) => <Worklist incident={incident} number={number} reachableHub={reachableHub} />}
+    <RealIncident incidentId={incidentId} reachableHub={reachableHub}>
+      {(incident, number, calls) => <Worklist incident={incident} number={number} calls={calls} />}
     </RealIncident>
   );
 }

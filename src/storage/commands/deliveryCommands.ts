@@ -4,6 +4,7 @@ import {
   planMrnMapping,
   planReconciliationSignOff,
   type MrnMappingBasis,
+  type PayloadOf,
 } from '@/domain';
 import type { Clock } from '@/lib/clock';
 import { ok } from '@/lib/result';
@@ -49,14 +50,7 @@ export function mapTemporaryPatient(
 export function signReconciliation(
   db: SiagaDb,
   incidentId: string,
-  input: {
-    target: string;
-    visits: number;
-    delivered: number;
-    notDelivered: number;
-    voided: number;
-    note?: string;
-  },
+  input: PayloadOf<'incident.reconciled'>,
   clock?: Clock,
 ) {
   return onIncident(
