@@ -133,7 +133,11 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     targets,
     directories:
       deps.patientDirectories ??
-      new Map(targets.map((target) => [target.name, simrsPatientDirectory(target)] as const)),
+      new Map(
+        targets.flatMap((target) =>
+          target.adapter === 'simrs-rest' ? [[target.name, simrsPatientDirectory(target)] as const] : [],
+        ),
+      ),
   });
   registerRuntimeConfigRoute(app, { configPath: deps.configPath });
   await registerStaticAppRoutes(app, { appDir: deps.appDir });

@@ -10,18 +10,46 @@ import { newSimulatorToken } from '../simrsSimulator/simrsSimulator';
  * It is read by the hub only, never served to devices (the SIMRS, SATUSEHAT and BPJS
  * credentials live here and nowhere else). Read once at start: restart the hub after editing.
  */
+const targetName = z.string().check(z.regex(DELIVERY_TARGET_PATTERN));
+/** What the recovery console calls it ("SIMRS Khanza RSUD…"). */
+const label = z.string().check(z.minLength(1), z.maxLength(80));
+const httpUrl = z.url({ protocol: /^https?$/ });
+const timeoutMs = z._default(z.number().check(z.int(), z.minimum(1000), z.maximum(120_000)), 15_000);
+const satusehatId = z.string().check(z.regex(/^[A-Za-z0-9.-]{1,64}$/));
+
 const simrsRestTargetSchema = z.object({
-  name: z.string().check(z.regex(DELIVERY_TARGET_PATTERN)),
+  name: targetName,
   adapter: z.literal('simrs-rest'),
-  /** What the recovery console calls it ("SIMRS Khanza RSUD…"). */
-  label: z.string().check(z.minLength(1), z.maxLength(80)),
-  baseUrl: z.url({ protocol: /^https?$/ }),
+  label,
+  baseUrl: httpUrl,
   token: z.string().check(z.minLength(16)),
-  timeoutMs: z._default(z.number().check(z.int(), z.minimum(1000), z.maximum(120_000)), 15_000),
+  timeoutMs,
+});
+
+/** SATUSEHAT (or any FHIR R4 server with OAuth2 client credentials): decision 0007. */
+const fhirR4TargetSchema = z.object({
+  name: targetName,
+  adapter: z.literal('fhir-r4'),
+  label,
+  /** The FHIR base, e.g. `https://api-satusehat-stg.dto.kemkes.go.id/fhir-r4/v1`. */
+  baseUrl: httpUrl,
+  /** E.g. `https://api-satusehat-stg.dto.kemkes.go.id/oauth2/v1/accesstoken?grant_type=client_credentials`. */
+  tokenUrl: httpUrl,
+  clientId: z.string().check(z.minLength(1)),
+  clientSecret: z.string().check(z.minLength(1)),
+  /** The hospital's Organization id in SATUSEHAT (one per client id). */
+  organizationId: satusehatId,
+  /** Poli code → SATUSEHAT Location id. */
+  locations: z.record(z.string(), satusehatId),
+  /** Doctor code → the doctor's IHS number (Practitioner id). */
+  practitioners: z.record(z.string(), satusehatId),
+  /** A visit larger than this goes in several chained transactions (the server's own limit). */
+  maxBundleEntries: z._default(z.number().check(z.int(), z.minimum(2), z.maximum(1000)), 100),
+  timeoutMs,
 });
 
 const deliveryFileSchema = z.object({
-  targets: z.array(simrsRestTargetSchema),
+  targets: z.array(z.discriminatedUnion('adapter', [simrsRestTargetSchema, fhirR4TargetSchema])),
   /**
    * Runs the SIMRS SIMULATOR inside the hub on this port (demo and rehearsals only). Remove it
    * when the hub delivers to a real SIMRS.
@@ -37,7 +65,8 @@ const deliveryFileSchema = z.object({
 });
 
 export type SimrsRestTarget = z.output<typeof simrsRestTargetSchema>;
-export type DeliveryTarget = SimrsRestTarget;
+export type FhirR4Target = z.output<typeof fhirR4TargetSchema>;
+export type DeliveryTarget = SimrsRestTarget | FhirR4Target;
 export type DeliveryFile = z.output<typeof deliveryFileSchema>;
 
 /** The demo: one SIMRS REST target, the simulator the demo config's SIMRS health URL probes. */

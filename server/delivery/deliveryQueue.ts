@@ -31,6 +31,8 @@ export type DeliveryOutcome =
   /** The target refused the content: a person must look at it. */
   | { kind: 'rejected'; code: string; message: string };
 
+export type DeliveryFailure = Exclude<DeliveryOutcome, { kind: 'delivered' }>;
+
 export type Backoff = { baseMs: number; maxMs: number; random: () => number };
 
 /** Exponential with jitter: 1×, 2×, 4×… the base, never above the cap, each 50–100 % of it. */
@@ -327,14 +329,18 @@ export function visitDeliveryStates(db: HubDatabase, target: string): Map<string
     .all(target);
   return new Map(
     rows.map((row) => {
-      const remote = row.remote ? (JSON.parse(row.remote) as { visitNumber?: string }) : {};
+      // The SIMRS's visit number, or the Encounter a FHIR server created.
+      const remote = row.remote
+        ? (JSON.parse(row.remote) as { visitNumber?: string; encounter?: string })
+        : {};
+      const visitNumber = remote.visitNumber ?? remote.encounter;
       return [
         row.subject_id,
         {
           status: row.status,
           ...(row.code ? { code: row.code } : {}),
           ...(row.message ? { message: row.message } : {}),
-          ...(remote.visitNumber ? { visitNumber: remote.visitNumber } : {}),
+          ...(visitNumber ? { visitNumber } : {}),
         },
       ];
     }),

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RuntimeConfig } from '@/domain';
-import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
+import { planVisitDeliveries, type PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import type { HubDatabase } from '../db/openHubDatabase';
 import {
   headOfQueue,
@@ -23,7 +23,12 @@ export type DeliveryWorker = {
   stop: () => Promise<void>;
 };
 
-export type WorkerTarget = { name: string; adapter: DeliveryAdapter };
+export type WorkerTarget = {
+  name: string;
+  adapter: DeliveryAdapter;
+  /** The planned visits this target takes (all when absent). */
+  select?: (planned: readonly PlannedVisit[]) => readonly PlannedVisit[];
+};
 
 /**
  * Delivers each running target's queue, one item at a time in arrival order, and keeps the
@@ -87,7 +92,7 @@ export function startDeliveryWorker(options: {
       facility: { code: facility.code, timeZone: facility.timeZone },
     });
     for (const target of options.targets) {
-      const counts = replanQueue(db, target.name, planned, now());
+      const counts = replanQueue(db, target.name, target.select?.(planned) ?? planned, now());
       if (counts.added + counts.changed > 0)
         log.info(
           { target: target.name, ...counts, ms: Math.round(performance.now() - started) },

@@ -9,6 +9,7 @@ import {
 import type { SimrsPatient } from '@/domain/delivery/simrsDocument';
 import { err, ok, type Result } from '@/lib/result';
 import type { DeliveryOutcome, QueueItem } from './deliveryQueue';
+import { refusal, unanswered } from './httpFailure';
 
 export type DeliveryAdapter = {
   /** One attempt at one item. Never throws: every failure is an outcome. */
@@ -18,15 +19,6 @@ export type DeliveryAdapter = {
 /** The key the SIMRS uses to run a write once: the same content of the same visit, the same key. */
 export const idempotencyKeyOf = (item: Pick<QueueItem, 'itemId' | 'contentHash'>) =>
   `siaga-${item.itemId}-${item.contentHash.slice(0, 32)}`;
-
-/** Statuses after which the same request may well succeed later. */
-const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 600) * 1000 : undefined;
-}
 
 /**
  * The SIMRS REST adapter (`docs/simrs-api.md`): `PUT /api/visits/{localId}` with the visit
@@ -56,10 +48,7 @@ export function simrsRestAdapter(options: {
           signal: AbortSignal.timeout(options.timeoutMs),
         });
       } catch (error) {
-        const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-        return timedOut
-          ? { kind: 'retry', code: 'timeout', message: `No answer within ${options.timeoutMs} ms.` }
-          : { kind: 'retry', code: 'unreachable', message: 'The SIMRS could not be reached.' };
+        return unanswered(error, options.timeoutMs, 'The SIMRS');
       }
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok) {
@@ -68,18 +57,12 @@ export function simrsRestAdapter(options: {
           ? { kind: 'delivered', remote: { visitNumber: answer.data.visitNumber, mrn: answer.data.mrn } }
           : { kind: 'retry', code: 'invalid_answer', message: 'The SIMRS answered outside the contract.' };
       }
-      const refusal = simrsErrorSchema.safeParse(body);
-      const code = refusal.success ? refusal.data.error.code : `http_${response.status}`;
-      const message = refusal.success
-        ? refusal.data.error.message + (refusal.data.error.field ? ` (${refusal.data.error.field})` : '')
+      const refused = simrsErrorSchema.safeParse(body);
+      const code = refused.success ? refused.data.error.code : `http_${response.status}`;
+      const message = refused.success
+        ? refused.data.error.message + (refused.data.error.field ? ` (${refused.data.error.field})` : '')
         : `The SIMRS answered HTTP ${response.status}.`;
-      if (TRANSIENT.has(response.status)) {
-        const after = retryAfterMs(response.headers.get('retry-after'));
-        return { kind: 'retry', code, message, ...(after !== undefined ? { retryAfterMs: after } : {}) };
-      }
-      // A wrong token is the hub's configuration, not the visit: keep the item due while IT fixes it.
-      if (response.status === 401 || response.status === 403) return { kind: 'retry', code, message };
-      return { kind: 'rejected', code, message };
+      return refusal(response, code, message);
     },
   };
 }

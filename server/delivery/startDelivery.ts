@@ -5,7 +5,9 @@ import type { HubDatabase } from '../db/openHubDatabase';
 import { createSimrsSimulator, type SimrsSimulator } from '../simrsSimulator/simrsSimulator';
 import { ensureDeliveryFile, readDeliveryFile, type DeliveryFile } from './deliveryConfig';
 import { startDeliveryWorker, type DeliveryWorker } from './deliveryWorker';
+import { fhirR4Adapter } from './fhirR4Adapter';
 import { simrsRestAdapter } from './simrsRestAdapter';
+import { visitsFor } from './targetVisits';
 
 /** What start-up logs before the hub's own logger exists. */
 export type BootLog = {
@@ -60,11 +62,8 @@ export function startDeliveryFor(
     ...deps,
     targets: file.targets.map((target) => ({
       name: target.name,
-      adapter: simrsRestAdapter({
-        baseUrl: target.baseUrl,
-        token: target.token,
-        timeoutMs: target.timeoutMs,
-      }),
+      adapter: target.adapter === 'fhir-r4' ? fhirR4Adapter(target) : simrsRestAdapter(target),
+      select: (planned) => visitsFor(target, planned),
     })),
   });
 }

@@ -16,6 +16,7 @@ import type { HubDatabase } from '../db/openHubDatabase';
 import type { DeliveryTarget } from '../delivery/deliveryConfig';
 import { planningEvents, queueSummary, visitDeliveryStates, voidedDuring } from '../delivery/deliveryQueue';
 import { hubPatient, hubPatients } from '../delivery/hubPatients';
+import { visitsFor } from '../delivery/targetVisits';
 import type { PatientDirectory } from '../delivery/simrsRestAdapter';
 import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
@@ -228,12 +229,14 @@ export function registerDeliveryRoutes(
     reconciliationRequestSchema,
     '{target, from, to} (ISO times)',
     async (body, _request, reply) => {
+      const reconciled = deps.targets.find((one) => one.name === body.target);
+      if (!reconciled) return sendError(reply, 404, 'target_unknown', 'The hub has no such delivery target.');
       const planned = plannedNow();
       if (!planned) return configMissing(reply);
       const answer: ReconciliationReport = reconcile({
         from: body.from,
         to: body.to,
-        planned,
+        planned: visitsFor(reconciled, planned),
         states: visitDeliveryStates(deps.db, body.target),
         voided: voidedDuring(deps.db, body.from, body.to),
       });

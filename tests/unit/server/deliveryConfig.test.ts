@@ -22,7 +22,8 @@ describe('delivery.json (hub only)', () => {
       expect(file.ok && file.value.targets).toEqual([
         expect.objectContaining({ name: 'simrs', adapter: 'simrs-rest', baseUrl: 'http://127.0.0.1:8081' }),
       ]);
-      expect(file.ok && file.value.simulator?.token).toBe(file.ok && file.value.targets[0]!.token);
+      const target = file.ok ? file.value.targets[0] : undefined;
+      expect(file.ok && file.value.simulator?.token).toBe(target?.adapter === 'simrs-rest' && target.token);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -49,6 +50,31 @@ describe('delivery.json (hub only)', () => {
     expect(parseDeliveryFile(JSON.stringify({ targets: [valid] }))).toMatchObject({
       ok: true,
       value: { targets: [{ timeoutMs: 15_000 }] },
+    });
+  });
+
+  it('reads a FHIR R4 (SATUSEHAT) target with its maps, and says which field is missing', () => {
+    const satusehat = {
+      name: 'satusehat',
+      adapter: 'fhir-r4',
+      label: 'SATUSEHAT (staging)',
+      baseUrl: 'https://api-satusehat-stg.dto.kemkes.go.id/fhir-r4/v1',
+      tokenUrl:
+        'https://api-satusehat-stg.dto.kemkes.go.id/oauth2/v1/accesstoken?grant_type=client_credentials',
+      clientId: 'client',
+      clientSecret: 'secret',
+      organizationId: '10000004',
+      locations: { UMU: 'b017aa54-f1df-4ec2-9d84-8823815d7228' },
+      practitioners: { D001: 'N10000001' },
+    };
+    expect(parseDeliveryFile(JSON.stringify({ targets: [satusehat] }))).toMatchObject({
+      ok: true,
+      value: { targets: [{ adapter: 'fhir-r4', maxBundleEntries: 100, timeoutMs: 15_000 }] },
+    });
+    const { clientSecret: _secret, ...withoutSecret } = satusehat;
+    expect(parseDeliveryFile(JSON.stringify({ targets: [withoutSecret] }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('targets.0.clientSecret'),
     });
   });
 });

@@ -1,53 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '@/domain';
+import { describe, expect, it } from 'vitest';
 import type { SimrsVisitDocument } from '@/domain/delivery/simrsDocument';
-import { uuidv7 } from '@/lib/ids';
-import { openHubDatabase, type HubDatabase } from '../../../server/db/openHubDatabase';
 import { applyDeliveryEvent, queueSummary } from '../../../server/delivery/deliveryQueue';
 import { startDeliveryWorker, type DeliveryWorker } from '../../../server/delivery/deliveryWorker';
 import { simrsRestAdapter } from '../../../server/delivery/simrsRestAdapter';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 import { storeEvents } from '../../../server/events/eventStore';
 import { createSimrsSimulator, type SimrsSimulator } from '../../../server/simrsSimulator/simrsSimulator';
-import { eventAt } from '../domain/eventFactory';
 import { outageDay, prng } from '../../fixtures/outageEvents';
+import { deliveryStarted, silentLog, useDeliveryTestKit, waitFor } from './deliveryTestKit';
 
 const TOKEN = 'fault-test-token-0123456789abcdef';
-const silent = { info: () => {}, warn: () => {}, error: () => {} } as unknown as FastifyBaseLogger;
-
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.reverse()) await step();
-  cleanup = [];
-});
-
-function hubDatabase(): HubDatabase {
-  const dir = mkdtempSync(join(tmpdir(), 'siaga-delivery-'));
-  const db = openHubDatabase(join(dir, 'hub.sqlite'));
-  // The devices' pushes arrive under an enrolled device (events reference it).
-  db.prepare(
-    `INSERT INTO devices (device_id, device_code, token_hash, enrolled_at) VALUES ('device', 'PD1', 'x', ?)`,
-  ).run(new Date().toISOString());
-  cleanup.push(async () => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return db;
-}
-
-const started = (target = 'simrs'): DomainEvent => eventAt('delivery.started', uuidv7(), '13:00', { target });
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const { afterTest, hubDatabase } = useDeliveryTestKit();
+const started = (target = 'simrs') => deliveryStarted(target);
 
 /** The UTC instant of an ISO time with any offset. */
 const utc = (iso: string) => new Date(iso).toISOString();
@@ -67,7 +34,7 @@ describe('delivery to the SIMRS survives a faulty SIMRS and a hub restart', () =
     let simulator: SimrsSimulator = createSimrsSimulator({ dbFile, token: TOKEN, faults });
     const url = await simulator.app.listen({ port: 0, host: '127.0.0.1' });
     const port = Number(new URL(url).port);
-    cleanup.push(async () => {
+    afterTest(async () => {
       await simulator.close();
       rmSync(simulatorDir, { recursive: true, force: true });
     });
@@ -79,12 +46,12 @@ describe('delivery to the SIMRS survives a faulty SIMRS and a hub restart', () =
           { name: 'simrs', adapter: simrsRestAdapter({ baseUrl: url, token: TOKEN, timeoutMs: 250 }) },
         ],
         config: () => DEMO_CONFIG,
-        log: silent,
+        log: silentLog,
         backoff: { baseMs: 5, maxMs: 40, random },
         pollMs: 10,
       });
     let worker = startWorker();
-    cleanup.push(() => worker.stop());
+    afterTest(() => worker.stop());
     const delivered = () => queueSummary(db, 'simrs', new Date()).counts.delivered;
 
     // Paused until a person starts it: nothing moves.
@@ -144,17 +111,17 @@ describe('delivery to the SIMRS survives a faulty SIMRS and a hub restart', () =
     storeEvents(db, withoutEnd, 'device', new Date());
     const simulator = createSimrsSimulator({ dbFile: ':memory:', token: TOKEN });
     const url = await simulator.app.listen({ port: 0, host: '127.0.0.1' });
-    cleanup.push(() => simulator.close());
+    afterTest(() => simulator.close());
     const worker = startDeliveryWorker({
       db,
       targets: [
         { name: 'simrs', adapter: simrsRestAdapter({ baseUrl: url, token: TOKEN, timeoutMs: 2_000 }) },
       ],
       config: () => DEMO_CONFIG,
-      log: silent,
+      log: silentLog,
       pollMs: 10,
     });
-    cleanup.push(() => worker.stop());
+    afterTest(() => worker.stop());
     applyDeliveryEvent(db, started());
     const delivered = () => queueSummary(db, 'simrs', new Date()).counts.delivered;
     await waitFor(() => delivered() === 3, 'first delivery');
