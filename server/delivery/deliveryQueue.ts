@@ -233,14 +233,24 @@ export function recordOutcome(
   })();
 }
 
-/** Puts refused items of a target (all, or those with one reason) back in the queue. */
-export function retryRejected(db: HubDatabase, target: string, code: string | undefined, now: Date): number {
+/**
+ * Puts a target's items refused before `before` (all, or those with one reason) back in the
+ * queue; one refused after the request stays refused (a late-synced request does not undo a
+ * newer refusal).
+ */
+export function retryRejected(
+  db: HubDatabase,
+  input: { target: string; code?: string; before: string },
+  now: Date,
+): number {
   return db
     .prepare(
-      `UPDATE delivery_items SET status = 'pending', attempts = 0, next_attempt_at = NULL, updated_at = ?
-       WHERE target = ? AND status = 'needs_review' AND (? IS NULL OR last_error_code = ?)`,
+      `UPDATE delivery_items SET status = 'pending', attempts = 0, next_attempt_at = NULL, updated_at = @now
+       WHERE target = @target AND status = 'needs_review' AND (@code IS NULL OR last_error_code = @code)
+         AND updated_at <= @before`,
     )
-    .run(now.toISOString(), target, code ?? null, code ?? null).changes;
+    .run({ now: now.toISOString(), target: input.target, code: input.code ?? null, before: input.before })
+    .changes;
 }
 
 export type TargetState = 'paused' | 'running';
@@ -258,7 +268,16 @@ export function targetState(db: HubDatabase, target: string): TargetState {
  * Applies `delivery.started` / `delivery.paused` as they are stored (in the storing transaction):
  * the latest by real time wins, so a late-synced older event does not undo a newer decision.
  */
-export function applyDeliveryEvent(db: HubDatabase, event: DomainEvent): void {
+export function applyDeliveryEvent(db: HubDatabase, event: DomainEvent, now: Date): void {
+  if (event.type === 'delivery.retried') {
+    const { target, code } = event.payload;
+    retryRejected(
+      db,
+      { target, ...(code ? { code } : {}), before: new Date(event.occurredAt).toISOString() },
+      now,
+    );
+    return;
+  }
   if (event.type !== 'delivery.started' && event.type !== 'delivery.paused') return;
   const state: TargetState = event.type === 'delivery.started' ? 'running' : 'paused';
   const changedAt = new Date(event.occurredAt).toISOString();

@@ -45,7 +45,7 @@ export function storeEvents(
       );
       if (result.changes === 1) {
         applyUserEvent(db, event, receivedAt); // accounts follow their events, in this transaction
-        applyDeliveryEvent(db, event); // so do delivery targets' states
+        applyDeliveryEvent(db, event, receivedAt); // so do delivery targets' states and refusals
         if (event.type === 'incident.drill_cleared') clearDrill.run(event.entityId);
         return 'accepted';
       }

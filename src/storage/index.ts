@@ -101,6 +101,7 @@ export {
 export {
   mapTemporaryPatient,
   markBackEntry,
+  retryRefusedDeliveries,
   setDeliveryRunning,
   signReconciliation,
 } from './commands/deliveryCommands';

@@ -26,6 +26,7 @@ export function workflowOf(type: EventType): Workflow {
     case 'event.voided':
     case 'delivery.started':
     case 'delivery.paused':
+    case 'delivery.retried':
     case 'incident.reconciled': // the recovery clerk signs that nothing is missing
       return 'recovery';
     case 'user.created':

@@ -40,6 +40,22 @@ export function planDeliveryToggle(
   ]);
 }
 
+/** Sends again what a target refused, all of it or one reason's [P27]; the entity is the request. */
+export function planDeliveryRetry(
+  input: { target: string; code?: string },
+  context: CaptureContext,
+): Planned {
+  return collectEvents([
+    makeEvent(context, {
+      type: 'delivery.retried',
+      entityId: context.newId(),
+      time: now(context),
+      source: 'direct',
+      payload: { target: input.target, ...(input.code ? { code: input.code } : {}) },
+    }),
+  ]);
+}
+
 /**
  * Gives a temporary patient their real MRN (issue 7): in the hospital's MRN format, once the
  * person has seen the duplicate candidates. `patient` is this device's copy when it has one: a

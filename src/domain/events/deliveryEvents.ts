@@ -14,6 +14,15 @@ export const deliveryStartedSchema = eventSchema(
   z.strictObject({ target: targetSchema }),
 );
 
+/**
+ * Sends again what the target refused (all of it, or the refusals with one reason) once the
+ * cause is fixed: a mapped poli, a patient registered in the MPI. Only items refused before it.
+ */
+export const deliveryRetriedSchema = eventSchema(
+  'delivery.retried',
+  z.strictObject({ target: targetSchema, code: z.optional(z.string().check(z.regex(/^[a-z0-9_]{1,64}$/))) }),
+);
+
 export const deliveryPausedSchema = eventSchema(
   'delivery.paused',
   z.strictObject({

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { userChangedSchema, userCreatedSchema, userPassphraseSetSchema } from './accountEvents';
 import { assessmentAmendedSchema, assessmentSignedSchema } from './assessmentEvents';
 import { auditRecordedSchema } from './auditEvents';
-import { deliveryPausedSchema, deliveryStartedSchema } from './deliveryEvents';
+import { deliveryPausedSchema, deliveryRetriedSchema, deliveryStartedSchema } from './deliveryEvents';
 import { downtimeLogImportedSchema, downtimeLogWithdrawnSchema } from './downtimeLogEvents';
 import {
   incidentBackEntryMarkedSchema,
@@ -73,6 +73,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   downtimeLogWithdrawnSchema,
   deliveryStartedSchema,
   deliveryPausedSchema,
+  deliveryRetriedSchema,
 ]);
 
 export type DomainEvent = z.output<typeof domainEventSchema>;

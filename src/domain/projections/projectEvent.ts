@@ -85,6 +85,7 @@ export function reduceRow<T extends ProjectionTable>(
     case 'audit.recorded':
     case 'delivery.started':
     case 'delivery.paused':
+    case 'delivery.retried':
       // A void changes nothing by itself: `projectEntity` leaves the voided event out.
       return current;
     default:

@@ -8,12 +8,12 @@ import {
 import { formatCountdown, formatFacilityDateTime, problemText, useMayRecord } from '@/features/common';
 import { useT } from '@/i18n';
 import { useDeliveryT, type DeliveryTranslate } from '@/i18n/delivery';
-import { getDb, setDeliveryRunning } from '@/storage';
+import { getDb, retryRefusedDeliveries, setDeliveryRunning } from '@/storage';
 import type { DeliveryCalls, DeliveryFailure } from '@/sync';
 import { Button } from '@/ui/Button';
 import { TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
-import { deliveryFailureText } from './deliveryFailureText';
+import { deliveryFailureText, reasonText } from './deliveryFailureText';
 import { TemporaryPatientsPanel } from './TemporaryPatientsPanel';
 
 /** The console asks this often while it is open (the hub's answer is counts, a few hundred bytes). */
@@ -50,6 +50,16 @@ function TargetCard({
     }
     setReason('');
     setMessage({ tone: 'success', text: running ? td('paused') : td('started') });
+    onChanged();
+  };
+
+  const retry = async (code: string) => {
+    const result = await retryRefusedDeliveries(getDb(), { target: target.name, code });
+    setMessage(
+      result.ok
+        ? { tone: 'success', text: td('retried') }
+        : { tone: 'danger', text: result.error.map((problem) => problemText(t, problem)).join(' ') },
+    );
     onChanged();
   };
 
@@ -101,7 +111,16 @@ function TargetCard({
             {target.failures.map((failure) => (
               <li key={`${failure.status}-${failure.code}`}>
                 <strong>{td(`failureStatus.${failure.status}`)}</strong>{' '}
-                {td('failure', { count: failure.count, code: failure.code, message: failure.message })}
+                {td('failure', {
+                  count: failure.count,
+                  code: failure.code,
+                  message: reasonText(td, failure.code) ?? failure.message,
+                })}
+                {failure.status === 'needs_review' && mayRecord('delivery.retried') ? (
+                  <Button variant="secondary" onClick={() => void retry(failure.code)}>
+                    {td('retry')}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </ul>

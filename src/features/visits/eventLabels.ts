@@ -37,6 +37,7 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'downtime_log.withdrawn': 'event.downtime_log.withdrawn',
   'delivery.started': 'event.delivery.started',
   'delivery.paused': 'event.delivery.paused',
+  'delivery.retried': 'event.delivery.retried',
   'patient.mrn_mapped': 'event.patient.mrn_mapped',
 };
 

@@ -315,6 +315,7 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.downtime_log.withdrawn': 'Imported downtime log withdrawn',
   'event.delivery.started': 'Delivery to the SIMRS started',
   'event.delivery.paused': 'Delivery to the SIMRS paused',
+  'event.delivery.retried': 'Refused deliveries sent again',
   'event.incident.backentry_marked': 'Back-entry row marked',
   'event.incident.reconciled': 'Delivery reconciliation signed off',
   'event.patient.mrn_mapped': 'Temporary patient mapped to an MRN',

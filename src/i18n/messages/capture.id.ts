@@ -315,6 +315,7 @@ export const captureId = {
   'event.downtime_log.withdrawn': 'Log downtime impor ditarik',
   'event.delivery.started': 'Pengiriman ke SIMRS dimulai',
   'event.delivery.paused': 'Pengiriman ke SIMRS dijeda',
+  'event.delivery.retried': 'Kiriman yang ditolak dikirim ulang',
   'event.incident.backentry_marked': 'Baris entri ulang ditandai',
   'event.incident.reconciled': 'Rekonsiliasi pengiriman ditandatangani',
   'event.patient.mrn_mapped': 'No. RM pasien sementara ditetapkan',

@@ -1,5 +1,6 @@
 import {
   planBackEntryMark,
+  planDeliveryRetry,
   planDeliveryToggle,
   planMrnMapping,
   planReconciliationSignOff,
@@ -23,6 +24,18 @@ export function setDeliveryRunning(
     db,
     (context) => {
       const planned = planDeliveryToggle(input, context);
+      return Promise.resolve(planned.ok ? ok({ events: planned.value }) : planned);
+    },
+    clock,
+  );
+}
+
+/** Sends again what a target refused (one reason's items, or all): an event, like a start [P27]. */
+export function retryRefusedDeliveries(db: SiagaDb, input: { target: string; code?: string }, clock?: Clock) {
+  return runCommand(
+    db,
+    (context) => {
+      const planned = planDeliveryRetry(input, context);
       return Promise.resolve(planned.ok ? ok({ events: planned.value }) : planned);
     },
     clock,

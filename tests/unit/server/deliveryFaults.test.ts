@@ -122,7 +122,7 @@ describe('delivery to the SIMRS survives a faulty SIMRS and a hub restart', () =
       pollMs: 10,
     });
     afterTest(() => worker.stop());
-    applyDeliveryEvent(db, started());
+    applyDeliveryEvent(db, started(), new Date());
     const delivered = () => queueSummary(db, 'simrs', new Date()).counts.delivered;
     await waitFor(() => delivered() === 3, 'first delivery');
     const numbers = simulator.visits().map((visit) => visit.visitNumber);

@@ -6,10 +6,12 @@ import { queueSummary } from '../../../server/delivery/deliveryQueue';
 import { startDeliveryWorker } from '../../../server/delivery/deliveryWorker';
 import { fhirR4Adapter } from '../../../server/delivery/fhirR4Adapter';
 import { visitsFor } from '../../../server/delivery/targetVisits';
+import { planDeliveryRetry } from '@/domain';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 import { storeEvents } from '../../../server/events/eventStore';
 import { FHIR_CLIENT, startFhirTestServer, type FhirTestServer } from '../../fixtures/fhirTestServer';
 import { outageDay, prng } from '../../fixtures/outageEvents';
+import { testContext } from '../domain/eventFactory';
 import { deliveryStarted, silentLog, useDeliveryTestKit, waitFor } from './deliveryTestKit';
 
 const { afterTest, hubDatabase } = useDeliveryTestKit();
@@ -90,7 +92,7 @@ async function deliverOutage(options: {
     return now.delivered + now.needs_review === visits;
   };
   storeEvents(db, [deliveryStarted(target.name)], 'device', new Date());
-  return { day, server, db, counts, settled, worker };
+  return { day, server, db, counts, settled, worker, target };
 }
 
 const totals = async (server: FhirTestServer) => ({
@@ -197,7 +199,7 @@ describe('delivery to a FHIR R4 server (SATUSEHAT-shaped, Medplum as the server)
   );
 
   it('leaves for a person to review what SATUSEHAT cannot take, with the reason, and delivers the rest', async () => {
-    const { server, db, settled } = await deliverOutage({
+    const { day, server, db, counts, settled, target } = await deliverOutage({
       visits: 3,
       seed: 21,
       maxBundleEntries: 8,
@@ -215,5 +217,30 @@ describe('delivery to a FHIR R4 server (SATUSEHAT-shaped, Medplum as the server)
       { code: 'patient_not_in_mpi', count: 1 },
     ]);
     expect(await server.count('Encounter')).toBe(1);
+
+    // IT maps the poli and the records office registers the patient in the MPI; a request to
+    // send again made before the refusals (a late sync) changes nothing…
+    target.locations[DEMO_CONFIG.polis[1]!.code] = 'loc-1';
+    for (const event of day.events)
+      if (event.type === 'patient.registered' && event.payload.nik?.endsWith('0001'))
+        await server.addPatient(event.payload.nik);
+    const retryAt = (at: Date, code: string) => {
+      const context = { ...testContext(at.toISOString()), now: at };
+      const planned = planDeliveryRetry(
+        { target: 'satusehat', code },
+        { ...context, actor: { ...context.actor, role: 'recovery' } },
+      );
+      if (!planned.ok) throw new Error(JSON.stringify(planned.error));
+      return planned.value;
+    };
+    storeEvents(db, retryAt(new Date(Date.now() - 3_600_000), 'patient_not_in_mpi'), 'device', new Date());
+    expect(queueSummary(db, 'satusehat', new Date()).counts.needs_review).toBe(2);
+    // …one made now sends that reason's visits again, and the other reason's stay for review.
+    storeEvents(db, retryAt(new Date(), 'patient_not_in_mpi'), 'device', new Date());
+    await waitFor(() => counts().delivered === 2, 'the patient’s visit delivered');
+    expect(counts()).toMatchObject({ delivered: 2, needs_review: 1 });
+    storeEvents(db, retryAt(new Date(), 'location_not_mapped'), 'device', new Date());
+    await waitFor(() => counts().delivered === 3, 'the poli’s visit delivered');
+    expect(await server.count('Encounter')).toBe(3);
   }, 30_000);
 });
