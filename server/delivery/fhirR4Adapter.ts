@@ -35,6 +35,8 @@ const operationOutcomeSchema = z.object({
   ),
 });
 
+const refused = (code: string, message: string): Failure => ({ kind: 'rejected', code, message });
+
 /** `Encounter/abc`, `Encounter/abc/_history/2` or the same after a base URL → `Encounter/abc`. */
 function referenceOf(location: string | undefined): string | undefined {
   return location?.match(/([A-Z][A-Za-z]+\/[A-Za-z0-9.-]{1,64})(\/_history\/[^/]+)?$/)?.[1];
@@ -97,18 +99,8 @@ export function fhirR4Adapter(target: FhirR4Target, options: { fetch?: typeof fe
     const ids = (found.value.entry ?? []).flatMap((entry) =>
       entry.resource?.resourceType === 'Patient' && entry.resource.id ? [entry.resource.id] : [],
     );
-    if (ids.length === 0)
-      return err({
-        kind: 'rejected',
-        code: 'patient_not_in_mpi',
-        message: 'No patient with this NIK in the MPI.',
-      });
-    if (ids.length > 1)
-      return err({
-        kind: 'rejected',
-        code: 'patient_ambiguous',
-        message: 'Several MPI patients have this NIK.',
-      });
+    if (ids.length === 0) return err(refused('patient_not_in_mpi', 'No patient with this NIK in the MPI.'));
+    if (ids.length > 1) return err(refused('patient_ambiguous', 'Several MPI patients have this NIK.'));
     return ok(`Patient/${ids[0]}`);
   }
 
@@ -129,22 +121,14 @@ export function fhirR4Adapter(target: FhirR4Target, options: { fetch?: typeof fe
     deliver: async (item) => {
       const document = item.document as SimrsVisitDocument;
       const { nik } = document.patient;
-      if (!nik)
-        return { kind: 'rejected', code: 'patient_without_nik', message: 'SATUSEHAT finds patients by NIK.' };
-      const locationId = target.locations[document.visit.poliCode];
+      const { poliCode, doctorCode } = document.visit;
+      const locationId = target.locations[poliCode];
+      const practitionerId = target.practitioners[doctorCode];
+      if (!nik) return refused('patient_without_nik', 'SATUSEHAT finds patients by NIK.');
       if (!locationId)
-        return {
-          kind: 'rejected',
-          code: 'location_not_mapped',
-          message: `Poli ${document.visit.poliCode} has no SATUSEHAT Location in delivery.json.`,
-        };
-      const practitionerId = target.practitioners[document.visit.doctorCode];
+        return refused('location_not_mapped', `Poli ${poliCode} has no SATUSEHAT Location in delivery.json.`);
       if (!practitionerId)
-        return {
-          kind: 'rejected',
-          code: 'practitioner_not_mapped',
-          message: `Doctor ${document.visit.doctorCode} has no IHS number in delivery.json.`,
-        };
+        return refused('practitioner_not_mapped', `Doctor ${doctorCode} has no IHS number in delivery.json.`);
       const patient = await patientByNik(nik);
       if (!patient.ok) return patient.error;
       const built = fhirVisitEntries(document, {
@@ -153,8 +137,7 @@ export function fhirR4Adapter(target: FhirR4Target, options: { fetch?: typeof fe
         practitionerId,
         locationId,
       });
-      if (!built.ok)
-        return { kind: 'rejected', code: built.reason, message: 'Not a finished visit with an assessment.' };
+      if (!built.ok) return refused(built.reason, 'Not a finished visit with an assessment.');
 
       const bundles = transactionBundles(built.entries, built.diagnosisCount, target.maxBundleEntries);
       const first = await transaction(bundles.first);
