@@ -119,15 +119,12 @@ export function fhirVisitEntries(
   const examinedAt = fhirUtc(assessment.startedAt.utc);
   const recordedAt = fhirUtc(assessment.completedAt.utc);
 
-  let next = 1;
   const entries: FhirEntry[] = [];
-  function add<R extends Resource & { identifier?: { system?: string; value?: string }[] }>(
-    resource: R,
-    fullUrl = fullUrlOf(visit.localId, next++),
-  ): string {
+  /** Appends a conditional create; the n-th entry's fullUrl is `fullUrlOf(visit, n)`. */
+  function add(resource: Resource & { identifier?: { system?: string; value?: string }[] }): void {
     const id = resource.identifier![0]!;
     entries.push({
-      fullUrl,
+      fullUrl: fullUrlOf(visit.localId, entries.length),
       resource,
       request: {
         method: 'POST',
@@ -135,7 +132,6 @@ export function fhirVisitEntries(
         ifNoneExist: `identifier=${encodeURIComponent(`${id.system}|${id.value}`)}`,
       },
     });
-    return fullUrl;
   }
   const identifier = (kind: string, value: string) => [{ system: `${SYS_IDS}/${kind}/${org}`, value }];
   const active = coding(`${HL7}/condition-clinical`, 'active', 'Active');
@@ -144,7 +140,6 @@ export function fhirVisitEntries(
     (a, b) => Number(b.rank === 'primary') - Number(a.rank === 'primary'),
   );
   const diagnosisUrls = diagnoses.map((_, index) => fullUrlOf(visit.localId, index + 1));
-  next = diagnoses.length + 1;
 
   const encounterResource: Encounter = {
     resourceType: 'Encounter',
@@ -173,9 +168,9 @@ export function fhirVisitEntries(
     ],
     serviceProvider: { reference: `Organization/${org}` },
   };
-  add(encounterResource, encounterUrl);
+  add(encounterResource);
 
-  diagnoses.forEach((diagnosis, index) => {
+  for (const diagnosis of diagnoses) {
     const condition: Condition = {
       resourceType: 'Condition',
       identifier: identifier('condition', `${visit.localId}/diagnosis/${diagnosis.code}`),
@@ -186,8 +181,8 @@ export function fhirVisitEntries(
       encounter,
       recordedDate: recordedAt,
     };
-    add(condition, diagnosisUrls[index]);
-  });
+    add(condition);
+  }
 
   const complaint: Condition = {
     resourceType: 'Condition',
