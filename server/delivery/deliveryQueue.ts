@@ -265,8 +265,9 @@ export function targetState(db: HubDatabase, target: string): TargetState {
 }
 
 /**
- * Applies `delivery.started` / `delivery.paused` as they are stored (in the storing transaction):
- * the latest by real time wins, so a late-synced older event does not undo a newer decision.
+ * Applies `delivery.started` / `delivery.paused` / `delivery.retried` as they are stored (in the
+ * storing transaction): the latest start or pause by real time wins, so a late-synced older event
+ * does not undo a newer decision; a retry touches only what was refused before it.
  */
 export function applyDeliveryEvent(db: HubDatabase, event: DomainEvent, now: Date): void {
   if (event.type === 'delivery.retried') {

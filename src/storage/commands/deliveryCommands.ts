@@ -4,15 +4,34 @@ import {
   planDeliveryToggle,
   planMrnMapping,
   planReconciliationSignOff,
+  type CaptureContext,
+  type DomainEvent,
+  type FieldProblem,
   type MrnMappingBasis,
   type PayloadOf,
 } from '@/domain';
 import type { Clock } from '@/lib/clock';
-import { ok } from '@/lib/result';
+import { ok, type Result } from '@/lib/result';
 import type { SiagaDb } from '../db';
 import { getPatient } from '../queries';
 import { onIncident } from './incidentCommands';
 import { runCommand } from './runCommand';
+
+/** Records what a planner makes of this device's context alone (nothing stored to read first). */
+function recordPlanned(
+  db: SiagaDb,
+  plan: (context: CaptureContext) => Result<DomainEvent[], FieldProblem[]>,
+  clock?: Clock,
+) {
+  return runCommand(
+    db,
+    (context) => {
+      const planned = plan(context);
+      return Promise.resolve(planned.ok ? ok({ events: planned.value }) : planned);
+    },
+    clock,
+  );
+}
 
 /** Starts or pauses delivery to a SIMRS target: an event the hub applies when it arrives [P27]. */
 export function setDeliveryRunning(
@@ -20,26 +39,12 @@ export function setDeliveryRunning(
   input: { target: string; running: boolean; reason?: string },
   clock?: Clock,
 ) {
-  return runCommand(
-    db,
-    (context) => {
-      const planned = planDeliveryToggle(input, context);
-      return Promise.resolve(planned.ok ? ok({ events: planned.value }) : planned);
-    },
-    clock,
-  );
+  return recordPlanned(db, (context) => planDeliveryToggle(input, context), clock);
 }
 
 /** Sends again what a target refused (one reason's items, or all): an event, like a start [P27]. */
 export function retryRefusedDeliveries(db: SiagaDb, input: { target: string; code?: string }, clock?: Clock) {
-  return runCommand(
-    db,
-    (context) => {
-      const planned = planDeliveryRetry(input, context);
-      return Promise.resolve(planned.ok ? ok({ events: planned.value }) : planned);
-    },
-    clock,
-  );
+  return recordPlanned(db, (context) => planDeliveryRetry(input, context), clock);
 }
 
 /** Records who a temporary patient really is in the SIMRS. */

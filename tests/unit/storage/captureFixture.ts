@@ -1,6 +1,6 @@
 import type { Clock } from '@/lib/clock';
 import { saveDeviceIdentity, saveRuntimeConfig, setCurrentActor, type SiagaDb } from '@/storage';
-import type { NewPatientIdentity, RegistrationInput, Role } from '@/domain';
+import type { NewPatientIdentity, Role } from '@/domain';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
 /** A clock the test moves by hand: 22 Nov 2026, 08:00 WIB, unless told otherwise. */
@@ -53,17 +53,4 @@ export const NEW_PATIENT: NewPatientIdentity = {
   identityVerifiedBy: 'ktp',
 };
 
-export function registration(
-  identity: NewPatientIdentity,
-  overrides: Partial<RegistrationInput> = {},
-): RegistrationInput {
-  return {
-    patient: { identity },
-    poliCode: 'UMU',
-    doctorCode: 'D001',
-    payer: { type: 'umum' },
-    source: 'direct',
-    registeredAt: { mode: 'now' },
-    ...overrides,
-  };
-}
+export { registration } from '../../fixtures/outageEvents';
