@@ -14,6 +14,7 @@ import { registerDeviceKeyRoutes } from './routes/deviceKeyRoutes';
 import { registerEnrollRoute } from './routes/enrollRoute';
 import { registerEventsRoutes } from './routes/eventsRoutes';
 import { registerHealthRoute } from './routes/healthRoute';
+import { registerInstallRoutes } from './routes/installRoutes';
 import { registerRuntimeConfigRoute } from './routes/runtimeConfigRoute';
 import { registerStaticAppRoutes } from './routes/staticAppRoutes';
 import { configReader } from './runtimeConfigFile';
@@ -21,6 +22,11 @@ import { registerCors } from './security/cors';
 import { createAttemptLimiter, type AttemptLimiter } from './security/rateLimit';
 import { registerSecurityHeaders } from './security/securityHeaders';
 import type { SimrsStatus } from './simrsProbe';
+import { createDualProtocolServer } from './tls/dualProtocolServer';
+import type { HubTls } from './tls/hubTls';
+
+/** Fastify's own default, which a custom server does not get by itself. */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
 export type HubDeps = {
   db: HubDatabase;
@@ -32,8 +38,11 @@ export type HubDeps = {
   /** The SIMRS as the hub sees it; tests and the simulator-less demo may leave it unknown. */
   simrs?: () => SimrsStatus;
   config?: () => RuntimeConfig | undefined;
-  /** Serve HTTPS with this certificate and key (PEM); plain HTTP without. */
-  https?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Serve HTTPS (and, on the same port, plain HTTP only for this machine and the install page);
+   * plain HTTP for everything without.
+   */
+  tls?: HubTls;
   /** Limits wrong enrollment codes per client address; tests pass one with their own clock. */
   enrollAttempts?: AttemptLimiter;
   /** Passphrase checks on the hub (first sign-in on a device, IT admin sign-in). */
@@ -79,11 +88,17 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     clientErrorHandler: answerClientError,
   };
-  // Typed as the HTTP instance either way: over TLS the requests and replies are the same Node
-  // objects, and every route is written once for both.
-  const app = (deps.https
-    ? Fastify({ ...options, https: deps.https })
-    : Fastify(options)) as unknown as FastifyInstance;
+  const { tls } = deps;
+  const app = tls
+    ? Fastify({
+        ...options,
+        serverFactory: (handler) => {
+          const server = createDualProtocolServer(handler, tls);
+          server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+          return server;
+        },
+      })
+    : Fastify(options);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
@@ -96,7 +111,8 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     );
   });
 
-  registerSecurityHeaders(app, { config, tls: Boolean(deps.https) });
+  registerSecurityHeaders(app, { config });
+  if (tls) registerInstallRoutes(app, { tls });
   registerCors(app, { config });
 
   const startedAt = now().toISOString();

@@ -1,17 +1,39 @@
 import { existsSync } from 'node:fs';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
 import { loadDeliveryFile, startDeliveryFor, startSimulator, type BootLog } from './delivery/startDelivery';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
-import { HUB_USAGE, parseHubOptions, readTlsFiles } from './options';
+import { HUB_USAGE, parseHubOptions } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
 import { startSimrsProbe } from './simrsProbe';
+import { fingerprintOf } from './tls/certificateAuthority';
+import type { HubTls, RenewalLog } from './tls/hubTls';
+import { startHubTls } from './tls/startHubTls';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 // Injected by the production build; `npm run dev` runs this file unbundled.
 const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+
+/** Where people open Siaga, as printed at start: this computer, the LAN, and the install page. */
+function addressLines(port: number, tls: HubTls | undefined): string {
+  const lan = Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .find((entry) => entry.family === 'IPv4' && !entry.internal)?.address;
+  const names = [hostname(), ...(lan ? [lan] : [])];
+  if (!tls)
+    return `Open http://localhost:${port} here; devices use the HTTPS address of the proxy in front.\n`;
+  return (
+    `  On this computer:        http://localhost:${port}\n` +
+    `  On the hospital network: ${names.map((name) => `https://${name}:${port}`).join('  or  ')}\n` +
+    (tls.caCertificate
+      ? `  A device that does not trust the hub yet: open ${names.map((name) => `http://${name}:${port}`).join(' or ')}\n` +
+        `  to install the hub's certificate. Its SHA-256 fingerprint: ${fingerprintOf(tls.caCertificate)}\n`
+      : `  Devices trust the hospital CA that issued the hub's certificate.\n`)
+  );
+}
 
 async function main(): Promise<void> {
   // The bundled hub lives in dist/server; the app it serves in dist/app.
@@ -41,16 +63,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const tls = options.tls ? readTlsFiles(options.tls) : undefined;
-  if (tls && !tls.ok) {
-    process.stderr.write(`The hub cannot serve HTTPS: ${tls.error}\n`);
-    process.exit(2);
-  }
-
   const configState = ensureConfigFile(options.configPath);
   const readConfig = configReader(options.configPath);
   // Delivery is set up before the app (it serves the simulator switch); its lines wait for the logger.
-  const early: { level: 'warn' | 'error'; data: Record<string, unknown>; message: string }[] = [];
+  const early: { level: 'info' | 'warn' | 'error'; data: Record<string, unknown>; message: string }[] = [];
+  const logger: { info: RenewalLog } = {
+    info: (data, message) => early.push({ level: 'info', data, message }),
+  };
+  const https = await startHubTls(options.tls, {
+    dataDir: options.dataDir,
+    config: readConfig,
+    log: (data, message) => logger.info(data, message),
+  });
+  if (!https.ok) {
+    process.stderr.write(`The hub cannot serve HTTPS: ${https.error}\n`);
+    process.exit(2);
+  }
+  const { tls } = https.value;
   const bootLog: BootLog = {
     warn: (data, message) => early.push({ level: 'warn', data, message }),
     error: (data, message) => early.push({ level: 'error', data, message }),
@@ -66,7 +95,7 @@ async function main(): Promise<void> {
     version: VERSION,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     config: readConfig,
-    ...(tls ? { https: tls.value } : {}),
+    ...(tls ? { tls } : {}),
     deliveryTargets: delivery.targets,
     ...(simulator ? { simulator } : {}),
     simrs: () =>
@@ -77,6 +106,7 @@ async function main(): Promise<void> {
     log: app.log,
     ...(options.simrsProbeMs ? { maxIntervalMs: options.simrsProbeMs } : {}),
   });
+  logger.info = (data, message) => app.log.info(data, message);
   for (const line of early) app.log[line.level](line.data, line.message);
   const worker = startDeliveryFor(delivery, { db, config: readConfig, log: app.log });
 
@@ -99,6 +129,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     app.log.info({ signal }, 'shutting down');
     simrs.probe?.stop();
+    https.value.stop();
     const force = setTimeout(() => {
       app.log.error('shutdown timed out: exiting');
       process.exit(1);
@@ -121,11 +152,10 @@ async function main(): Promise<void> {
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const scheme = tls ? 'https' : 'http';
-  app.log.info({ port, scheme, dataDir: options.dataDir, version: VERSION }, 'hub listening');
+  app.log.info({ port, tls: options.tls.mode, dataDir: options.dataDir, version: VERSION }, 'hub listening');
   process.stdout.write(
-    `\nSiaga ${VERSION} is running. Open ${scheme}://localhost:${port}\n` +
-      `Enrollment code for devices (Pengaturan → Hubungkan ke hub): ${enrollmentCode}\n\n`,
+    `\nSiaga ${VERSION} is running.\n${addressLines(port, tls)}` +
+      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollmentCode}\n\n`,
   );
 }
 

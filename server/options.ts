@@ -4,6 +4,8 @@ import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { err, ok, type Result } from '@/lib/result';
+import type { PemPair } from './tls/certificateAuthority';
+import { isCertificateName } from './tls/hubNames';
 
 const optionsSchema = z.object({
   port: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)),
@@ -16,8 +18,15 @@ const optionsSchema = z.object({
   revoke: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/))),
   tlsCert: z.optional(z.string().check(z.minLength(1))),
   tlsKey: z.optional(z.string().check(z.minLength(1))),
+  tlsNames: z.optional(z.string()),
+  plainHttp: z.optional(z.boolean()),
   simrsProbeSeconds: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(300))),
 });
+
+export type TlsMode =
+  | { mode: 'own-ca'; names: string[] }
+  | { mode: 'provided'; certPath: string; keyPath: string }
+  | { mode: 'off' };
 
 export type HubOptions = {
   port: number;
@@ -33,8 +42,12 @@ export type HubOptions = {
   enrollmentCode?: string;
   /** Revoke this device code's token and exit, instead of serving. */
   revoke?: string;
-  /** Serve HTTPS with this certificate and private key (PEM files); plain HTTP without. */
-  tls?: { certPath: string; keyPath: string };
+  /**
+   * How HTTPS is served: with certificates the hub issues itself under its own CA (the default;
+   * `names` are extra names and addresses for them), with the hospital's certificate and key
+   * files, or not at all (a reverse proxy in front terminates HTTPS).
+   */
+  tls: TlsMode;
   /** Check the SIMRS this often while it answers, and at least this often while it does not. */
   simrsProbeMs?: number;
 };
@@ -57,9 +70,18 @@ Options (each also settable by environment variable):
                     SIAGA_ENROLLMENT_CODE
                                      the code devices enroll with (default: a new random code,
                                      printed at start)
-  --tls-cert <file> SIAGA_TLS_CERT   serve HTTPS with this certificate (PEM, with any
-                                     intermediates); needs --tls-key
+  HTTPS is the default: at the first start the hub makes its own small certificate authority
+  and a certificate for its names and addresses (in <data-dir>/tls, renewed before expiry).
+  Devices on the LAN open http://<hub>:<port> once to install the CA, then use https://.
+  --tls-names <list>
+                    SIAGA_TLS_NAMES  more host names or addresses for the hub's own certificate,
+                                     comma-separated (e.g. siaga.rs.local,10.0.5.20)
+  --tls-cert <file> SIAGA_TLS_CERT   serve HTTPS with this certificate instead (the hospital CA's;
+                                     PEM, with any intermediates); needs --tls-key
   --tls-key <file>  SIAGA_TLS_KEY    the certificate's private key (PEM); needs --tls-cert
+  --plain-http      SIAGA_PLAIN_HTTP=1
+                                     serve plain HTTP only, behind a reverse proxy that serves
+                                     HTTPS to the devices
   --simrs-probe-seconds <n>
                     SIAGA_SIMRS_PROBE_SECONDS
                                      how often the hub checks the SIMRS health URL (default 15
@@ -93,6 +115,8 @@ export function parseHubOptions(
         revoke: { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'tls-names': { type: 'string' },
+        'plain-http': { type: 'boolean' },
         'simrs-probe-seconds': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -114,19 +138,33 @@ export function parseHubOptions(
     revoke: flags.revoke,
     tlsCert: flags['tls-cert'] ?? env.SIAGA_TLS_CERT,
     tlsKey: flags['tls-key'] ?? env.SIAGA_TLS_KEY,
+    tlsNames: flags['tls-names'] ?? env.SIAGA_TLS_NAMES,
+    plainHttp: flags['plain-http'] ?? (env.SIAGA_PLAIN_HTTP === '1' || env.SIAGA_PLAIN_HTTP === 'true'),
     simrsProbeSeconds: flags['simrs-probe-seconds'] ?? env.SIAGA_SIMRS_PROBE_SECONDS,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return err(`invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
   }
-  const { tlsCert, tlsKey } = parsed.data;
+  const { tlsCert, tlsKey, plainHttp } = parsed.data;
   if (Boolean(tlsCert) !== Boolean(tlsKey)) {
     return err(
       `--tls-cert and --tls-key go together: give both the certificate and its private key, or ` +
-        `neither to serve plain HTTP (got only ${tlsCert ? '--tls-cert' : '--tls-key'}).`,
+        `neither for the hub's own certificate (got only ${tlsCert ? '--tls-cert' : '--tls-key'}).`,
     );
   }
+  if (plainHttp && tlsCert) return err('--plain-http and --tls-cert exclude each other: choose one.');
+  const names = (parsed.data.tlsNames ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const wrongName = names.find((name) => !isCertificateName(name));
+  if (wrongName) return err(`--tls-names: "${wrongName}" is not a host name or IP address.`);
+  const tls: TlsMode = plainHttp
+    ? { mode: 'off' }
+    : tlsCert && tlsKey
+      ? { mode: 'provided', certPath: resolve(tlsCert), keyPath: resolve(tlsKey) }
+      : { mode: 'own-ca', names };
   const dataDir = resolve(parsed.data.dataDir);
   return ok({
     port: parsed.data.port,
@@ -137,7 +175,7 @@ export function parseHubOptions(
     appDir: resolve(parsed.data.appDir),
     ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
-    ...(tlsCert && tlsKey ? { tls: { certPath: resolve(tlsCert), keyPath: resolve(tlsKey) } } : {}),
+    tls,
     ...(parsed.data.simrsProbeSeconds ? { simrsProbeMs: parsed.data.simrsProbeSeconds * 1000 } : {}),
   });
 }
@@ -147,13 +185,10 @@ export function parseHubOptions(
  * wrong path or a key from another certificate stops the hub at start with a sentence IT can act
  * on, not an OpenSSL error from deep inside the server.
  */
-export function readTlsFiles(tls: {
-  certPath: string;
-  keyPath: string;
-}): Result<{ cert: Buffer; key: Buffer }, string> {
-  const read = (path: string, what: string): Result<Buffer, string> => {
+export function readTlsFiles(tls: { certPath: string; keyPath: string }): Result<PemPair, string> {
+  const read = (path: string, what: string): Result<string, string> => {
     try {
-      return ok(readFileSync(path));
+      return ok(readFileSync(path, 'utf8'));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
       return err(`cannot read the TLS ${what} ${path} (${code}).`);

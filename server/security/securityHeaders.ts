@@ -1,3 +1,4 @@
+import type { TLSSocket } from 'node:tls';
 import type { FastifyInstance } from 'fastify';
 import type { RuntimeConfig } from '@/domain';
 import { currentConfig, hubOrigins } from './hubOrigins';
@@ -41,22 +42,23 @@ const FIXED_HEADERS = {
 
 /**
  * Sets the security headers on every answer: the app's pages, its files, the API and errors alike.
- * Set when the request arrives, so error and not-found answers carry them too. HSTS only over TLS:
- * sent over plain HTTP it is ignored, and a hub without a certificate must stay reachable.
+ * Set when the request arrives, so error and not-found answers carry them too. HSTS only on
+ * answers over TLS (browsers ignore it over plain HTTP): from then on a browser turns the hub's
+ * plain address into HTTPS by itself.
  */
 export function registerSecurityHeaders(
   app: FastifyInstance,
-  deps: { config: () => RuntimeConfig | undefined; tls: boolean },
+  deps: { config: () => RuntimeConfig | undefined },
 ): void {
   // The config object is reused until the file changes, so the policy is rebuilt only then.
   let cached: { config: RuntimeConfig | undefined; policy: string } | undefined;
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const config = currentConfig(deps.config);
     if (!cached || cached.config !== config) cached = { config, policy: contentSecurityPolicy(config) };
     void reply.headers({
       'content-security-policy': cached.policy,
       ...FIXED_HEADERS,
-      ...(deps.tls ? { 'strict-transport-security': HSTS } : {}),
+      ...((request.socket as Partial<TLSSocket>).encrypted ? { 'strict-transport-security': HSTS } : {}),
     });
     done();
   });

@@ -29,11 +29,11 @@ export type TestHub = {
 /** Hub dependencies a test may choose; the rest (database, app, config file) the helper makes. */
 export type TestHubOptions = Pick<
   HubDeps,
-  'https' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
+  'tls' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
 >;
 
 /**
- * A real hub over HTTP (HTTPS with `https`) on a random port, with a real SQLite file and a tiny
+ * A real hub over HTTP (also HTTPS on the same port with `tls`) on a random port, with a real SQLite file and a tiny
  * fake app build.
  */
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {

@@ -16,6 +16,8 @@ describe('parseHubOptions', () => {
         configPath: resolve('data', 'config.json'),
         deliveryPath: resolve('data', 'delivery.json'),
         appDir: '/opt/siaga/app',
+        // HTTPS is the default, under the hub's own CA.
+        tls: { mode: 'own-ca', names: [] },
       },
     });
   });
@@ -81,7 +83,7 @@ describe('parseHubOptions', () => {
       '/app',
     );
     expect(fromEnv.ok && fromEnv.value).toMatchObject({
-      tls: { certPath: resolve('tls/hub.crt'), keyPath: resolve('tls/hub.key') },
+      tls: { mode: 'provided', certPath: resolve('tls/hub.crt'), keyPath: resolve('tls/hub.key') },
     });
     const fromFlags = parseHubOptions(
       ['--tls-cert', '/etc/siaga/hub.crt', '--tls-key', '/etc/siaga/hub.key'],
@@ -89,10 +91,31 @@ describe('parseHubOptions', () => {
       '/app',
     );
     expect(fromFlags.ok && fromFlags.value).toMatchObject({
-      tls: { certPath: '/etc/siaga/hub.crt', keyPath: '/etc/siaga/hub.key' },
+      tls: { mode: 'provided', certPath: '/etc/siaga/hub.crt', keyPath: '/etc/siaga/hub.key' },
     });
     expect(HUB_USAGE).toContain('--tls-cert <file>');
     expect(HUB_USAGE).toContain('SIAGA_TLS_KEY');
+  });
+
+  it('takes more names for the own certificate, or plain HTTP behind a proxy, and refuses nonsense', () => {
+    const named = parseHubOptions(['--tls-names', 'siaga.rs.local, 10.0.5.20'], {}, '/app');
+    expect(named.ok && named.value).toMatchObject({
+      tls: { mode: 'own-ca', names: ['siaga.rs.local', '10.0.5.20'] },
+    });
+    const fromEnv = parseHubOptions([], { SIAGA_TLS_NAMES: 'hub.rs' }, '/app');
+    expect(fromEnv.ok && fromEnv.value).toMatchObject({ tls: { mode: 'own-ca', names: ['hub.rs'] } });
+    const wrong = parseHubOptions(['--tls-names', 'hub rs'], {}, '/app');
+    expect(!wrong.ok && wrong.error).toContain('"hub rs" is not a host name');
+    expect(parseHubOptions(['--plain-http'], {}, '/app')).toMatchObject({
+      ok: true,
+      value: { tls: { mode: 'off' } },
+    });
+    expect(parseHubOptions([], { SIAGA_PLAIN_HTTP: '1' }, '/app')).toMatchObject({
+      ok: true,
+      value: { tls: { mode: 'off' } },
+    });
+    const both = parseHubOptions(['--plain-http', '--tls-cert', 'a', '--tls-key', 'b'], {}, '/app');
+    expect(!both.ok && both.error).toContain('exclude each other');
   });
 
   it('refuses a certificate without its key and the other way round', () => {

@@ -1,0 +1,58 @@
+import { Server as HttpServer, type RequestListener } from 'node:http';
+import type { Socket } from 'node:net';
+import { Server as TlsServer, type TLSSocket } from 'node:tls';
+import type { HubTls } from './hubTls';
+
+/** Every TLS connection starts with a handshake record, whose first byte is 22. */
+const TLS_HANDSHAKE_RECORD = 0x16;
+/** A connection that says nothing this long is dropped before it reaches either protocol. */
+const FIRST_BYTES_TIMEOUT_MS = 10_000;
+
+/**
+ * One port for HTTPS and plain HTTP. Browsers remember HSTS for the host name, not the port, so a
+ * device that once used `https://hub:8080` turns a typed `http://hub:8080` into HTTPS by itself;
+ * one that does not trust the hub yet gets the install page over plain HTTP on the same address.
+ *
+ * The returned server is an ordinary HTTP server (Fastify sets its timeouts, closes it, counts
+ * its connections); TLS connections are decrypted first and then handed to the same HTTP
+ * connection handling, so `request.socket.encrypted` tells the two apart.
+ */
+export function createDualProtocolServer(handler: RequestListener, tls: HubTls): HttpServer {
+  const server = new HttpServer(handler);
+  const tlsServer = new TlsServer({ ...tls.current(), ALPNProtocols: ['http/1.1'] });
+  tls.subscribe((credentials) => tlsServer.setSecureContext(credentials));
+
+  // Node's HTTP server handles each connection in its own 'connection' listener: keep it, and
+  // feed it plain sockets directly and TLS sockets once their handshake is done.
+  const handleHttpConnection = server.listeners('connection') as ((socket: Socket) => void)[];
+  server.removeAllListeners('connection');
+  const toHttp = (socket: Socket) =>
+    handleHttpConnection.forEach((listener) => listener.call(server, socket));
+  tlsServer.on('secureConnection', (socket: TLSSocket) => toHttp(socket));
+  // Devices that do not trust the CA yet abort handshakes: that is expected, not an error.
+  tlsServer.on('tlsClientError', (_error, socket) => socket.destroy());
+
+  server.on('connection', (socket: Socket) => {
+    const ignoreEarlyError = () => undefined;
+    socket.on('error', ignoreEarlyError);
+    socket.setTimeout(FIRST_BYTES_TIMEOUT_MS, () => socket.destroy());
+    socket.once('readable', function dispatch() {
+      const first = socket.read() as Buffer | null;
+      if (first === null) {
+        socket.once('readable', dispatch); // not a byte yet (or the peer left): wait
+        return;
+      }
+      socket.setTimeout(0);
+      socket.removeListener('error', ignoreEarlyError);
+      // Both protocols read what was peeked from the socket's buffer first.
+      socket.unshift(first);
+      if (first[0] === TLS_HANDSHAKE_RECORD) {
+        socket.allowHalfOpen = false;
+        tlsServer.emit('connection', socket);
+      } else {
+        toHttp(socket);
+      }
+    });
+  });
+  return server;
+}
