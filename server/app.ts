@@ -17,6 +17,7 @@ import { registerHealthRoute } from './routes/healthRoute';
 import { registerInstallRoutes } from './routes/installRoutes';
 import { registerRuntimeConfigRoute } from './routes/runtimeConfigRoute';
 import { registerStaticAppRoutes } from './routes/staticAppRoutes';
+import { registerUsernameRoute } from './routes/usernameRoute';
 import { configReader } from './runtimeConfigFile';
 import { registerCors } from './security/cors';
 import { createAttemptLimiter, type AttemptLimiter } from './security/rateLimit';
@@ -134,6 +135,7 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
   // One count of passphrase guesses per account, whichever route they come through.
   const signInAttempts = deps.signInAttempts ?? createAttemptLimiter();
   registerDeviceKeyRoutes(app, { db: deps.db, sealing, now, attempts: signInAttempts });
+  registerUsernameRoute(app, { db: deps.db, now });
   registerAdminRoutes(app, {
     db: deps.db,
     hubId,

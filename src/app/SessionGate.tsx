@@ -48,7 +48,7 @@ function GateScreen({
         />
       );
     case 'signedOut':
-      return <SignInGate session={session} />;
+      return <SignInGate session={session} joined={state.joined} />;
     case 'locked':
       return <LockScreen session={session} user={state.user} reason={state.reason} pin={state.pin} />;
   }

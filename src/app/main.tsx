@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreLanguage } from '@/i18n';
 import { App } from './App';
@@ -8,14 +8,26 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const services = startServices();
+// WebCrypto and service workers exist only in a secure context (HTTPS, or this machine): without
+// them the device could store nothing safely, so nothing starts and the first paint says why.
+const secure = window.isSecureContext && globalThis.crypto?.subtle !== undefined;
+const services = secure ? startServices() : undefined;
+const InsecureContextScreen = lazy(() =>
+  import('./InsecureContextScreen').then((module) => ({ default: module.InsecureContextScreen })),
+);
 // Render even if the remembered language cannot load: Bahasa Indonesia is always there.
 void restoreLanguage()
   .catch(() => undefined)
   .then(() =>
     createRoot(container).render(
       <StrictMode>
-        <App services={services} />
+        {services ? (
+          <App services={services} />
+        ) : (
+          <Suspense fallback={null}>
+            <InsecureContextScreen />
+          </Suspense>
+        )}
       </StrictMode>,
     ),
   );

@@ -66,7 +66,15 @@ export function startServices(): AppServices {
     const connection = hubProbe.store.getState();
     return connection.state === 'reachable' ? connection.hubUrl : undefined;
   };
-  const { engine: sync, enroll, escrow, release, deviceSummary } = createBrowserSync(db, reachableHub);
+  const {
+    engine: sync,
+    enroll,
+    escrow,
+    release,
+    join,
+    usernameAvailable,
+    deviceSummary,
+  } = createBrowserSync(db, reachableHub);
   const hubForAccounts = async () =>
     reachableHub() ?? (await loadStoredRuntimeConfig(db))?.config.hub.primaryUrl ?? '/';
 
@@ -83,6 +91,7 @@ export function startServices(): AppServices {
   const session = createSession({
     db,
     release: async (username, passphrase) => release(await hubForAccounts(), username, passphrase),
+    join: async (code, rawKey) => join(await hubForAccounts(), code, rawKey),
     afterUnlock: escrowOnce,
   });
   void session.start();
@@ -96,6 +105,8 @@ export function startServices(): AppServices {
   // Signing in is when pulled events can be read and stored: catch up at once.
   session.store.subscribe((state, previous) => {
     if (state.status === 'unlocked' && previous.status !== 'unlocked') sync.syncNow();
+    // Just joined the hub: the status bar learns it from the sync engine's next round.
+    if (state.status === 'signedOut' && state.joined && previous.status === 'setUp') sync.syncNow();
     if (state.status !== 'unlocked') unsavedWorkStore.setState({ dirtyForms: new Set() });
   });
   const refreshConfig = async (): Promise<void> => {
@@ -145,7 +156,12 @@ export function startServices(): AppServices {
 
   return {
     session,
-    accounts: lazyAccountActions(db, session),
+    accounts: lazyAccountActions(db, session, {
+      usernameAvailable: async (username) => {
+        const hubUrl = reachableHub();
+        return hubUrl ? usernameAvailable(hubUrl, username) : undefined;
+      },
+    }),
     hubProbe,
     serviceWorker,
     sync,

@@ -9,11 +9,21 @@ import type { Session } from './session';
 const writes = () => import('./storageWrites');
 
 /**
+ * Whether the hub knows no account by this username [P29]: `undefined` when it cannot say (not
+ * enrolled, unreachable), and the account is then made anyway.
+ */
+export type UsernameAvailable = (username: string) => Promise<boolean | undefined>;
+
+/**
  * Account administration on a device (works with the hub unreachable). Every change is an event,
  * synced like the rest; the hub keeps its own account table from them. A new or reset passphrase
  * also gets a wrapped copy of this device's key at once, so that person can sign in here offline.
  */
-export function accountActions(db: SiagaDb, session: Session) {
+export function accountActions(
+  db: SiagaDb,
+  session: Session,
+  hub: { usernameAvailable?: UsernameAvailable } = {},
+) {
   /** One derivation: the verifier for the event, and the wrap of this device's key. */
   async function credentialsFor(userId: string, passphrase: string) {
     const [device, keyring] = await Promise.all([loadDeviceIdentity(db), loadKeyring(db)]);
@@ -37,13 +47,17 @@ export function accountActions(db: SiagaDb, session: Session) {
   }): Promise<Result<{ userId: string }, FieldProblem[]>> {
     const problem = passphraseProblem(input.passphrase, input.username);
     if (problem) return err([{ field: 'passphrase', reason: problem }]);
+    // Asked before anything is made: a clash found later would need settling by a correction.
+    const username = input.username.trim().toLowerCase();
+    if ((await hub.usernameAvailable?.(username)) === false)
+      return err([{ field: 'username', reason: Reason.UsernameTaken }]);
     const userId = uuidv7();
     const { credentials, wrap } = await credentialsFor(userId, input.passphrase);
     const created = await (
       await writes()
     ).recordUserCreated(db, {
       userId,
-      username: input.username.trim().toLowerCase(),
+      username,
       displayName: input.displayName,
       role: input.role,
       credentials,

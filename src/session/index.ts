@@ -6,6 +6,8 @@ export {
   createSession,
   MAX_PIN_TRIES,
   toSessionUser,
+  type JoinFailure,
+  type JoinHub,
   type KeyRelease,
   type LockReason,
   type Session,

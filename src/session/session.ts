@@ -4,6 +4,7 @@ import {
   pinProblem,
   Reason,
   USERNAME_PATTERN,
+  type EnrollResponse,
   type Role,
   type UserAccount,
 } from '@/domain';
@@ -34,10 +35,12 @@ import {
   saveKeyring,
   setCodec,
   setCurrentActor,
+  TOKEN_CONTEXT,
   updateKeyring,
   wrapAad,
   type SiagaDb,
 } from '@/storage';
+import type { EnrollFailure } from '@/sync';
 import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from './signInThrottle';
 
 const writes = () => import('./storageWrites');
@@ -51,7 +54,8 @@ export type SessionState =
   | { status: 'starting' }
   /** No keys on this device yet: IT sets it up (or secures a device used before accounts). */
   | { status: 'setUp'; existingDeviceCode: string | undefined }
-  | { status: 'signedOut' }
+  /** `joined`: the device has just joined the hub as this device code; its first person signs in. */
+  | { status: 'signedOut'; joined?: string }
   | { status: 'locked'; user: SessionUser; reason: LockReason; pin: boolean }
   | { status: 'unlocked'; user: SessionUser };
 
@@ -75,6 +79,14 @@ export type KeyRelease = (
     { failure: string; retryAfterMs?: number }
   >
 >;
+
+/** A new device joins the hub with IT's code, leaving `rawKey` with it [P1, P22]. */
+export type JoinHub = (
+  enrollmentCode: string,
+  rawKey: Uint8Array<ArrayBuffer>,
+) => Promise<Result<EnrollResponse, EnrollFailure>>;
+
+export type JoinFailure = EnrollFailure | 'alreadySetUp';
 
 /** What the session does once someone is in: encrypt leftovers, seal, escrow. */
 export type AfterUnlock = (rawKey: Uint8Array<ArrayBuffer>) => Promise<void>;
@@ -101,6 +113,7 @@ export function createSession(deps: {
   db: SiagaDb;
   now?: () => number;
   release?: KeyRelease;
+  join?: JoinHub;
   afterUnlock?: AfterUnlock;
 }) {
   const { db } = deps;
@@ -225,6 +238,53 @@ export function createSession(deps: {
     });
     wipe(rawKey);
     return ok(user);
+  }
+
+  /**
+   * A device of a hospital that already has a hub (the usual case after the first one): IT gives
+   * it a device code and the hub's enrollment code; the hub gets this device's new data key before
+   * anything is stored here. Nobody is signed in afterwards: the first person signs in with their
+   * existing account, and the hub releases the key to them [P22].
+   */
+  async function joinHub(input: {
+    deviceCode: string;
+    enrollmentCode: string;
+  }): Promise<Result<void, JoinFailure>> {
+    if (await loadKeyring(db)) return err('alreadySetUp');
+    if (!deps.join) return err('hubUnreachable');
+    const existing = await loadDeviceIdentity(db);
+    const device = await saveDeviceIdentity(db, input.deviceCode);
+    const rawKey = newDataKeyMaterial();
+    try {
+      const joined = await deps.join(input.enrollmentCode, rawKey);
+      if (!joined.ok) return joined;
+      const keys = await importDataKeys(rawKey, 1);
+      const { encryptedCodec, saveJoinedDevice } = await writes();
+      const token = await encryptedCodec(keys, () => false).encode(joined.value.token, TOKEN_CONTEXT);
+      await saveJoinedDevice(db, {
+        keyring: {
+          keyVersion: 1,
+          wraps: {},
+          pins: {},
+          check: await aeadEncrypt(keys.encryption, utf8(CHECK_TEXT), checkAad(device.deviceId)),
+          escrowedWith: joined.value.hubId,
+        },
+        credentials: {
+          token,
+          pushToken: joined.value.pushToken,
+          hubPublicKey: joined.value.hubPublicKey,
+          hubId: joined.value.hubId,
+          deviceCode: joined.value.deviceCode,
+          enrolledAt: new Date(now()).toISOString(),
+        },
+        // A device used before accounts existed is rewritten at the first sign-in, as at set-up.
+        heldPlainRecords: existing !== undefined,
+      });
+      store.setState({ status: 'signedOut', joined: joined.value.deviceCode }, true);
+      return ok(undefined);
+    } finally {
+      wipe(rawKey);
+    }
   }
 
   async function signIn(username: string, passphrase: string): Promise<Result<SessionUser, SignInFailure>> {
@@ -381,6 +441,7 @@ export function createSession(deps: {
     store,
     start,
     setUpDevice,
+    joinHub,
     signIn,
     lock,
     resumeWithPin,

@@ -11,5 +11,6 @@ export {
   recordPassphraseSet,
   recordUserChanged,
   recordUserCreated,
+  saveJoinedDevice,
   sealPendingEvents,
 } from '@/storage';

@@ -49,6 +49,7 @@ export {
 export { accessStore, currentActor, setCurrentActor } from './access';
 export { encryptedCodec } from './encryptedCodec';
 export { encryptAtRest, markEncryptedAtRest, sealPendingEvents } from './encryptAtRest';
+export { saveJoinedDevice } from './joinedDevice';
 export { hubSealingKey } from './hubSeal';
 export {
   CHECK_TEXT,

@@ -1,7 +1,7 @@
 import type { DeviceSummary } from '@/domain';
 import type { Result } from '@/lib/result';
 import { hubTokens, type SiagaDb } from '@/storage';
-import type { EnrollFailure } from './enrollDevice';
+import type { EnrollFailure, joinHub } from './enrollDevice';
 import type { escrowDataKey, releaseDataKey } from './keyEscrow';
 import { browserRuntime } from './runtime';
 import type { SyncEngine } from './syncEngine';
@@ -12,6 +12,10 @@ export type BrowserSync = {
   enroll: (code: string, hubUrl: string) => Promise<Result<{ deviceCode: string }, EnrollFailure>>;
   escrow: (hubUrl: string, rawKey: Uint8Array<ArrayBuffer>) => ReturnType<typeof escrowDataKey>;
   release: (hubUrl: string, username: string, passphrase: string) => ReturnType<typeof releaseDataKey>;
+  /** A new device joins the hub: enrolls and leaves its new data key there [P1, P22]. */
+  join: (hubUrl: string, code: string, rawKey: Uint8Array<ArrayBuffer>) => ReturnType<typeof joinHub>;
+  /** Whether the hub knows no account by this username [P29]; undefined when it cannot say. */
+  usernameAvailable: (hubUrl: string, username: string) => Promise<boolean | undefined>;
   /** The hub's device counts [P25]; undefined when not enrolled, signed out or unanswered. */
   deviceSummary: (hubUrl: string) => Promise<DeviceSummary | undefined>;
 };
@@ -45,6 +49,15 @@ export function createBrowserSync(db: SiagaDb, hubUrl: () => string | undefined)
         username,
         passphrase,
       ),
+    join: async (url, code, rawKey) =>
+      (await import('./enrollDevice')).joinHub(db, code, rawKey, { hubUrl: url, ...browserRuntime() }),
+    usernameAvailable: async (url, username) => {
+      const token = (await hubTokens(db))?.pull;
+      if (!token) return undefined;
+      const { usernameCheckWithHub } = await import('./hubClient');
+      const answer = await usernameCheckWithHub({ hubUrl: url, ...browserRuntime() }, token, username);
+      return answer.ok ? answer.value.body.available : undefined;
+    },
     deviceSummary: async (url) => {
       const token = (await hubTokens(db))?.pull;
       if (!token) return undefined;

@@ -9,7 +9,9 @@ import {
   TOKEN_CONTEXT,
   type SiagaDb,
 } from '@/storage';
-import { enrollWithHub, type HubCall, type HubFailure } from './hubClient';
+import { escrowAad, type EnrollResponse } from '@/domain';
+import { importPublicKey, sealTo } from '@/lib/crypto/sealedBox';
+import { enrollWithHub, escrowWithHub, type HubCall, type HubFailure } from './hubClient';
 import { browserRuntime } from './runtime';
 
 export type EnrollFailure =
@@ -46,6 +48,33 @@ export async function enrollDevice(
   // Events made before enrollment can now be sealed for sending while locked [P20].
   await sealPendingEvents(db, codec);
   return ok({ deviceCode: body.deviceCode });
+}
+
+/**
+ * The first step of a new device joining the hospital's hub [P1, P22]: enroll with IT's code,
+ * then leave the device's new data key with the hub (sealed to its key) — before anything is
+ * stored here, so a device whose key the hub does not hold can never exist. What the hub answered
+ * comes back for the session to store under that key; then a colleague signs in with an existing
+ * account and the hub releases the key to them.
+ */
+export async function joinHub(
+  db: SiagaDb,
+  code: string,
+  rawKey: Uint8Array<ArrayBuffer>,
+  call: HubCall,
+): Promise<Result<EnrollResponse, EnrollFailure>> {
+  const device = await loadDeviceIdentity(db);
+  if (!device) return err('deviceNotSetUp');
+  const answer = await enrollWithHub(call, {
+    code: code.trim(),
+    deviceId: device.deviceId,
+    deviceCode: device.deviceCode,
+  });
+  if (!answer.ok) return err(enrollFailureOf(answer.error));
+  const { body } = answer.value;
+  const sealed = await sealTo(await importPublicKey(body.hubPublicKey), rawKey, escrowAad(device.deviceId));
+  const escrowed = await escrowWithHub(call, body.token, sealed);
+  return escrowed.ok ? ok(body) : err(enrollFailureOf(escrowed.error));
 }
 
 function enrollFailureOf(failure: HubFailure): EnrollFailure {

@@ -17,6 +17,8 @@ import {
   type SealedEventItem,
   keyReleaseResponseSchema,
   type KeyReleaseResponse,
+  usernameCheckResponseSchema,
+  type UsernameCheckResponse,
 } from '@/domain';
 import { deliveryStatusSchema, type DeliveryStatus } from '@/domain/delivery/deliveryStatus';
 import type { SealedBox } from '@/lib/crypto/sealedBox';
@@ -209,6 +211,20 @@ export function releaseFromHub(
     },
     keyReleaseResponseSchema,
   ) as Promise<Result<Timed<{ body: KeyReleaseResponse }>, HubFailure>>;
+}
+
+/** Whether no account of the hospital holds this username yet [P29]. */
+export function usernameCheckWithHub(deps: HubCall, token: string, username: string) {
+  return call(
+    deps,
+    '/api/v1/usernames/check',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ username }),
+    },
+    usernameCheckResponseSchema,
+  ) as Promise<Result<Timed<{ body: UsernameCheckResponse }>, HubFailure>>;
 }
 
 /** The device clock's offset from the hub's [P13]: hub time minus the request's midpoint. */

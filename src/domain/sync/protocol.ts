@@ -28,6 +28,10 @@ export const enrollResponseSchema = z.object({
 });
 export type EnrollResponse = z.output<typeof enrollResponseSchema>;
 
+/** `POST /api/v1/usernames/check` [P29]: may a new account take this username? */
+export const usernameCheckResponseSchema = z.object({ available: z.boolean() });
+export type UsernameCheckResponse = z.output<typeof usernameCheckResponseSchema>;
+
 /** A sealed box as it travels: ephemeral public key, IV and ciphertext, base64url [P20]. */
 export const sealedBoxSchema = z.strictObject({
   epk: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)),

@@ -76,11 +76,15 @@ export function SignInScreen({ session, username: knownUsername }: { session: Se
   );
 }
 
-export function SignInGate({ session }: { session: Session }) {
+/** `joined`: the device code of a device that has just joined the hub (its first sign-in). */
+export function SignInGate({ session, joined }: { session: Session; joined?: string | undefined }) {
   const t = useT();
   return (
     <section className="gate" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('account.signIn.title')}</h1>
+      {joined ? (
+        <Notice tone="success" role="status" title={t('account.setup.joined', { device: joined })} />
+      ) : null}
       <p>{t('account.signIn.intro')}</p>
       <SignInScreen session={session} />
     </section>

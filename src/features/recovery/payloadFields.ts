@@ -3,12 +3,18 @@ import type { MessageKey } from '@/i18n';
 /** One editable value inside an event payload, with its path (`payer.cardNo`, `diagnoses.0.code`). */
 export type PayloadLeaf = { path: string; value: string | number | boolean | null };
 
-/** Every leaf value of a payload, in document order. */
+/**
+ * Payload parts no screen ever shows: an account's passphrase verifier and its KDF salt are key
+ * material, useless to correct and harmful to display.
+ */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['credentials']);
+
+/** Every leaf value of a payload, in document order, without its secrets. */
 export function payloadLeaves(value: unknown, prefix = ''): PayloadLeaf[] {
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
-      payloadLeaves(inner, prefix ? `${prefix}.${key}` : key),
-    );
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !SECRET_FIELDS.has(key))
+      .flatMap(([key, inner]) => payloadLeaves(inner, prefix ? `${prefix}.${key}` : key));
   }
   if (
     typeof value === 'string' ||

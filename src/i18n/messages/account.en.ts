@@ -16,11 +16,33 @@ export const accountEn: Record<keyof typeof accountId, string> = {
 
   'account.setup.title': 'Set up this device',
   'account.setup.intro':
-    'A step for IT. Give the device its code and create the device’s admin account. All patient data on this device is encrypted with a key that only a passphrase opens.',
+    'A step for IT, once per device. All patient data on this device is encrypted with a key that only a passphrase opens.',
   'account.setup.introExisting':
-    'This device was used before accounts existed. Create an admin account: after signing in, all data already here is encrypted.',
+    'This device was used before accounts existed. Once it is set up and someone signs in, all data already here is encrypted.',
+  'account.setup.joinTitle': 'Connect to the hospital’s hub',
+  'account.setup.joinIntro':
+    'For the second device and every one after it. The device uses the hospital’s existing accounts: once connected, sign in with your username and passphrase.',
+  'account.setup.enrollmentCode': 'Hub enrollment code',
+  'account.setup.enrollmentCodeHint':
+    'From IT: printed on the hub server’s screen when it starts, e.g. K7QM-4XPD.',
+  'account.setup.joinSubmit': 'Connect to the hub',
+  'account.setup.joining': 'Connecting to the hub…',
+  'account.setup.codeInvalid':
+    'The enrollment code is wrong, already used or expired. Ask IT for a new code.',
+  'account.setup.deviceCodeTaken':
+    'The device code {code} is already used by another device on this hub. Choose one not in use yet (ask IT).',
+  'account.setup.hubUnreachable':
+    'The hub cannot be reached from this device. Check the network and try again. If the hospital has no hub yet, create a local admin account below.',
+  'account.setup.hubError':
+    'The hub could not connect this device. Try again; if it keeps happening, contact IT.',
+  'account.setup.localTitle': 'The first device, or no hub',
+  'account.setup.localIntro':
+    'Only for the hospital’s first device or where there is no hub: create an admin account for this device alone. Other devices connect to the hub and use the existing accounts.',
+  'account.setup.showLocal': 'Create a local admin account',
   'account.setup.submit': 'Set up device',
   'account.setup.working': 'Preparing keys…',
+  'account.setup.joined':
+    'Device {device} is connected to the hospital’s hub. Sign in with your existing account: the same username and passphrase as on other devices.',
 
   'account.signIn.title': 'Sign in',
   'account.signIn.intro':

@@ -15,11 +15,33 @@ export const accountId = {
 
   'account.setup.title': 'Siapkan perangkat ini',
   'account.setup.intro':
-    'Langkah untuk petugas IT. Beri kode perangkat dan buat akun admin perangkat. Semua data pasien di perangkat ini dienkripsi dengan kunci yang hanya terbuka dengan kata sandi.',
+    'Langkah untuk petugas IT, sekali untuk setiap perangkat. Semua data pasien di perangkat ini dienkripsi dengan kunci yang hanya terbuka dengan kata sandi.',
   'account.setup.introExisting':
-    'Perangkat ini sudah dipakai sebelum ada akun. Buat akun admin: setelah masuk, semua data yang sudah ada dienkripsi.',
+    'Perangkat ini sudah dipakai sebelum ada akun. Setelah perangkat disiapkan dan seseorang masuk, semua data yang sudah ada dienkripsi.',
+  'account.setup.joinTitle': 'Hubungkan ke hub rumah sakit',
+  'account.setup.joinIntro':
+    'Untuk perangkat kedua dan seterusnya. Perangkat memakai akun yang sudah ada di rumah sakit: setelah terhubung, masuk dengan nama pengguna dan kata sandi Anda.',
+  'account.setup.enrollmentCode': 'Kode pendaftaran hub',
+  'account.setup.enrollmentCodeHint':
+    'Dari petugas IT: tercetak di layar server hub saat dinyalakan, contoh K7QM-4XPD.',
+  'account.setup.joinSubmit': 'Hubungkan ke hub',
+  'account.setup.joining': 'Menghubungkan ke hub…',
+  'account.setup.codeInvalid':
+    'Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada petugas IT.',
+  'account.setup.deviceCodeTaken':
+    'Kode perangkat {code} sudah dipakai perangkat lain di hub ini. Pilih kode lain yang belum dipakai (tanyakan kepada petugas IT).',
+  'account.setup.hubUnreachable':
+    'Hub tidak terjangkau dari perangkat ini. Periksa jaringan, lalu coba lagi. Jika rumah sakit belum punya hub, buat akun admin lokal di bawah.',
+  'account.setup.hubError':
+    'Hub tidak dapat menghubungkan perangkat ini. Coba lagi; bila terus terjadi, hubungi petugas IT.',
+  'account.setup.localTitle': 'Perangkat pertama, atau tanpa hub',
+  'account.setup.localIntro':
+    'Hanya untuk perangkat pertama rumah sakit atau bila tidak ada hub: buat akun admin khusus untuk perangkat ini. Perangkat lain terhubung ke hub dan memakai akun yang sudah ada.',
+  'account.setup.showLocal': 'Buat akun admin lokal',
   'account.setup.submit': 'Siapkan perangkat',
   'account.setup.working': 'Menyiapkan kunci…',
+  'account.setup.joined':
+    'Perangkat {device} terhubung ke hub rumah sakit. Masuk dengan akun Anda yang sudah ada: nama pengguna dan kata sandi yang sama seperti di perangkat lain.',
 
   'account.signIn.title': 'Masuk',
   'account.signIn.intro':

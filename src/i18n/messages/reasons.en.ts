@@ -41,7 +41,7 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.sequenceExhausted': "Today's number series on this device is used up.",
   'reason.usernameFormat':
     'Username: 3–32 characters — lower-case letters, digits, dot, underscore or hyphen — starting with a letter.',
-  'reason.usernameTaken': 'This username is already taken.',
+  'reason.usernameTaken': 'This username belongs to another account. Choose another username.',
   'reason.passphraseTooShort':
     'The passphrase needs at least 10 characters. A short sentence is easy to remember, e.g. "morning coffee at the clinic".',
   'reason.passphraseTooCommon': 'This passphrase is too common and easy to guess. Choose another.',

@@ -40,7 +40,7 @@ export const reasonsId = {
   'reason.sequenceExhausted': 'Nomor urut hari ini sudah habis di perangkat ini.',
   'reason.usernameFormat':
     'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung, diawali huruf.',
-  'reason.usernameTaken': 'Nama pengguna ini sudah dipakai.',
+  'reason.usernameTaken': 'Nama pengguna ini sudah dipakai akun lain. Pilih nama pengguna lain.',
   'reason.passphraseTooShort':
     'Kata sandi minimal 10 karakter. Kalimat pendek lebih mudah diingat, misalnya "kopi pagi di poli".',
   'reason.passphraseTooCommon': 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.',

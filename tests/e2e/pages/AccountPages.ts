@@ -17,18 +17,36 @@ export function usernameOf(name: string): string {
 export class AccountPages {
   constructor(readonly page: Page) {}
 
-  /** IT sets up the device; its admin account is `it-<code>`. */
+  /** IT sets up the device with a local admin account `it-<code>` (a first device, or no hub). */
   async setUpDevice(deviceCode: string): Promise<void> {
     const page = this.page;
     await expect(page.getByRole('heading', { level: 1, name: 'Siapkan perangkat ini' })).toBeVisible();
-    await page.getByLabel('Kode perangkat').fill(deviceCode);
-    await page.getByLabel('Nama petugas IT').fill(`IT ${deviceCode}`);
-    await page.getByLabel('Nama pengguna').fill(`it-${deviceCode.toLowerCase()}`);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN_PASSPHRASE);
-    await page.getByLabel('Ulangi kata sandi').fill(ADMIN_PASSPHRASE);
-    await page.getByRole('button', { name: 'Siapkan perangkat' }).click();
+    const local = page.getByRole('region', { name: 'Perangkat pertama, atau tanpa hub' });
+    await local.getByRole('button', { name: 'Buat akun admin lokal' }).click();
+    await local.getByLabel('Kode perangkat').fill(deviceCode);
+    await local.getByLabel('Nama petugas IT').fill(`IT ${deviceCode}`);
+    await local.getByLabel('Nama pengguna').fill(`it-${deviceCode.toLowerCase()}`);
+    await local.getByLabel('Kata sandi', { exact: true }).fill(ADMIN_PASSPHRASE);
+    await local.getByLabel('Ulangi kata sandi').fill(ADMIN_PASSPHRASE);
+    await local.getByRole('button', { name: 'Siapkan perangkat' }).click();
     await expect(page.getByRole('navigation', { name: 'Ruang kerja' })).toBeVisible({ timeout: 15_000 });
     rememberSignIn(page, `it-${deviceCode.toLowerCase()}`, ADMIN_PASSPHRASE);
+  }
+
+  /**
+   * A further device joins the hospital's hub with IT's code, then a person signs in with the
+   * account they already have.
+   */
+  async joinHub(deviceCode: string, enrollmentCode: string): Promise<void> {
+    const page = this.page;
+    await expect(page.getByRole('heading', { level: 1, name: 'Siapkan perangkat ini' })).toBeVisible();
+    const join = page.getByRole('form', { name: 'Hubungkan ke hub rumah sakit' });
+    await join.getByLabel('Kode perangkat').fill(deviceCode);
+    await join.getByLabel('Kode pendaftaran hub').fill(enrollmentCode);
+    await join.getByRole('button', { name: 'Hubungkan ke hub' }).click();
+    await expect(page.getByText(`Perangkat ${deviceCode} terhubung ke hub rumah sakit.`)).toBeVisible({
+      timeout: 15_000,
+    });
   }
 
   /** An admin (signed in) creates an account on this device. */

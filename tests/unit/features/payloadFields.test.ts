@@ -25,6 +25,19 @@ describe('correcting a refused payload', () => {
     ]);
   });
 
+  it('never lists key material: an account’s verifier and salt stay out of every screen', () => {
+    const account = {
+      username: 'dewi.it',
+      displayName: 'Dewi',
+      role: 'admin',
+      credentials: {
+        kdf: { algorithm: 'PBKDF2-SHA256', iterations: 600_000, salt: 'c2FsdA' },
+        verifier: 'dmVyaWZpZXI',
+      },
+    };
+    expect(payloadLeaves(account).map((leaf) => leaf.path)).toEqual(['username', 'displayName', 'role']);
+  });
+
   it('keeps identifying fields out of the form unless the hub refused exactly that field', () => {
     const editable = payloadLeaves(payload)
       .filter((leaf) => isEditable(leaf.path, 'poliCode'))

@@ -191,6 +191,25 @@ describe('sealed events, push-only tokens, accounts and key escrow over HTTP', (
     });
   });
 
+  describe('[P29] username check before an account is created', () => {
+    it('[P29] tells a signed-in device whether a username is free, and no one else', async () => {
+      const held = await userCreated(testAccount('sari.rm', 'records'));
+      expect((await push(hub, desk.token, [held])).body.results[0]?.status).toBe('accepted');
+      const ask = (username: string, token?: string) =>
+        call<{ available: boolean } & Partial<ErrorBody>>(hub, '/api/v1/usernames/check', {
+          body: { username },
+          ...(token ? { token } : {}),
+        });
+      expect(await ask('sari.rm', tablet.token)).toMatchObject({ status: 200, body: { available: false } });
+      expect(await ask('sari.r2', tablet.token)).toMatchObject({ status: 200, body: { available: true } });
+      const answer = await ask('sari.rm', tablet.token);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect((await ask('sari.rm', tablet.pushToken)).body.error?.code).toBe('push_only_token');
+      expect((await ask('sari.rm')).status).toBe(401);
+      expect((await ask('Bukan Nama!', tablet.token)).body.error?.code).toBe('invalid_request');
+    });
+  });
+
   describe('[P22] device-key escrow and release', () => {
     const rawKey = newDataKeyMaterial();
     const nurse = testAccount('ners.dewi', 'clinician');
