@@ -19,6 +19,10 @@
  * commands (every refusal must be sayable anywhere), the database's version 5 and the hub id in the
  * probe (≈ 1.5 KB). Next lever, before raising again: move the capture workspaces' messages out of
  * the start-up catalogue the same way.
+ *
+ * Issue 14 pulled that lever: the workflows' Bahasa Indonesia messages (`capture.id.ts`) load beside
+ * the first lazy screen (`withMessages` in src/i18n/language.ts), ≈ 6 KB out of start-up. What
+ * remains there: the shell, every reason text and the account screens' messages.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

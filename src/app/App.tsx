@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { matchRoute, type Route } from '@/features/common';
-import { useLanguage, useT } from '@/i18n';
+import { useLanguage, useT, withMessages } from '@/i18n';
 import { useSessionUser } from '@/session';
 import { useStoredRuntimeConfig } from '@/storage';
 import { usePathname } from '@/ui/navigation';
@@ -15,7 +15,9 @@ import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { SessionGate } from './SessionGate';
 
-const QueueDisplay = lazy(() => import('@/features/queue').then((m) => ({ default: m.QueueDisplay })));
+const QueueDisplay = lazy(() =>
+  withMessages(import('@/features/queue')).then((m) => ({ default: m.QueueDisplay })),
+);
 
 export const SHELL_READY_MARK = 'siaga:shell-ready';
 

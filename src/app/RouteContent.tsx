@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { mayOpen, type Route } from '@/features/common';
 import { useSessionUser } from '@/session';
 import { Notice } from '@/ui/Notice';
-import { useT } from '@/i18n';
+import { useT, withMessages } from '@/i18n';
 import { HomeScreen } from './HomeScreen';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import type { AppServices } from './startServices';
@@ -11,40 +11,50 @@ import type { AppServices } from './startServices';
 // Each workspace is its own chunk (precached like the rest): the shell opens fast, and a device
 // downloads nothing extra to open a workspace offline.
 const RegistrationWorkspace = lazy(() =>
-  import('@/features/registration').then((m) => ({ default: m.RegistrationWorkspace })),
+  withMessages(import('@/features/registration')).then((m) => ({ default: m.RegistrationWorkspace })),
 );
 const RecordsWorkspace = lazy(() =>
-  import('@/features/records').then((m) => ({ default: m.RecordsWorkspace })),
+  withMessages(import('@/features/records')).then((m) => ({ default: m.RecordsWorkspace })),
 );
-const ImportScreen = lazy(() => import('@/features/records').then((m) => ({ default: m.ImportScreen })));
-const ClinicWorkspace = lazy(() => import('@/features/clinic').then((m) => ({ default: m.ClinicWorkspace })));
+const ImportScreen = lazy(() =>
+  withMessages(import('@/features/records')).then((m) => ({ default: m.ImportScreen })),
+);
+const ClinicWorkspace = lazy(() =>
+  withMessages(import('@/features/clinic')).then((m) => ({ default: m.ClinicWorkspace })),
+);
 const AssessmentScreen = lazy(() =>
-  import('@/features/clinic').then((m) => ({ default: m.AssessmentScreen })),
+  withMessages(import('@/features/clinic')).then((m) => ({ default: m.AssessmentScreen })),
 );
 const VisitDetailScreen = lazy(() =>
-  import('@/features/visits').then((m) => ({ default: m.VisitDetailScreen })),
+  withMessages(import('@/features/visits')).then((m) => ({ default: m.VisitDetailScreen })),
 );
 const RecoveryWorkspace = lazy(() =>
-  import('@/features/recovery').then((m) => ({ default: m.RecoveryWorkspace })),
+  withMessages(import('@/features/recovery')).then((m) => ({ default: m.RecoveryWorkspace })),
 );
 const ReconciliationScreen = lazy(() =>
-  import('@/features/recovery').then((m) => ({ default: m.ReconciliationScreen })),
+  withMessages(import('@/features/recovery')).then((m) => ({ default: m.ReconciliationScreen })),
 );
-const WorklistScreen = lazy(() => import('@/features/recovery').then((m) => ({ default: m.WorklistScreen })));
-const AuditScreen = lazy(() => import('@/features/audit').then((m) => ({ default: m.AuditScreen })));
+const WorklistScreen = lazy(() =>
+  withMessages(import('@/features/recovery')).then((m) => ({ default: m.WorklistScreen })),
+);
+const AuditScreen = lazy(() =>
+  withMessages(import('@/features/audit')).then((m) => ({ default: m.AuditScreen })),
+);
 const IncidentsWorkspace = lazy(() =>
-  import('@/features/incidents').then((m) => ({ default: m.IncidentsWorkspace })),
+  withMessages(import('@/features/incidents')).then((m) => ({ default: m.IncidentsWorkspace })),
 );
 const IncidentScreen = lazy(() =>
-  import('@/features/incidents').then((m) => ({ default: m.IncidentScreen })),
+  withMessages(import('@/features/incidents')).then((m) => ({ default: m.IncidentScreen })),
 );
 const IncidentReportScreen = lazy(() =>
-  import('@/features/incidents').then((m) => ({ default: m.IncidentReportScreen })),
+  withMessages(import('@/features/incidents')).then((m) => ({ default: m.IncidentReportScreen })),
 );
 const DowntimeLogImportScreen = lazy(() =>
-  import('@/features/incidents').then((m) => ({ default: m.DowntimeLogImportScreen })),
+  withMessages(import('@/features/incidents')).then((m) => ({ default: m.DowntimeLogImportScreen })),
 );
-const SettingsScreen = lazy(() => import('@/features/settings').then((m) => ({ default: m.SettingsScreen })));
+const SettingsScreen = lazy(() =>
+  withMessages(import('@/features/settings')).then((m) => ({ default: m.SettingsScreen })),
+);
 
 function Routed({ route, services }: { route: Route; services: AppServices }) {
   const t = useT();

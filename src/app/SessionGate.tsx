@@ -1,15 +1,20 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { LanguageSetting } from '@/features/language';
+import { withMessages } from '@/i18n';
 import type { Session, SessionState } from '@/session';
 import { useStoredRuntimeConfig } from '@/storage';
 
 // The gate screens load on demand: a signed-in session reloads straight into its workspace.
 const SetUpDeviceScreen = lazy(() =>
-  import('@/features/account').then((m) => ({ default: m.SetUpDeviceScreen })),
+  withMessages(import('@/features/account')).then((m) => ({ default: m.SetUpDeviceScreen })),
 );
-const SignInGate = lazy(() => import('@/features/account').then((m) => ({ default: m.SignInGate })));
-const LockScreen = lazy(() => import('@/features/account').then((m) => ({ default: m.LockScreen })));
+const SignInGate = lazy(() =>
+  withMessages(import('@/features/account')).then((m) => ({ default: m.SignInGate })),
+);
+const LockScreen = lazy(() =>
+  withMessages(import('@/features/account')).then((m) => ({ default: m.LockScreen })),
+);
 
 /**
  * Nothing with patient data renders unless someone is signed in. Locking swaps the whole routed

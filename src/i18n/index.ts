@@ -1,5 +1,13 @@
 export { describeConfigIssue } from './describeConfigIssue';
-export { languageStore, LANGUAGES, restoreLanguage, setLanguage, type Language } from './language';
+export {
+  completeMessages,
+  languageStore,
+  LANGUAGES,
+  restoreLanguage,
+  setLanguage,
+  withMessages,
+  type Language,
+} from './language';
 export type { MessageKey, MessageParams } from './messageKeys';
 export { INTL_LOCALE, translator, type Translate } from './translate';
 export { useLanguage, useT } from './useT';

@@ -1,6 +1,6 @@
-import type { messagesId } from './messages.id';
+import type { MessagesId } from './messages.id';
 
-export type MessageKey = keyof typeof messagesId;
+export type MessageKey = keyof MessagesId;
 /** Every language must translate every key: a missing one is a type error. */
 export type Messages = Record<MessageKey, string>;
 export type MessageParams = Readonly<Record<string, string | number>>;

@@ -1,4 +1,7 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { completeMessages } from '@/i18n';
 
+// Screens render with every message, as the app's lazy screens do (language.ts).
+beforeAll(() => completeMessages());
 afterEach(() => cleanup());

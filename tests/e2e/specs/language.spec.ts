@@ -31,12 +31,15 @@ test('English can be chosen on the first screen and in settings, and is remember
 async function setUpInEnglish(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
-  await page.getByLabel('Device code', { exact: true }).fill('PD2');
-  await page.getByLabel('IT officer’s name', { exact: true }).fill('IT PD2');
-  await page.getByLabel('Username', { exact: true }).fill('it-pd2');
-  await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
-  await page.getByLabel('Repeat the passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
-  await page.getByRole('button', { name: 'Set up device' }).click();
+  await expect(page.getByRole('form', { name: 'Connect to the hospital’s hub' })).toBeVisible();
+  const local = page.getByRole('region', { name: 'The first device, or no hub' });
+  await local.getByRole('button', { name: 'Create a local admin account' }).click();
+  await local.getByLabel('Device code', { exact: true }).fill('PD2');
+  await local.getByLabel('IT officer’s name', { exact: true }).fill('IT PD2');
+  await local.getByLabel('Username', { exact: true }).fill('it-pd2');
+  await local.getByLabel('Passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
+  await local.getByLabel('Repeat the passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
+  await local.getByRole('button', { name: 'Set up device' }).click();
   await goTo(page, '/pengaturan');
   for (const [name, role] of [
     ['Agus Clerk', 'Registration clerk'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { announcementText, englishNumber, indonesianNumber, spellCode } from '@/features/queue';
 import { translator } from '@/i18n';
 import { messagesEn } from '@/i18n/messages.en';
-import { messagesId } from '@/i18n/messages.id';
+import { messagesId } from '@/i18n/allMessagesId';
 
 describe('queue numbers read aloud', () => {
   it.each([

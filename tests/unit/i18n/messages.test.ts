@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigIssue } from '@/domain/config';
 import { describeConfigIssue, translator } from '@/i18n';
 import { messagesEn } from '@/i18n/messages.en';
-import { messagesId } from '@/i18n/messages.id';
+import { messagesId } from '@/i18n/allMessagesId';
 import { incidentBannerEn } from '@/i18n/messages/incidentBanner.en';
 import { incidentBannerId } from '@/i18n/messages/incidentBanner.id';
 import { deliveryEn } from '@/i18n/messages/delivery.en';
