@@ -27,8 +27,7 @@ function rememberedLanguage(): Language {
  * All are precached.
  */
 const LOADERS: Record<Language, () => Promise<Messages>> = {
-  id: () =>
-    import('./messages/capture.id').then((module) => ({ ...startupMessagesId, ...module.captureId })),
+  id: () => import('./messages/capture.id').then((module) => ({ ...startupMessagesId, ...module.captureId })),
   en: () => import('./messages.en').then((module) => module.messagesEn),
 };
 
