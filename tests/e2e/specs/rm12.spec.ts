@@ -97,6 +97,8 @@ test('the nurse’s RM 1.2 records only what she established, signed in her own 
   // Not signed: each unanswered finding says so where it is, and both primaries are marked red.
   await expect(page.getByText('Ada isian yang perlu diperbaiki (lihat tanda merah).')).toBeVisible();
   await expect(rm12.field('allergy')).toContainText('Wajib diisi.');
+  await expect(rm12.field('allergy').getByText('Tidak ada', { exact: true })).toBeVisible();
+  await expect(rm12.field('allergy').locator('label').first()).toHaveCSS('border-top-color', RED);
   for (const finding of ['pain', 'fallRisk', 'nutrition'] as const) {
     await expect(rm12.field(finding)).toHaveAttribute('aria-invalid', 'true');
     await expect(rm12.field(finding)).toHaveAccessibleDescription(/Wajib diisi\./);
