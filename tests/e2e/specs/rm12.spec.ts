@@ -137,4 +137,19 @@ test('the nurse’s RM 1.2 records only what she established, signed in her own 
   await page.getByRole('link', { name: 'Lihat riwayat kunjungan' }).click();
   await expect(main).toContainText('ditandatangani Ners Dewi (Perawat / dokter poli), selesai');
   await expect(main).toContainText('Dokter pemeriksa: dr. Bambang Wijaya.');
+
+  // Closed after signing (here a no-show): the signed RM 1.2 stays, and can still be corrected.
+  await goTo(page, '/poli');
+  await queue.choosePoli('Poli Umum');
+  await queue.act('A-POL-001', 'Panggil');
+  await queue.act('A-POL-001', 'Tidak hadir');
+  await expect(queue.item('A-POL-001')).toContainText('RM 1.2 tidak dapat diisi');
+  await queue.item('A-POL-001').getByRole('link', { name: 'Lihat riwayat kunjungan' }).click();
+  await page.getByRole('link', { name: 'Lihat RM 1.2' }).click();
+  await expect(main).toContainText(
+    'Kunjungan ini ditutup (Tidak hadir) setelah RM 1.2 ditandatangani. Amandemen tetap dapat dibuat untuk memperbaiki isinya.',
+  );
+  await page.getByRole('button', { name: 'Buat amandemen' }).click();
+  await expect(page.getByLabel('Suhu (°C)')).toHaveValue('37,5');
+  await expect(rm12.field('allergy').getByRole('radio', { name: 'Tidak ada' })).toBeChecked();
 });
