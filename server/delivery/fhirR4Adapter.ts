@@ -124,17 +124,27 @@ export function fhirR4Adapter(target: FhirR4Target, options: { fetch?: typeof fe
       const { poliCode, doctorCode } = document.visit;
       const locationId = target.locations[poliCode];
       const practitionerId = target.practitioners[doctorCode];
+      // The RM 1.2 names its examining doctor; an assessment without a doctor code cannot be
+      // attributed to anyone in SATUSEHAT, and the visit's doctor must not be put in their place.
+      const examinerCode = document.assessment ? document.assessment.clinician.doctorCode : doctorCode;
+      const examinerId = examinerCode === undefined ? undefined : target.practitioners[examinerCode];
       if (!nik) return refused('patient_without_nik', 'SATUSEHAT finds patients by NIK.');
       if (!locationId)
         return refused('location_not_mapped', `Poli ${poliCode} has no SATUSEHAT Location in delivery.json.`);
       if (!practitionerId)
         return refused('practitioner_not_mapped', `Doctor ${doctorCode} has no IHS number in delivery.json.`);
+      if (!examinerId)
+        return refused(
+          'practitioner_not_mapped',
+          `The examining doctor ${examinerCode ?? '(no code)'} has no IHS number in delivery.json.`,
+        );
       const patient = await patientByNik(nik);
       if (!patient.ok) return patient.error;
       const built = fhirVisitEntries(document, {
         organizationId: target.organizationId,
         patient: patient.value,
         practitionerId,
+        examinerId,
         locationId,
       });
       if (!built.ok) return refused(built.reason, 'Not a finished visit with an assessment.');

@@ -1,5 +1,6 @@
 export * from './access/rights';
 export * from './access/eventRights';
+export * from './assessment/assessmentRules';
 export * from './assessment/rm12Schema';
 export * from './capture/captureContext';
 export * from './capture/planAssessment';

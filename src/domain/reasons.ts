@@ -34,6 +34,10 @@ export const Reason = {
   EventNotFound: 'eventNotFound',
   AssessmentAlreadySigned: 'assessmentAlreadySigned',
   AssessmentNotSigned: 'assessmentNotSigned',
+  /** A cancelled visit gets no new RM 1.2: nobody assessed the patient at it. */
+  AssessmentVisitCancelled: 'assessmentVisitCancelled',
+  /** A no-show visit gets no new RM 1.2: the patient was not there. */
+  AssessmentVisitNoShow: 'assessmentVisitNoShow',
   OutOfRange: 'outOfRange',
   DiastolicNotBelowSystolic: 'diastolicNotBelowSystolic',
   Icd10Format: 'icd10Format',

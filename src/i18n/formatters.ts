@@ -9,3 +9,28 @@ export function formatDateTime(at: Date | number, language: Language, timeZone: 
     ...(timeZone ? { timeZone } : {}),
   }).format(at);
 }
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number as the language writes it — `37,5` and `1.234,5` (id), `37.5` and `1,234.5` (en) —
+ * with every digit the stored number has: 20 fraction digits at most, and Intl writes the
+ * shortest decimal that reads back as the same number, so nothing is rounded and no noise added.
+ * `grouping: false` for text a person may edit and that is read back (`1234,5`, never `1.234,5`).
+ */
+export function formatDecimal(
+  value: number,
+  language: Language,
+  { grouping = true }: { grouping?: boolean } = {},
+): string {
+  const key = `${language}:${grouping}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[language], {
+      maximumFractionDigits: 20,
+      useGrouping: grouping,
+    });
+    decimalFormats.set(key, format);
+  }
+  return format.format(value);
+}

@@ -11,4 +11,5 @@ export {
 export type { MessageKey, MessageParams } from './messageKeys';
 export { INTL_LOCALE, translator, type Translate } from './translate';
 export { useLanguage, useT } from './useT';
-export { formatDateTime } from './formatters';
+export { formatDateTime, formatDecimal } from './formatters';
+export { useDecimal } from './useDecimal';

@@ -171,7 +171,10 @@ export function RadioGroup({
 }) {
   const ids = useFieldIds(error, hint);
   return (
-    <fieldset className="field radio-group" aria-describedby={ids.describedBy}>
+    <fieldset
+      className={['field radio-group', error ? 'radio-group--invalid' : undefined].filter(Boolean).join(' ')}
+      aria-describedby={ids.describedBy}
+    >
       <legend>{legend}</legend>
       <div className="radio-group__options">
         {options.map((option) => (

@@ -2,9 +2,11 @@ import * as z from 'zod/mini';
 import { Reason } from '../reasons';
 
 /**
- * RM 1.2 — the outpatient (additional) medical assessment, the de-facto Khanza field set plus the
- * accreditation screenings (DOMAIN.md §7.4). Plausibility ranges are hard limits of physiology:
- * a value outside them is a typo, not a patient.
+ * RM 1.2 — the nurse's initial outpatient assessment (asesmen awal keperawatan rawat jalan), the
+ * de-facto Khanza field set plus the accreditation screenings (DOMAIN.md §7.4). Plausibility
+ * ranges are hard limits of physiology: a value outside them is a typo, not a patient. A signed
+ * assessment has every answer; each closed answer says `required` when it is missing, so a form
+ * that starts unanswered shows the error at that field.
  */
 export const RM12_TEMPLATE = 'rm12@1' as const;
 
@@ -57,11 +59,15 @@ export const ALLERGY_CATEGORIES = ['makanan', 'obat', 'lingkungan'] as const;
 /** ICD-10 (WHO): letter, two digits, optional dot and one or two characters. */
 export const ICD10_PATTERN = /^[A-Z]\d{2}(\.[0-9A-Z]{1,2})?$/;
 
-const findingSchema = z.strictObject({ finding: z.enum(EXAM_FINDINGS), note: optionalText(300) });
+/** A closed answer the person must choose: missing is `required`, not a generic type error. */
+const answer = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: Reason.Required });
+
+const findingSchema = z.strictObject({ finding: answer(EXAM_FINDINGS), note: optionalText(300) });
 
 export const rm12ContentSchema = z.strictObject({
   anamnesis: z.strictObject({
-    informant: z.enum(['auto', 'allo']),
+    informant: answer(['auto', 'allo']),
     informantRelation: optionalText(50),
     chiefComplaint: z.string().check(z.trim(), z.minLength(2, { error: Reason.Required }), z.maxLength(1000)),
     presentIllness: optionalText(2000),
@@ -71,11 +77,11 @@ export const rm12ContentSchema = z.strictObject({
   }),
   allergy: z
     .strictObject({
-      status: z.enum(['ada', 'tidak_ada', 'tidak_diketahui']),
+      status: answer(['ada', 'tidak_ada', 'tidak_diketahui']),
       allergens: z.array(
         z.strictObject({
           substance: z.string().check(z.trim(), z.minLength(2, { error: Reason.Required }), z.maxLength(100)),
-          category: z.enum(ALLERGY_CATEGORIES),
+          category: answer(ALLERGY_CATEGORIES),
           reaction: optionalText(200),
         }),
       ),
@@ -116,15 +122,15 @@ export const rm12ContentSchema = z.strictObject({
       }),
     ),
   general: z.strictObject({
-    condition: z.enum(CONDITIONS),
-    consciousness: z.enum(CONSCIOUSNESS),
+    condition: answer(CONDITIONS),
+    consciousness: answer(CONSCIOUSNESS),
     gcs: z.optional(z.strictObject({ eye: range(1, 4), verbal: range(1, 5), motor: range(1, 6) })),
   }),
   screening: z.strictObject({
     painScore: range(0, 10),
     painLocation: optionalText(100),
-    fallRisk: z.enum(FALL_RISK),
-    functionalStatus: z.enum(FUNCTIONAL_STATUS),
+    fallRisk: answer(FALL_RISK),
+    functionalStatus: answer(FUNCTIONAL_STATUS),
     /** Malnutrition Screening Tool, 0–5. */
     nutritionScore: range(0, 5),
     psychosocial: optionalText(500),
@@ -146,29 +152,36 @@ export const rm12ContentSchema = z.strictObject({
           .string()
           .check(z.trim(), z.toUpperCase(), z.regex(ICD10_PATTERN, { error: Reason.Icd10Format })),
         text: z.string().check(z.trim(), z.minLength(2, { error: Reason.Required }), z.maxLength(200)),
-        rank: z.enum(['primary', 'secondary']),
+        rank: answer(['primary', 'secondary']),
       }),
     )
     .check(
       z.minLength(1, { error: Reason.OnePrimaryDiagnosis }),
+      // Reported at the rank of each row concerned (every primary, or every row when none is),
+      // so the person sees which diagnoses to change, not only that something is wrong.
       z.superRefine((diagnoses, ctx) => {
-        if (diagnoses.filter((diagnosis) => diagnosis.rank === 'primary').length !== 1) {
+        const primaries = diagnoses.flatMap((diagnosis, index) =>
+          diagnosis.rank === 'primary' ? [index] : [],
+        );
+        if (primaries.length === 1) return;
+        const concerned = primaries.length === 0 ? diagnoses.map((_, index) => index) : primaries;
+        for (const index of concerned) {
           ctx.issues.push({
             code: 'custom',
-            path: [],
+            path: [index, 'rank'],
             message: Reason.OnePrimaryDiagnosis,
             input: diagnoses,
           });
         }
       }),
     ),
-  diagnosisCertainty: z.enum(['kerja', 'akhir']),
+  diagnosisCertainty: answer(['kerja', 'akhir']),
   plan: z.strictObject({
     investigations: optionalText(1000),
     therapy: optionalText(2000),
     procedures: optionalText(1000),
     education: optionalText(1000),
-    followUp: z.enum(FOLLOW_UPS),
+    followUp: answer(FOLLOW_UPS),
     followUpDate: z.optional(z.iso.date({ error: Reason.InvalidDate })),
     notes: optionalText(1000),
   }),

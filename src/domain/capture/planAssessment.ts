@@ -1,4 +1,5 @@
 import { err, type Result } from '@/lib/result';
+import { assessmentRefusal } from '../assessment/assessmentRules';
 import { RM12_TEMPLATE, type Rm12Content } from '../assessment/rm12Schema';
 import type { DomainEvent } from '../events/domainEvent';
 import type { EventSource } from '../events/envelope';
@@ -20,7 +21,8 @@ export type AssessmentInput = {
 
 /**
  * Signs the RM 1.2 of a visit, or — when it is already signed — amends it as a new version with
- * a reason. Started ≥ registration, completed ≥ started; neither in the future.
+ * a reason. Started ≥ registration, completed ≥ started; neither in the future. A cancelled or
+ * no-show visit gets no first signature (`assessmentRefusal`); an existing one may be amended.
  */
 export function planAssessment(
   visit: Visit,
@@ -28,6 +30,8 @@ export function planAssessment(
   input: AssessmentInput,
   context: CaptureContext,
 ): Result<{ events: DomainEvent[]; assessmentId: string }, FieldProblem[]> {
+  const refusal = existing ? undefined : assessmentRefusal(visit);
+  if (refusal) return err([{ field: '', reason: refusal }]);
   const problems: FieldProblem[] = [];
   const started = resolveWhen(input.startedAt, context, 'startedAt');
   const completed = resolveWhen(input.completedAt, context, 'completedAt');

@@ -28,9 +28,28 @@ export type BackEntryRow = {
   patientName: string;
   mrn?: string | undefined;
   tempNumber?: string | undefined;
-  /** The values to type, as `label value` pairs (vitals, diagnoses, payer…), untranslated codes. */
+  /**
+   * The values to type, as `label value` pairs (vitals, diagnoses, payer…), untranslated codes;
+   * numbers written canonically (`37.5`): `backEntryDetailsText` writes them for a reader.
+   */
   details: Record<string, string>;
 };
+
+/** Details that hold a number, shown in the reader's language (`suhu 37,5` in Indonesian). */
+const NUMBER_DETAILS: ReadonlySet<string> = new Set(['nadi', 'napas', 'suhu', 'spo2']);
+
+/** A row's details as one line for a screen, a printout or a spreadsheet cell. */
+export function backEntryDetailsText(
+  details: Readonly<Record<string, string>>,
+  number: (value: number) => string,
+): string {
+  return Object.entries(details)
+    .map(([key, value]) => {
+      const numeric = NUMBER_DETAILS.has(key) ? Number(value) : Number.NaN;
+      return `${key} ${Number.isFinite(numeric) ? number(numeric) : value}`;
+    })
+    .join(', ');
+}
 
 const orderOf = (kind: BackEntryKind) => BACK_ENTRY_KINDS.indexOf(kind);
 
@@ -77,16 +96,20 @@ export function backEntryRows(planned: readonly PlannedVisit[], from: string, to
     if (visit.serviceStartedAt) row('service_start', visit.serviceStartedAt);
     if (assessment) {
       const { vitals, diagnoses } = assessment.content;
+      // The SIMRS asks who measured (the signer, often the nurse) and which doctor examined:
+      // two people, never one written for the other.
       row('vitals', assessment.completedAt, {
         td: `${vitals.systolic}/${vitals.diastolic}`,
         nadi: String(vitals.pulse),
         napas: String(vitals.respiratoryRate),
         suhu: String(vitals.temperature),
         ...(vitals.spo2 !== undefined ? { spo2: String(vitals.spo2) } : {}),
+        petugas: assessment.signedBy.name,
       });
       if (diagnoses.length > 0)
         row('diagnosis', assessment.completedAt, {
           icd10: diagnoses.map((diagnosis) => `${diagnosis.code} ${diagnosis.text}`).join('; '),
+          dokter: assessment.clinician.name,
         });
     }
     if (visit.serviceEndedAt) row('service_end', visit.serviceEndedAt);
@@ -111,6 +134,8 @@ export function backEntryCsv(
     header: readonly string[];
     kind: (kind: BackEntryKind) => string;
     done: (rowId: string) => boolean;
+    /** Numbers as the reader writes them (the spreadsheet is opened in the UI's language). */
+    number: (value: number) => string;
   },
 ): string {
   const lines = [
@@ -124,12 +149,7 @@ export function backEntryCsv(
         csvField(row.patientName, true),
         row.mrn ?? row.tempNumber ?? '',
         row.poliCode,
-        csvField(
-          Object.entries(row.details)
-            .map(([key, value]) => `${key} ${value}`)
-            .join(', '),
-          true,
-        ),
+        csvField(backEntryDetailsText(row.details, labels.number), true),
         labels.done(row.rowId) ? '✓' : '',
       ].join(CSV_DELIMITER),
     ),

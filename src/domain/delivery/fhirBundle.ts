@@ -31,8 +31,15 @@ export type FhirRefs = {
   organizationId: string;
   /** `Patient/<IHS number>`, found by NIK. */
   patient: string;
-  /** The doctor's IHS number. */
+  /** The IHS number of the visit's doctor: the Encounter's attender. */
   practitionerId: string;
+  /**
+   * The IHS number of the RM 1.2's examining doctor (dokter pemeriksa, `assessment.clinician`):
+   * the performer of its observations and the recorder of its allergies. Often the visit's doctor,
+   * but the form may name another, and the nurse who signs has no IHS number here — she is named
+   * in the SIMRS document's `signedBy`, never in place of a doctor.
+   */
+  examinerId: string;
   /** The poli's Location id. */
   locationId: string;
 };
@@ -113,6 +120,7 @@ export function fhirVisitEntries(
   const subject = { reference: refs.patient };
   const encounter = { reference: encounterUrl };
   const practitioner = { reference: `Practitioner/${refs.practitionerId}` };
+  const examiner = { reference: `Practitioner/${refs.examinerId}` };
   const arrived = fhirUtc(visit.arrivedAt.utc);
   const started = fhirUtc(visit.serviceStartedAt.utc);
   const ended = fhirUtc(visit.serviceEndedAt.utc);
@@ -210,7 +218,7 @@ export function fhirVisitEntries(
     code,
     subject,
     encounter,
-    performer: [practitioner],
+    performer: [examiner],
     effectiveDateTime: examinedAt,
     issued: recordedAt,
     ...value,
@@ -247,7 +255,7 @@ export function fhirVisitEntries(
       patient: subject,
       encounter,
       recordedDate: recordedAt,
-      recorder: practitioner,
+      recorder: examiner,
       ...(allergen.reaction ? { reaction: [{ manifestation: [{ text: allergen.reaction }] }] } : {}),
     };
     add(allergy);

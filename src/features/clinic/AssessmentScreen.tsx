@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { RuntimeConfig } from '@/domain';
-import { useAuditView, PatientIdentityLine, paths, PrintArea, usePrint } from '@/features/common';
+import { assessmentRefusal, type RuntimeConfig } from '@/domain';
+import { useAuditView, PatientIdentityLine, paths, PrintArea, reasonText, usePrint } from '@/features/common';
 import { DeviceGate } from '@/features/deviceSetup';
-import { useT } from '@/i18n';
+import { formatDecimal, useLanguage, useT } from '@/i18n';
 import { getDb, loadDraft, useVisitDetail, type VisitDetail } from '@/storage';
 import { Button } from '@/ui/Button';
 import { navigate, onLinkClick } from '@/ui/navigation';
@@ -15,9 +15,12 @@ type Mode = 'view' | 'edit';
 
 function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: RuntimeConfig }) {
   const t = useT();
+  const language = useLanguage();
   const print = usePrint();
   const zone = config.facility.timeZone;
   const { visit, patient } = detail.entry;
+  // A cancelled or no-show visit is told before anyone types: the form is not offered at all.
+  const refusal = assessmentRefusal(visit);
   const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
   const [mode, setMode] = useState<Mode>(detail.assessment ? 'view' : 'edit');
   const [justSigned, setJustSigned] = useState(false);
@@ -36,7 +39,12 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
       if (draft) setInitial({ values: draft.values as Rm12FormValues, savedAt: draft.updatedAt });
       else if (detail.assessment)
         setInitial({
-          values: { ...base, content: fromContent(detail.assessment.current.content) },
+          values: {
+            ...base,
+            content: fromContent(detail.assessment.current.content, (value) =>
+              formatDecimal(value, language, { grouping: false }),
+            ),
+          },
           savedAt: undefined,
         });
       else setInitial({ values: base, savedAt: undefined });
@@ -44,7 +52,7 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
     return () => {
       cancelled = true;
     };
-  }, [mode, visit.id, visit.doctorCode, detail.assessment]);
+  }, [mode, visit.id, visit.doctorCode, detail.assessment, language]);
 
   return (
     <>
@@ -57,6 +65,21 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
       </p>
       <PatientIdentityLine patient={patient} />
       {justSigned ? <Notice tone="success" role="status" title={t('rm12.signed')} /> : null}
+      {refusal && !detail.assessment ? (
+        <>
+          <Notice tone="warning" title={reasonText(t, refusal)}>
+            {visit.cancelReason ? (
+              <p>{t('visit.cancelReasonValue', { reason: visit.cancelReason })}</p>
+            ) : null}
+          </Notice>
+          <div className="form-actions">
+            <Button onClick={() => navigate(paths.clinic)}>{t('rm12.backToQueue')}</Button>
+          </div>
+        </>
+      ) : null}
+      {refusal && detail.assessment ? (
+        <p>{t('assessment.closedAfterSigning', { status: t(`queue.status.${visit.status}`) })}</p>
+      ) : null}
       {mode === 'view' && detail.assessment ? (
         <>
           <AssessmentView version={detail.assessment.current} zone={zone} />
@@ -101,7 +124,7 @@ function AssessmentEditor({ detail, config }: { detail: VisitDetail; config: Run
           </PrintArea>
         </>
       ) : null}
-      {mode === 'edit' && initial ? (
+      {mode === 'edit' && initial && !(refusal && !detail.assessment) ? (
         <Rm12Form
           visit={visit}
           poli={poli}

@@ -1,11 +1,21 @@
 import { BODY_SYSTEMS, type AssessmentVersion, type FacilityTimeZone } from '@/domain';
+import { ROLE_LABEL } from '@/features/account';
 import { formatDate, formatFacilityDateTime } from '@/features/common';
-import { useT, type MessageKey } from '@/i18n';
+import { useDecimal, useT, type MessageKey } from '@/i18n';
 
-/** A signed RM 1.2 as read (and printed on A4): every section, the signature, the version. */
+/**
+ * A signed RM 1.2 as read (and printed on A4): every section, the version, the examining doctor
+ * and the signature. The signer is the event's actor (the person signed in, with their role),
+ * never the doctor chosen on the form: a nurse's signature must not read as the doctor's.
+ */
 export function AssessmentView({ version, zone }: { version: AssessmentVersion; zone: FacilityTimeZone }) {
   const t = useT();
+  const decimal = useDecimal();
   const { content } = version;
+  const signer = t('assessment.signer', {
+    name: version.signedBy.name,
+    role: t(ROLE_LABEL[version.signedBy.role]),
+  });
   const label = (prefix: string, value: string) => t(`${prefix}.${value}` as MessageKey);
   const vitals: [MessageKey, string, number | undefined][] = [
     ['rm12.systolic', 'mmHg', content.vitals.systolic],
@@ -29,14 +39,14 @@ export function AssessmentView({ version, zone }: { version: AssessmentVersion; 
       <p className="assessment-view__meta">
         {t('assessment.versionLine', {
           version: version.version,
-          by: version.clinician.name,
           started: formatFacilityDateTime(version.startedAt, zone),
           completed: formatFacilityDateTime(version.completedAt, zone),
         })}
         {version.source === 'transcribed_from_paper'
-          ? ` ${t('assessment.transcribedBy', { name: version.signedBy.name, time: formatFacilityDateTime(version.recordedAt, zone) })}`
+          ? ` ${t('assessment.transcribedBy', { name: signer, time: formatFacilityDateTime(version.recordedAt, zone) })}`
           : ''}
       </p>
+      <p>{t('assessment.examiner', { name: version.clinician.name })}</p>
       {version.reason ? <p>{t('assessment.amendReasonValue', { reason: version.reason })}</p> : null}
 
       <h3>{t('rm12.sectionAnamnesis')}</h3>
@@ -64,7 +74,7 @@ export function AssessmentView({ version, zone }: { version: AssessmentVersion; 
       <h3>{t('rm12.sectionVitals')}</h3>
       <dl className="summary-list summary-list--compact">
         {vitals.map(([key, unit, value]) =>
-          row(t(key), value === undefined ? undefined : `${value} ${unit}`),
+          row(t(key), value === undefined ? undefined : `${decimal(value)} ${unit}`),
         )}
       </dl>
 
@@ -75,7 +85,7 @@ export function AssessmentView({ version, zone }: { version: AssessmentVersion; 
         {content.general.gcs
           ? row(
               t('rm12.gcs'),
-              `E${content.general.gcs.eye} V${content.general.gcs.verbal} M${content.general.gcs.motor} = ${content.general.gcs.eye + content.general.gcs.verbal + content.general.gcs.motor}`,
+              `E${decimal(content.general.gcs.eye)} V${decimal(content.general.gcs.verbal)} M${decimal(content.general.gcs.motor)} = ${decimal(content.general.gcs.eye + content.general.gcs.verbal + content.general.gcs.motor)}`,
             )
           : null}
       </dl>
@@ -84,11 +94,11 @@ export function AssessmentView({ version, zone }: { version: AssessmentVersion; 
       <dl className="summary-list">
         {row(
           t('rm12.painScore'),
-          `${content.screening.painScore}/10${content.screening.painLocation ? ` — ${content.screening.painLocation}` : ''}`,
+          `${decimal(content.screening.painScore)}/10${content.screening.painLocation ? ` — ${content.screening.painLocation}` : ''}`,
         )}
         {row(t('rm12.fallRisk'), label('rm12.fallRisk', content.screening.fallRisk))}
         {row(t('rm12.functionalStatus'), label('rm12.functional', content.screening.functionalStatus))}
-        {row(t('rm12.nutritionScore'), `${content.screening.nutritionScore}/5`)}
+        {row(t('rm12.nutritionScore'), `${decimal(content.screening.nutritionScore)}/5`)}
         {row(t('rm12.psychosocial'), content.screening.psychosocial)}
         {row(t('rm12.educationNeeds'), content.screening.educationNeeds)}
       </dl>
@@ -127,9 +137,7 @@ export function AssessmentView({ version, zone }: { version: AssessmentVersion; 
         )}
         {row(t('rm12.notes'), content.plan.notes)}
       </dl>
-      <p className="assessment-view__signature">
-        {t('assessment.signature', { name: version.clinician.name })}
-      </p>
+      <p className="assessment-view__signature">{t('assessment.signature', { signer })}</p>
     </article>
   );
 }

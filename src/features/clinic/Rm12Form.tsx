@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, get, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useStore } from 'zustand';
 import {
   ALLERGY_CATEGORIES,
   BODY_SYSTEMS,
@@ -9,15 +10,17 @@ import {
   EXAM_FINDINGS,
   FALL_RISK,
   FOLLOW_UPS,
+  FUNCTIONAL_STATUS,
   VITAL_RANGES,
   type Assessment,
   type FacilityTimeZone,
   type Poli,
   type Visit,
 } from '@/domain';
+import { ROLE_LABEL } from '@/features/account';
 import { formatFacilityTime, problemText, reasonText, WhenField } from '@/features/common';
-import { useT, type MessageKey } from '@/i18n';
-import { getDb, saveDraft, signAssessment } from '@/storage';
+import { useDecimal, useT, type MessageKey } from '@/i18n';
+import { accessStore, getDb, saveDraft, signAssessment } from '@/storage';
 import { Button } from '@/ui/Button';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
@@ -58,6 +61,8 @@ export function Rm12Form({
   onCancel?: () => void;
 }) {
   const t = useT();
+  const decimal = useDecimal();
+  const signer = useStore(accessStore, (state) => state.actor);
   const form = useForm<Rm12FormValues, unknown, Rm12SignOff>({
     resolver: zodResolver(rm12SignOffSchema),
     defaultValues: initial,
@@ -95,6 +100,13 @@ export function Rm12Form({
     )?.message;
     return message ? reasonText(t, message, {}, zone) : undefined;
   };
+  /** Props of a closed clinical answer: starts on "choose…" and shows its error in place. */
+  const answerSelect = (path: FieldPath<Rm12FormValues>) => ({
+    placeholder: t('rm12.choose'),
+    error: errorAt(path),
+    ...register(path),
+  });
+  const range = (min: number, max: number) => t('rm12.range', { min: decimal(min), max: decimal(max) });
   const option = (prefix: string) => (value: string) => ({
     value,
     label: t(`${prefix}.${value}` as MessageKey),
@@ -237,7 +249,7 @@ export function Rm12Form({
                   allergens.append({ substance: '', category: 'obat', reaction: '' });
               }}
               options={['ada', 'tidak_ada', 'tidak_diketahui'].map(option('rm12.allergy'))}
-              error={errorAt('content.allergy.allergens')}
+              error={errorAt('content.allergy.status') ?? errorAt('content.allergy.allergens')}
             />
           )}
         />
@@ -276,7 +288,7 @@ export function Rm12Form({
             <TextField
               key={vital.key}
               label={`${t(vital.label)} (${vital.unit})`}
-              hint={t('rm12.range', { min: VITAL_RANGES[vital.key][0], max: VITAL_RANGES[vital.key][1] })}
+              hint={range(VITAL_RANGES[vital.key][0], VITAL_RANGES[vital.key][1])}
               inputMode={vital.decimal ? 'decimal' : 'numeric'}
               error={errorAt(`content.vitals.${vital.key}`)}
               {...register(`content.vitals.${vital.key}`)}
@@ -291,12 +303,12 @@ export function Rm12Form({
           <SelectField
             label={t('rm12.condition')}
             options={CONDITIONS.map(option('rm12.condition'))}
-            {...register('content.general.condition')}
+            {...answerSelect('content.general.condition')}
           />
           <SelectField
             label={t('rm12.consciousness')}
             options={CONSCIOUSNESS.map(option('rm12.consciousness'))}
-            {...register('content.general.consciousness')}
+            {...answerSelect('content.general.consciousness')}
           />
           <TextField
             label={t('rm12.gcsEye')}
@@ -324,7 +336,7 @@ export function Rm12Form({
         <div className="form-grid">
           <TextField
             label={t('rm12.painScore')}
-            hint={t('rm12.range', { min: 0, max: 10 })}
+            hint={range(0, 10)}
             inputMode="numeric"
             error={errorAt('content.screening.painScore')}
             {...register('content.screening.painScore')}
@@ -333,16 +345,16 @@ export function Rm12Form({
           <SelectField
             label={t('rm12.fallRisk')}
             options={FALL_RISK.map(option('rm12.fallRisk'))}
-            {...register('content.screening.fallRisk')}
+            {...answerSelect('content.screening.fallRisk')}
           />
           <SelectField
             label={t('rm12.functionalStatus')}
-            options={['mandiri', 'bantuan_sebagian', 'bantuan_total'].map(option('rm12.functional'))}
-            {...register('content.screening.functionalStatus')}
+            options={FUNCTIONAL_STATUS.map(option('rm12.functional'))}
+            {...answerSelect('content.screening.functionalStatus')}
           />
           <TextField
             label={t('rm12.nutritionScore')}
-            hint={t('rm12.range', { min: 0, max: 5 })}
+            hint={range(0, 5)}
             inputMode="numeric"
             error={errorAt('content.screening.nutritionScore')}
             {...register('content.screening.nutritionScore')}
@@ -374,11 +386,7 @@ export function Rm12Form({
 
       <fieldset className="form-section">
         <legend>{t('rm12.sectionDiagnosis')}</legend>
-        {errorAt('content.diagnoses') ? (
-          <p className="field__error" role="alert">
-            {errorAt('content.diagnoses')}
-          </p>
-        ) : null}
+
         {diagnoses.fields.map((diagnosis, index) => (
           <div key={diagnosis.id} className="form-grid form-grid--row">
             <TextField
@@ -396,6 +404,7 @@ export function Rm12Form({
             <SelectField
               label={t('rm12.diagnosisRank', { n: index + 1 })}
               options={['primary', 'secondary'].map(option('rm12.rank'))}
+              error={errorAt(`content.diagnoses.${index}.rank`)}
               {...register(`content.diagnoses.${index}.rank`)}
             />
             {diagnoses.fields.length > 1 ? (
@@ -423,7 +432,7 @@ export function Rm12Form({
           <SelectField
             label={t('rm12.followUp')}
             options={FOLLOW_UPS.map(option('rm12.followUp'))}
-            {...register('content.plan.followUp')}
+            {...answerSelect('content.plan.followUp')}
           />
           <TextField
             label={t('rm12.followUpDate')}
@@ -444,6 +453,11 @@ export function Rm12Form({
             error={errorAt('reason')}
             {...register('reason')}
           />
+        ) : null}
+        {signer ? (
+          <p className="rm12-form__signer">
+            {t('rm12.signingAs', { name: signer.name, role: t(ROLE_LABEL[signer.role]) })}
+          </p>
         ) : null}
         <CheckboxField
           label={t('rm12.attestation')}

@@ -8,6 +8,14 @@ import {
   type When,
 } from '@/domain';
 
+/**
+ * A clinical answer the nurse has not given yet. Findings (allergy, condition, consciousness,
+ * screenings, follow-up) start here, never at a likely value: a form signed untouched must not
+ * say "no allergy" or "low fall risk" on its own. Signing needs every one answered.
+ */
+export type Unanswered = '';
+type Answer<T> = T | Unanswered;
+
 /** The RM 1.2 as typed: every number is text until validated (a tablet keyboard gives strings). */
 export type Rm12FormContent = {
   anamnesis: {
@@ -20,7 +28,7 @@ export type Rm12FormContent = {
     medicationHistory: string;
   };
   allergy: {
-    status: 'ada' | 'tidak_ada' | 'tidak_diketahui';
+    status: Answer<Rm12Content['allergy']['status']>;
     allergens: { substance: string; category: 'makanan' | 'obat' | 'lingkungan'; reaction: string }[];
   };
   vitals: Record<
@@ -28,15 +36,15 @@ export type Rm12FormContent = {
     string
   >;
   general: {
-    condition: Rm12Content['general']['condition'];
-    consciousness: Rm12Content['general']['consciousness'];
+    condition: Answer<Rm12Content['general']['condition']>;
+    consciousness: Answer<Rm12Content['general']['consciousness']>;
     gcs: { eye: string; verbal: string; motor: string };
   };
   screening: {
     painScore: string;
     painLocation: string;
-    fallRisk: Rm12Content['screening']['fallRisk'];
-    functionalStatus: Rm12Content['screening']['functionalStatus'];
+    fallRisk: Answer<Rm12Content['screening']['fallRisk']>;
+    functionalStatus: Answer<Rm12Content['screening']['functionalStatus']>;
     nutritionScore: string;
     psychosocial: string;
     educationNeeds: string;
@@ -52,7 +60,7 @@ export type Rm12FormContent = {
     therapy: string;
     procedures: string;
     education: string;
-    followUp: Rm12Content['plan']['followUp'];
+    followUp: Answer<Rm12Content['plan']['followUp']>;
     followUpDate: string;
     notes: string;
   };
@@ -69,6 +77,14 @@ export type Rm12FormValues = {
   reason: string;
 };
 
+/**
+ * A blank RM 1.2. Clinical answers start unanswered (`''`, numbers blank). Defaults are kept only
+ * where they claim nothing about the patient: who gave the history (`auto`, the usual case, in
+ * plain sight at the top), each body system "not examined" (true until the nurse examines it),
+ * the first diagnosis row as the primary one, a working diagnosis (the weaker claim: a final
+ * diagnosis is the doctor's to state), the visit's own doctor as the examining doctor, and the
+ * times as "now".
+ */
 export function emptyRm12Form(doctorCode: string): Rm12FormValues {
   return {
     content: {
@@ -81,7 +97,7 @@ export function emptyRm12Form(doctorCode: string): Rm12FormValues {
         familyHistory: '',
         medicationHistory: '',
       },
-      allergy: { status: 'tidak_ada', allergens: [] },
+      allergy: { status: '', allergens: [] },
       vitals: {
         systolic: '',
         diastolic: '',
@@ -92,13 +108,13 @@ export function emptyRm12Form(doctorCode: string): Rm12FormValues {
         weightKg: '',
         heightCm: '',
       },
-      general: { condition: 'baik', consciousness: 'compos_mentis', gcs: { eye: '', verbal: '', motor: '' } },
+      general: { condition: '', consciousness: '', gcs: { eye: '', verbal: '', motor: '' } },
       screening: {
-        painScore: '0',
+        painScore: '',
         painLocation: '',
-        fallRisk: 'rendah',
-        functionalStatus: 'mandiri',
-        nutritionScore: '0',
+        fallRisk: '',
+        functionalStatus: '',
+        nutritionScore: '',
         psychosocial: '',
         educationNeeds: '',
       },
@@ -115,7 +131,7 @@ export function emptyRm12Form(doctorCode: string): Rm12FormValues {
         therapy: '',
         procedures: '',
         education: '',
-        followUp: 'pulang',
+        followUp: '',
         followUpDate: '',
         notes: '',
       },
@@ -139,6 +155,8 @@ function toNumber(text: string): number | undefined {
 }
 
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
+/** Unanswered → missing, so the domain schema reports `required` at that field. */
+const answered = <T extends string>(value: Answer<T>): T | undefined => (value === '' ? undefined : value);
 
 /** The typed form as the shape the domain schema checks (paths are the same, so errors land on their fields). */
 export function toContentCandidate(form: Rm12FormContent): unknown {
@@ -158,7 +176,7 @@ export function toContentCandidate(form: Rm12FormContent): unknown {
       medicationHistory: optional(form.anamnesis.medicationHistory),
     },
     allergy: {
-      status: form.allergy.status,
+      status: answered(form.allergy.status),
       allergens:
         form.allergy.status === 'ada'
           ? form.allergy.allergens.map((allergen) => ({ ...allergen, reaction: optional(allergen.reaction) }))
@@ -175,8 +193,8 @@ export function toContentCandidate(form: Rm12FormContent): unknown {
       heightCm: vital('heightCm'),
     },
     general: {
-      condition: form.general.condition,
-      consciousness: form.general.consciousness,
+      condition: answered(form.general.condition),
+      consciousness: answered(form.general.consciousness),
       gcs: gcsGiven
         ? {
             eye: toNumber(form.general.gcs.eye),
@@ -188,8 +206,8 @@ export function toContentCandidate(form: Rm12FormContent): unknown {
     screening: {
       painScore: toNumber(form.screening.painScore),
       painLocation: optional(form.screening.painLocation),
-      fallRisk: form.screening.fallRisk,
-      functionalStatus: form.screening.functionalStatus,
+      fallRisk: answered(form.screening.fallRisk),
+      functionalStatus: answered(form.screening.functionalStatus),
       nutritionScore: toNumber(form.screening.nutritionScore),
       psychosocial: optional(form.screening.psychosocial),
       educationNeeds: optional(form.screening.educationNeeds),
@@ -216,17 +234,20 @@ export function toContentCandidate(form: Rm12FormContent): unknown {
       therapy: optional(form.plan.therapy),
       procedures: optional(form.plan.procedures),
       education: optional(form.plan.education),
-      followUp: form.plan.followUp,
+      followUp: answered(form.plan.followUp),
       followUpDate: optional(form.plan.followUpDate),
       notes: optional(form.plan.notes),
     },
   };
 }
 
-/** A signed content back into form text, for an amendment. */
-export function fromContent(content: Rm12Content): Rm12FormContent {
+/**
+ * A signed content back into form text, for an amendment; `numberText` writes numbers as the
+ * person types them (`37,5` in Indonesian), and `toContentCandidate` reads either form back.
+ */
+export function fromContent(content: Rm12Content, numberText: (value: number) => string): Rm12FormContent {
   const text = (value: string | undefined) => value ?? '';
-  const number = (value: number | undefined) => (value === undefined ? '' : String(value));
+  const number = (value: number | undefined) => (value === undefined ? '' : numberText(value));
   return {
     anamnesis: {
       informant: content.anamnesis.informant,

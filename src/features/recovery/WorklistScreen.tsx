@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Incident } from '@/domain';
-import { backEntryCsv, type BackEntryKind } from '@/domain/delivery/backEntryWorklist';
+import { backEntryCsv, backEntryDetailsText, type BackEntryKind } from '@/domain/delivery/backEntryWorklist';
 import type { WorklistAnswer } from '@/domain/delivery/deliveryStatus';
 import {
   downloadText,
@@ -11,7 +11,7 @@ import {
   usePrint,
   useRuntimeConfig,
 } from '@/features/common';
-import { useT } from '@/i18n';
+import { useDecimal, useT } from '@/i18n';
 import { useDeliveryT } from '@/i18n/delivery';
 import { getDb, markBackEntry } from '@/storage';
 import type { DeliveryCalls, DeliveryFailure } from '@/sync';
@@ -35,6 +35,7 @@ function WorklistTable({
   onToggle?: ((row: Row, done: boolean) => void) | undefined;
 }) {
   const td = useDeliveryT();
+  const decimal = useDecimal();
   const zone = incident.timeZone;
   return (
     <div className="table-scroll">
@@ -63,11 +64,7 @@ function WorklistTable({
                 <td>{row.patientName}</td>
                 <td>{row.mrn ?? row.tempNumber ?? '—'}</td>
                 <td>{poliName(row.poliCode)}</td>
-                <td>
-                  {Object.entries(row.details)
-                    .map(([key, value]) => `${key} ${value}`)
-                    .join(', ')}
-                </td>
+                <td>{backEntryDetailsText(row.details, decimal)}</td>
                 <td>
                   {onToggle ? (
                     <>
@@ -106,6 +103,7 @@ function WorklistTable({
 function Worklist({ incident, number, calls }: { incident: Incident; number: string; calls: DeliveryCalls }) {
   const t = useT();
   const td = useDeliveryT();
+  const decimal = useDecimal();
   const config = useRuntimeConfig();
   const mayRecord = useMayRecord();
   const print = usePrint();
@@ -139,6 +137,7 @@ function Worklist({ incident, number, calls }: { incident: Incident; number: str
       ),
       kind: (kind: BackEntryKind) => td(`wl.kind.${kind}`),
       done: (rowId) => incident.backEntry?.[rowId]?.done ?? false,
+      number: decimal,
     });
 
   return (

@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { deriveTaskTimes, isOpenSlip, NOW, type FieldProblem, type RuntimeConfig } from '@/domain';
+import {
+  assessmentRefusal,
+  deriveTaskTimes,
+  isOpenSlip,
+  NOW,
+  type FieldProblem,
+  type RuntimeConfig,
+} from '@/domain';
+import { ROLE_LABEL } from '@/features/account';
 import {
   useAuditView,
   formatFacilityDateTime,
@@ -7,6 +15,7 @@ import {
   paths,
   PrintArea,
   problemText,
+  reasonText,
   useMayRecord,
   usePrint,
 } from '@/features/common';
@@ -29,6 +38,7 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
   const { visit, patient } = detail.entry;
   const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
   const tasks = deriveTaskTimes(visit, detail.assessment);
+  const assessmentRefused = detail.assessment ? undefined : assessmentRefusal(visit);
   const [slipProblem, setSlipProblem] = useState<FieldProblem | undefined>();
   // The SOP raises a slip at registration; by hand when that one is lost or the MRN came later.
   const canRequestSlip =
@@ -111,17 +121,23 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
         <p>
           {t('assessment.signedSummary', {
             version: detail.assessment.current.version,
-            by: detail.assessment.current.clinician.name,
+            signer: t('assessment.signer', {
+              name: detail.assessment.current.signedBy.name,
+              role: t(ROLE_LABEL[detail.assessment.current.signedBy.role]),
+            }),
+            examiner: detail.assessment.current.clinician.name,
             time: formatFacilityDateTime(detail.assessment.current.completedAt, zone),
           })}
         </p>
       ) : (
-        <p>{t('assessment.none')}</p>
+        <p>{assessmentRefused ? reasonText(t, assessmentRefused) : t('assessment.none')}</p>
       )}
       <div className="form-actions">
-        <a className="button button--secondary" href={paths.assessment(visit.id)} onClick={onLinkClick}>
-          {t(detail.assessment ? 'assessment.open' : 'assessment.fill')}
-        </a>
+        {assessmentRefused ? null : (
+          <a className="button button--secondary" href={paths.assessment(visit.id)} onClick={onLinkClick}>
+            {t(detail.assessment ? 'assessment.open' : 'assessment.fill')}
+          </a>
+        )}
         <Button onClick={() => print('a5', { document: 'registration_summary', visitId: visit.id })}>
           {t('print.summary')}
         </Button>

@@ -342,16 +342,21 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'taskBasis.noShow': 'Marked as no-show',
   'taskBasis.cancelled': 'Cancelled',
 
-  'assessment.title': 'Medical assessment RM 1.2',
+  'assessment.title': 'Initial outpatient nursing assessment (RM 1.2)',
   'assessment.fill': 'Fill in RM 1.2',
   'assessment.open': 'Open RM 1.2',
   'assessment.none': 'No signed RM 1.2 yet.',
-  'assessment.signedSummary': 'Version {version}, signed by {by}, completed {time}.',
-  'assessment.versionLine': 'Version {version} — {by}. Started {started}, completed {completed}.',
+  'assessment.signedSummary':
+    'Version {version}, signed by {signer}, completed {time}. Examining doctor: {examiner}.',
+  'assessment.versionLine': 'Version {version}. Started {started}, completed {completed}.',
+  'assessment.signer': '{name} ({role})',
+  'assessment.examiner': 'Examining doctor: {name}',
+  'assessment.closedAfterSigning':
+    'This visit was closed ({status}) after the RM 1.2 was signed. An amendment can still correct its content.',
   'assessment.transcribedBy': 'Copied from paper by {name} at {time}.',
   'assessment.amendReasonValue': 'Reason for amendment: {reason}',
   'assessment.history': 'Earlier versions ({count})',
-  'assessment.signature': 'Signed: {name}',
+  'assessment.signature': 'Signed: {signer}',
 
   'rm12.draftSaved': 'Draft saved on this device at {time}',
   'rm12.draftNotYet': 'The draft saves itself as you type.',
@@ -473,6 +478,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
     'Once signed the assessment cannot be edited; corrections are a new version with a reason. Registered at {registered}.',
   'rm12.amendReason': 'Reason for the amendment',
   'rm12.amendReasonHint': 'The version signed before stays stored.',
+  'rm12.choose': 'Choose…',
+  'rm12.signingAs': 'You sign as {name} ({role}). The examining doctor above is recorded separately.',
   'rm12.fixErrors': 'Some entries need correcting (marked in red).',
   'rm12.sign': 'Sign RM 1.2',
   'rm12.signAmendment': 'Sign the amendment',
@@ -486,7 +493,7 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'print.assessment': 'Print RM 1.2 (A4)',
   'print.ticketNote': 'Keep this ticket until you are called.',
   'print.summaryTitle': 'Registration summary',
-  'print.assessmentTitle': 'RM 1.2 — Outpatient medical assessment',
+  'print.assessmentTitle': 'RM 1.2 — Initial outpatient nursing assessment',
   'print.downtimeNote': 'Recorded with Siaga while the SIMRS was unavailable.',
   'print.capturedBy': 'Recorded by {name} on device {device}',
 };

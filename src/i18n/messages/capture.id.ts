@@ -342,16 +342,21 @@ export const captureId = {
   'taskBasis.noShow': 'Dinyatakan tidak hadir',
   'taskBasis.cancelled': 'Dibatalkan',
 
-  'assessment.title': 'Asesmen medis RM 1.2',
+  'assessment.title': 'Asesmen awal keperawatan rawat jalan (RM 1.2)',
   'assessment.fill': 'Isi RM 1.2',
   'assessment.open': 'Lihat RM 1.2',
   'assessment.none': 'Belum ada RM 1.2 yang ditandatangani.',
-  'assessment.signedSummary': 'Versi {version}, ditandatangani {by}, selesai {time}.',
-  'assessment.versionLine': 'Versi {version} — {by}. Mulai {started}, selesai {completed}.',
+  'assessment.signedSummary':
+    'Versi {version}, ditandatangani {signer}, selesai {time}. Dokter pemeriksa: {examiner}.',
+  'assessment.versionLine': 'Versi {version}. Mulai {started}, selesai {completed}.',
+  'assessment.signer': '{name} ({role})',
+  'assessment.examiner': 'Dokter pemeriksa: {name}',
+  'assessment.closedAfterSigning':
+    'Kunjungan ini ditutup ({status}) setelah RM 1.2 ditandatangani. Amandemen tetap dapat dibuat untuk memperbaiki isinya.',
   'assessment.transcribedBy': 'Disalin dari kertas oleh {name} pada {time}.',
   'assessment.amendReasonValue': 'Alasan amandemen: {reason}',
   'assessment.history': 'Versi sebelumnya ({count})',
-  'assessment.signature': 'Tanda tangan: {name}',
+  'assessment.signature': 'Ditandatangani: {signer}',
 
   'rm12.draftSaved': 'Draf tersimpan di perangkat pukul {time}',
   'rm12.draftNotYet': 'Draf akan tersimpan otomatis saat Anda mengisi.',
@@ -473,6 +478,8 @@ export const captureId = {
     'Setelah ditandatangani, asesmen tidak bisa diubah; perbaikan dibuat sebagai versi baru dengan alasan. Pendaftaran pukul {registered}.',
   'rm12.amendReason': 'Alasan amandemen',
   'rm12.amendReasonHint': 'Versi yang ditandatangani sebelumnya tetap tersimpan.',
+  'rm12.choose': 'Pilih…',
+  'rm12.signingAs': 'Anda menandatangani sebagai {name} ({role}). Dokter pemeriksa di atas dicatat terpisah.',
   'rm12.fixErrors': 'Ada isian yang perlu diperbaiki (lihat tanda merah).',
   'rm12.sign': 'Tandatangani RM 1.2',
   'rm12.signAmendment': 'Tandatangani amandemen',
@@ -486,7 +493,7 @@ export const captureId = {
   'print.assessment': 'Cetak RM 1.2 (A4)',
   'print.ticketNote': 'Simpan tiket ini sampai dipanggil.',
   'print.summaryTitle': 'Ringkasan pendaftaran',
-  'print.assessmentTitle': 'RM 1.2 — Asesmen medis rawat jalan',
+  'print.assessmentTitle': 'RM 1.2 — Asesmen awal keperawatan rawat jalan',
   'print.downtimeNote': 'Dicatat dengan Siaga saat SIMRS tidak tersedia.',
   'print.capturedBy': 'Dicatat oleh {name} di perangkat {device}',
 } as const;

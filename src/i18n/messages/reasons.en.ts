@@ -31,6 +31,10 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.eventNotFound': 'This record is no longer waiting for review.',
   'reason.assessmentAlreadySigned': 'The assessment is already signed.',
   'reason.assessmentNotSigned': 'The assessment is not signed yet.',
+  'reason.assessmentVisitCancelled':
+    'This visit was cancelled, so no RM 1.2 can be filled in. If the patient was seen after all, ask registration for a new visit.',
+  'reason.assessmentVisitNoShow':
+    'The patient was marked as not attending this visit, so no RM 1.2 can be filled in. If the patient has come, ask registration for a new visit.',
   'reason.outOfRange': 'Outside the physiologically possible range.',
   'reason.diastolicNotBelowSystolic': 'Diastolic must be lower than systolic.',
   'reason.icd10Format': 'Not an ICD-10 code (e.g. J06.9).',

@@ -30,6 +30,10 @@ export const reasonsId = {
   'reason.eventNotFound': 'Catatan ini tidak lagi menunggu ditinjau.',
   'reason.assessmentAlreadySigned': 'Asesmen sudah ditandatangani.',
   'reason.assessmentNotSigned': 'Asesmen belum ditandatangani.',
+  'reason.assessmentVisitCancelled':
+    'Kunjungan ini sudah dibatalkan, jadi RM 1.2 tidak dapat diisi. Bila pasien ternyata dilayani, minta pendaftaran membuat kunjungan baru.',
+  'reason.assessmentVisitNoShow':
+    'Pasien dinyatakan tidak hadir pada kunjungan ini, jadi RM 1.2 tidak dapat diisi. Bila pasien datang, minta pendaftaran membuat kunjungan baru.',
   'reason.outOfRange': 'Di luar rentang yang mungkin secara fisiologis.',
   'reason.diastolicNotBelowSystolic': 'Diastolik harus lebih rendah dari sistolik.',
   'reason.icd10Format': 'Kode ICD-10 tidak sesuai format (contoh: J06.9).',

@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures/test';
 import { openDevice, STAFF } from '../fixtures/devices';
 import { QueuePage, RegistrationPage, wib } from '../pages/CapturePages';
+import { Rm12Page } from '../pages/Rm12Page';
 import { goTo, reloadSignedIn } from '../fixtures/navigation';
 
 test.describe.configure({ timeout: 180_000 });
@@ -133,6 +134,7 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await poli.getByLabel('Pernapasan (/mnt)').fill('20');
   await poli.getByLabel('Kode ICD-10 diagnosis 1').fill('j06.9');
   await poli.getByLabel('Nama diagnosis 1').fill('Infeksi saluran napas atas akut');
+  await new Rm12Page(poli).answerFindings({ pain: '3' });
   await poli.getByLabel('Saya menyatakan asesmen ini benar dan menandatanganinya').check();
   await clinic.at(wib('09:45'));
   await poli.getByRole('button', { name: 'Tandatangani RM 1.2', exact: true }).click();
@@ -142,7 +144,9 @@ test('a morning of downtime with the hub stopped: register, call, work the slip,
   await expect(poli.getByText('RM 1.2 ditandatangani dan tersimpan.')).toBeVisible();
   await expect(poli.getByRole('main').getByText('J06.9')).toBeVisible();
   await reloadSignedIn(poli);
-  await expect(poli.getByRole('main').getByText(/Versi 1 — dr. Ratna Sari/)).toBeVisible();
+  await expect(poli.getByRole('main').getByText(/^Versi 1\. Mulai/)).toBeVisible();
+  await expect(poli.getByRole('main')).toContainText('Dokter pemeriksa: dr. Ratna Sari');
+  await expect(poli.getByRole('main')).toContainText('Ditandatangani: Ners Dewi (Perawat / dokter poli)');
 
   await clinic.at(wib('09:50'));
   await goTo(poli, '/poli');

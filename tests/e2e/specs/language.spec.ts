@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { goTo } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
 import { ADMIN_PASSPHRASE, AccountPages, STAFF_PASSPHRASE, usernameOf } from '../pages/AccountPages';
+import { Rm12Page } from '../pages/Rm12Page';
 import { ShellPage } from '../pages/ShellPage';
 
 test('English can be chosen on the first screen and in settings, and is remembered', async ({ page }) => {
@@ -116,10 +117,11 @@ test('the capture workflows work in English, every input reached by its English 
   }
   await page.getByLabel('Eyes', { exact: true }).selectOption({ label: 'Abnormal' });
   await page.getByLabel('Eyes notes', { exact: true }).fill('Visus 6/12');
-  await page.getByLabel('Follow-up', { exact: true }).selectOption({ label: 'Control visit' });
+  await new Rm12Page(page, 'en').answerFindings({ followUp: 'Control visit' });
   await page.getByLabel('I declare this assessment true and sign it', { exact: true }).check();
   await page.getByRole('button', { name: 'Sign RM 1.2' }).click();
   await expect(page.getByText('RM 1.2 signed and saved.')).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Eyes');
   await expect(page.getByRole('main')).toContainText('Abnormal — Visus 6/12');
+  await expect(page.getByRole('main')).toContainText('36.7 °C');
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures/test';
 import { AccountPages } from '../pages/AccountPages';
 import { DeviceSetupPage, RegistrationPage } from '../pages/CapturePages';
+import { Rm12Page } from '../pages/Rm12Page';
 import type { Page } from '@playwright/test';
 import { goTo } from '../fixtures/navigation';
 
@@ -87,6 +88,7 @@ test('prints a signed RM 1.2 on A4', async ({ page }) => {
   ] as const) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
+  await new Rm12Page(page).answerFindings();
   await page.getByLabel('Saya menyatakan asesmen ini benar dan menandatanganinya').check();
   await page.getByRole('button', { name: 'Tandatangani RM 1.2' }).click();
   await page.getByRole('button', { name: 'Cetak RM 1.2 (A4)' }).click();
@@ -94,9 +96,10 @@ test('prints a signed RM 1.2 on A4', async ({ page }) => {
   await page.emulateMedia({ media: 'print' });
   const sheet = page.locator('.print-area[data-paper="a4"]');
   await expect(sheet).toBeVisible();
-  await expect(sheet).toContainText('RM 1.2 — Asesmen medis rawat jalan');
+  await expect(sheet).toContainText('RM 1.2 — Asesmen awal keperawatan rawat jalan');
+  await expect(sheet).toContainText('36,6 °C');
   await expect(sheet).toContainText('SITI AMINAH');
   await expect(sheet).toContainText('R51');
-  await expect(sheet).toContainText('Tanda tangan: dr. Ratna Sari');
+  await expect(sheet).toContainText('Ditandatangani: dr. Ratna Sari (Perawat / dokter poli)');
   expect(await printedPageSizeMm(page)).toEqual([210, 297]);
 });

@@ -14,6 +14,7 @@ import { goTo } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
 import { ADMIN_PASSPHRASE, AccountPages } from '../pages/AccountPages';
 import { QueuePage, RegistrationPage } from '../pages/CapturePages';
+import { Rm12Page } from '../pages/Rm12Page';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -122,6 +123,7 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   await poli.getByLabel('Pernapasan (/mnt)').fill('20');
   await poli.getByLabel('Kode ICD-10 diagnosis 1').fill('J06.9');
   await poli.getByLabel('Nama diagnosis 1').fill('Infeksi saluran napas atas akut');
+  await new Rm12Page(poli).answerFindings();
   await poli.getByLabel('Saya menyatakan asesmen ini benar dan menandatanganinya').check();
   await poli.getByRole('button', { name: 'Tandatangani RM 1.2', exact: true }).click();
   await expect(poli.getByText('RM 1.2 ditandatangani dan tersimpan.')).toBeVisible();

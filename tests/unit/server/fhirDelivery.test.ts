@@ -59,6 +59,8 @@ async function deliverOutage(options: {
   notInMpi?: (nik: string) => boolean;
   /** A poli with no SATUSEHAT Location in the target's config. */
   unmappedPoli?: string;
+  /** The first RM 1.2 names an examining doctor (a stand-in) with no IHS number. */
+  unmappedExaminer?: boolean;
 }) {
   const { visits, seed, timeZone } = options;
   const day = outageDay({ visits, devices: 2, seed, clinical: true, ...(timeZone ? { timeZone } : {}) });
@@ -68,7 +70,13 @@ async function deliverOutage(options: {
     if (event.type === 'patient.registered' && event.payload.nik && !options.notInMpi?.(event.payload.nik))
       await server.addPatient(event.payload.nik);
   const db = hubDatabase();
-  storeEvents(db, day.events, 'device', new Date());
+  const firstSigned = day.events.find((event) => event.type === 'assessment.signed');
+  const events = day.events.map((event) =>
+    options.unmappedExaminer && event === firstSigned && event.type === 'assessment.signed'
+      ? { ...event, payload: { ...event.payload, clinician: { doctorCode: 'D999', name: 'dr. Tamu Jaga' } } }
+      : event,
+  );
+  storeEvents(db, events, 'device', new Date());
   const target = fhirTarget(server, options.maxBundleEntries);
   if (options.unmappedPoli) delete target.locations[options.unmappedPoli];
   const worker = startDeliveryWorker({
@@ -197,6 +205,22 @@ describe('delivery to a FHIR R4 server (SATUSEHAT-shaped, Medplum as the server)
     },
     60_000,
   );
+
+  it('refuses a visit whose RM 1.2 names an examining doctor SATUSEHAT does not know, never naming the visit doctor instead', async () => {
+    const { db, server, settled } = await deliverOutage({
+      visits: 3,
+      seed: 21,
+      maxBundleEntries: 8,
+      unmappedExaminer: true,
+    });
+    await waitFor(() => settled(3), 'all 3 settled');
+    const summary = queueSummary(db, 'satusehat', new Date());
+    expect(summary.counts).toMatchObject({ delivered: 2, needs_review: 1 });
+    expect(summary.failures.map(({ code, count }) => ({ code, count }))).toEqual([
+      { code: 'practitioner_not_mapped', count: 1 },
+    ]);
+    expect(await server.count('Encounter')).toBe(2);
+  }, 30_000);
 
   it('leaves for a person to review what SATUSEHAT cannot take, with the reason, and delivers the rest', async () => {
     const { day, server, db, counts, settled, target } = await deliverOutage({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backEntryCsv, backEntryRows } from '@/domain/delivery/backEntryWorklist';
+import { backEntryCsv, backEntryDetailsText, backEntryRows } from '@/domain/delivery/backEntryWorklist';
+import { formatDecimal } from '@/i18n/formatters';
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { uuidv7 } from '@/lib/ids';
 import { DEMO_CONFIG } from '../../../../server/demoConfig';
@@ -49,6 +50,9 @@ describe('the back-entry worklist', () => {
     expect(rows.find((row) => row.kind === 'vitals')!.details).toMatchObject({
       td: expect.stringMatching(/^\d+\/\d+$/),
     });
+    // Who measured (the signer) and which doctor examined are two people, both named.
+    expect(rows.find((row) => row.kind === 'vitals')!.details.petugas).toBe('Rina');
+    expect(rows.find((row) => row.kind === 'diagnosis')!.details.dokter).toBe('dr. Ratna Sari');
     expect(new Set(rows.map((row) => row.rowId)).size).toBe(rows.length);
 
     // Outside the window: nothing.
@@ -58,11 +62,20 @@ describe('the back-entry worklist', () => {
       header: ['No', 'Jam', 'Apa', 'Antrean', 'Pasien', 'RM', 'Poli', 'Isian', 'Sudah'],
       kind: (kind) => kind,
       done: (rowId) => rowId === rows[0]!.rowId,
+      number: (value) => formatDecimal(value, 'id'),
     });
     const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]!.split(';')[0]).toBe('1');
     expect(lines[1]!.endsWith(';✓')).toBe(true);
     expect(lines[2]!.endsWith(';')).toBe(true);
+  });
+
+  it('writes the numbers to type in the language on screen, the codes as they are', () => {
+    const details = { td: '120/80', nadi: '88', suhu: '37.5', icd10: 'J06.9 ISPA', petugas: 'Ners Dewi' };
+    expect(backEntryDetailsText(details, (value) => formatDecimal(value, 'id'))).toBe(
+      'td 120/80, nadi 88, suhu 37,5, icd10 J06.9 ISPA, petugas Ners Dewi',
+    );
+    expect(backEntryDetailsText(details, (value) => formatDecimal(value, 'en'))).toContain('suhu 37.5,');
   });
 });

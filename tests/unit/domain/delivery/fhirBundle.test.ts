@@ -9,6 +9,7 @@ const REFS: FhirRefs = {
   organizationId: '10000004',
   patient: 'Patient/P02478375538',
   practitionerId: 'N10000001',
+  examinerId: 'N10000002',
   locationId: 'b017aa54-f1df-4ec2-9d84-8823815d7228',
 };
 
@@ -85,6 +86,26 @@ describe('a finished visit as FHIR R4 (SATUSEHAT-shaped)', () => {
     expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(3);
     expect(JSON.stringify(later)).not.toContain(built.entries[0]!.fullUrl);
     expect(JSON.stringify(later)).toContain('"encounter":{"reference":"Encounter/abc"}');
+  });
+
+  it('names the examining doctor as performer and recorder, the visit doctor as attender', () => {
+    const withAllergy = plannedDay(40, 3).find(
+      ({ document }) => (document.assessment?.content.allergy.allergens.length ?? 0) > 0,
+    );
+    const built = fhirVisitEntries(withAllergy!.document, REFS);
+    if (!built.ok) throw new Error(built.reason);
+    const resources = built.entries.map((entry) => entry.resource);
+    const encounter = resources[0]!;
+    if (encounter.resourceType !== 'Encounter') throw new Error('the Encounter comes first');
+    expect(encounter.participant?.[0]?.individual).toEqual({ reference: 'Practitioner/N10000001' });
+    const observations = resources.filter((resource) => resource.resourceType === 'Observation');
+    expect(observations.length).toBeGreaterThan(0);
+    for (const observation of observations)
+      expect(observation.performer).toEqual([{ reference: 'Practitioner/N10000002' }]);
+    const allergies = resources.filter((resource) => resource.resourceType === 'AllergyIntolerance');
+    expect(allergies.length).toBeGreaterThan(0);
+    for (const allergy of allergies)
+      expect(allergy.recorder).toEqual({ reference: 'Practitioner/N10000002' });
   });
 
   it('refuses what is not a finished visit with an assessment', () => {
