@@ -69,11 +69,9 @@ function checkIdentity(identity: NewPatientIdentity, context: CaptureContext): F
     }
   }
   if (identity.nik) {
+    // The field shows one sentence: the first impossible part (the birth date may be in the future).
     const nik = checkNik(identity.nik, context.now);
-    if (!nik.ok)
-      nik.error.forEach((reason) =>
-        problems.push({ field: 'patient.nik', reason: Reason.NikFormat, params: { detail: reason } }),
-      );
+    if (!nik.ok) problems.push({ field: 'patient.nik', reason: nik.error[0]! });
   }
   if (
     identity.birthDate &&

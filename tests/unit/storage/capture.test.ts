@@ -132,7 +132,7 @@ describe('capture commands', () => {
     const badDoctor = await registerVisit(db, registration(RETURNING, { doctorCode: 'D010' }), clock);
     expect(!badDoctor.ok && badDoctor.error).toEqual([{ field: 'doctorCode', reason: Reason.UnknownDoctor }]);
     const badNik = await registerVisit(db, registration({ ...NEW_PATIENT, nik: '3171013208450003' }), clock);
-    expect(!badNik.ok && badNik.error[0]).toMatchObject({ field: 'patient.nik', reason: Reason.NikFormat });
+    expect(!badNik.ok && badNik.error[0]).toMatchObject({ field: 'patient.nik', reason: Reason.NikInvalidDay });
     expect(await db.journal.count()).toBe(0);
   });
 
