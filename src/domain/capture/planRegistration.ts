@@ -6,7 +6,12 @@ import { ticketLabel, type Payer } from '../events/visitEvents';
 import { checkNik } from '../identifiers/nik';
 import { isValidMrn, normaliseName } from '../identifiers/patientIdentifiers';
 import { formatTempNumber } from '../identifiers/tempNumber';
-import { slipCounterKey, tempCounterKey, ticketCounterKey } from '../projections/projectEvent';
+import {
+  slipCounterKey,
+  tempCounterKey,
+  ticketCounterKey,
+  ticketSeriesOf,
+} from '../projections/projectEvent';
 import type { Patient } from '../projections/types';
 import { Reason, type FieldProblem } from '../reasons';
 import { compactFacilityDate, facilityDate, toFacilityIso } from '../time/facilityTime';
@@ -125,10 +130,13 @@ export function planRegistration(
 
   const serviceDate = facilityDate(arrived.value.at, zone);
   const compactDate = compactFacilityDate(registered.value.at, zone);
-  const ticketSequence = state.counterValue(ticketCounterKey(poli.code, serviceDate, context.deviceCode)) + 1;
+  const series = config.queue?.deskSeries?.[context.deviceCode];
+  const issuer = { deviceCode: context.deviceCode, ...(series === undefined ? {} : { series }) };
+  const ticketSequence =
+    state.counterValue(ticketCounterKey(poli.code, serviceDate, ticketSeriesOf(issuer))) + 1;
   if (ticketSequence > MAX_TICKETS_PER_DAY)
     return err([{ field: 'poliCode', reason: Reason.SequenceExhausted }]);
-  const ticket = { prefix: poli.queuePrefix, deviceCode: context.deviceCode, sequence: ticketSequence };
+  const ticket = { prefix: poli.queuePrefix, ...issuer, sequence: ticketSequence };
 
   const time: ResolvedTime = registered.value;
   const builds = [];

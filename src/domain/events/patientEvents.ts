@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { IDENTITY_PROOFS } from '../identifiers/identityProofs';
 import { checkNik } from '../identifiers/nik';
 import { BPJS_CARD_PATTERN, PHONE_PATTERN } from '../identifiers/patientIdentifiers';
 import { isTempNumber } from '../identifiers/tempNumber';
@@ -13,7 +14,6 @@ export const PATIENT_KINDS = ['returning', 'new', 'unidentified'] as const;
 export type PatientKind = (typeof PATIENT_KINDS)[number];
 
 export const SEXES = ['L', 'P'] as const;
-export const IDENTITY_PROOFS = ['ktp', 'kib', 'bpjs_card', 'family', 'none'] as const;
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: Reason.TooLong }));
 
