@@ -75,6 +75,7 @@ export {
   getAssessmentOfVisit,
   getPatient,
   getSlip,
+  getSlipsOfVisit,
   getVisit,
   slipWorklist,
   ticketsOfDay,

@@ -34,6 +34,11 @@ export async function getSlip(db: SiagaDb, id: string, codec = getCodec()): Prom
   return decodeOne<Slip>(await db.slips.get(id), 'slips', codec);
 }
 
+/** The record-request slips raised for a visit (usually one). */
+export async function getSlipsOfVisit(db: SiagaDb, visitId: string, codec = getCodec()): Promise<Slip[]> {
+  return decodeBodies<Slip>(await db.slips.where('visitId').equals(visitId).toArray(), 'slips', codec);
+}
+
 export async function getAssessmentOfVisit(
   db: SiagaDb,
   visitId: string,

@@ -77,11 +77,15 @@ export const visitRegisteredSchema = eventSchema(
   }),
 );
 
-const reasonText = z
+/** Why something was cancelled, in the clerk's words. */
+export const cancelReasonSchema = z
   .string()
   .check(z.trim(), z.minLength(3, { error: Reason.ReasonRequired }), z.maxLength(300));
 
-export const visitCancelledSchema = eventSchema('visit.cancelled', z.strictObject({ reason: reasonText }));
+export const visitCancelledSchema = eventSchema(
+  'visit.cancelled',
+  z.strictObject({ reason: cancelReasonSchema }),
+);
 
 /** Queue actions on a visit's poli ticket. Each is its own event with its real time and actor. */
 export const QUEUE_ACTIONS = [

@@ -52,6 +52,7 @@ export function reduceRow<T extends ProjectionTable>(
     case 'slip.sent':
     case 'slip.received':
     case 'slip.returned':
+    case 'slip.cancelled':
       return reduceSlip(current as ProjectionTables['slips'] | undefined, event) as ProjectionTables[T];
     case 'assessment.signed':
     case 'assessment.amended':

@@ -198,6 +198,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'queue.cancel': 'Cancel',
   'queue.cancelTitle': 'Cancel visit {ticket}',
   'queue.cancelReason': 'Reason for cancelling',
+  'queue.cancelVoidsSlip':
+    'A record-request slip not yet sent to the clinic is cancelled with it, for the same reason.',
   'queue.confirmCancel': 'Cancel the visit',
   'queue.announcement': 'Queue number {prefix}, {number}. Please go to {poli}.',
   'queue.announcementWithDesk': 'Queue number {prefix}, {desk}, number {number}. Please go to {poli}.',
@@ -233,6 +235,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'slip.status.sent': 'Sent to clinic',
   'slip.status.received': 'Received at clinic',
   'slip.status.returned': 'Returned',
+  'slip.status.cancelled': 'Cancelled',
+  'slip.cancelledBecause': 'Its visit was cancelled: {reason}. The folder is not needed.',
   'slip.move.found': 'Found',
   'slip.move.not_found': 'Not found',
   'slip.move.sent': 'Send to clinic',
@@ -296,6 +300,7 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'event.slip.sent': 'Sent to the clinic',
   'event.slip.received': 'Received at the clinic',
   'event.slip.returned': 'Returned to medical records',
+  'event.slip.cancelled': 'Slip cancelled with its visit',
   'event.assessment.signed': 'RM 1.2 signed',
   'event.assessment.amended': 'RM 1.2 amended',
 

@@ -197,6 +197,8 @@ export const captureId = {
   'queue.cancel': 'Batalkan',
   'queue.cancelTitle': 'Batalkan kunjungan {ticket}',
   'queue.cancelReason': 'Alasan pembatalan',
+  'queue.cancelVoidsSlip':
+    'Bon pencarian rekam medis yang belum dikirim ke poli ikut dibatalkan dengan alasan yang sama.',
   'queue.confirmCancel': 'Batalkan kunjungan',
   'queue.announcement': 'Nomor antrean {prefix}, {number}. Silakan menuju {poli}.',
   'queue.announcementWithDesk': 'Nomor antrean {prefix}, {desk}, nomor {number}. Silakan menuju {poli}.',
@@ -232,6 +234,8 @@ export const captureId = {
   'slip.status.sent': 'Dikirim ke poli',
   'slip.status.received': 'Diterima poli',
   'slip.status.returned': 'Dikembalikan',
+  'slip.status.cancelled': 'Dibatalkan',
+  'slip.cancelledBecause': 'Kunjungannya dibatalkan: {reason}. Berkas tidak perlu dicari.',
   'slip.move.found': 'Ditemukan',
   'slip.move.not_found': 'Tidak ditemukan',
   'slip.move.sent': 'Kirim ke poli',
@@ -296,6 +300,7 @@ export const captureId = {
   'event.slip.sent': 'Dikirim ke poli',
   'event.slip.received': 'Diterima di poli',
   'event.slip.returned': 'Dikembalikan ke rekam medis',
+  'event.slip.cancelled': 'Bon dibatalkan bersama kunjungannya',
   'event.assessment.signed': 'RM 1.2 ditandatangani',
   'event.assessment.amended': 'RM 1.2 diamandemen',
 

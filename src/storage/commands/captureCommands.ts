@@ -17,7 +17,14 @@ import {
 import type { Clock } from '@/lib/clock';
 import { err, ok } from '@/lib/result';
 import type { SiagaDb } from '../db';
-import { counterLookup, getAssessmentOfVisit, getPatient, getSlip, getVisit } from '../queries';
+import {
+  counterLookup,
+  getAssessmentOfVisit,
+  getPatient,
+  getSlip,
+  getSlipsOfVisit,
+  getVisit,
+} from '../queries';
 import { runCommand, type CommandResult } from './runCommand';
 
 const notFound = (reason: Reason) => err([{ field: '', reason }]);
@@ -44,14 +51,18 @@ export function registerVisit(
   );
 }
 
-/** Calls, recalls, skips, starts or ends service, marks a no-show, or cancels a visit. */
+/**
+ * Calls, recalls, skips, starts or ends service, marks a no-show, or cancels a visit (withdrawing
+ * its slips still in the records room, in the same transaction).
+ */
 export function moveInQueue(db: SiagaDb, visitId: string, input: QueueMoveInput, clock?: Clock) {
   return runCommand(
     db,
     async (context) => {
       const visit = await getVisit(db, visitId);
       if (!visit) return notFound(Reason.VisitNotFound);
-      const planned = planQueueMove(visit, input, context);
+      const slips = input.move === 'cancel' ? await getSlipsOfVisit(db, visitId) : [];
+      const planned = planQueueMove(visit, input, context, slips);
       return planned.ok ? withEvents(planned.value) : planned;
     },
     clock,

@@ -12,6 +12,7 @@ import {
   registerVisit,
   requestSlip,
   signAssessment,
+  slipWorklist,
   visitsOfDay,
   type SiagaDb,
 } from '@/storage';
@@ -262,6 +263,71 @@ describe('capture commands', () => {
       ),
     );
     expect(await getVisit(db, visitId)).toMatchObject({ status: 'cancelled', cancelReason: 'Pasien pulang' });
+  });
+
+  it('withdraws the slip of a cancelled visit in the same transaction; it leaves the worklist with the reason', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const { visitId, slipId } = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    const open = ['requested', 'found', 'not_found', 'sent', 'received'] as const;
+    expect(await slipWorklist(db, { statuses: open })).toHaveLength(1);
+    clock.advance(10);
+    const cancelled = expectOk(
+      await moveInQueue(
+        db,
+        visitId,
+        { move: 'cancel', when: { mode: 'now' }, source: 'direct', reason: 'Salah poli, pulang' },
+        clock,
+      ),
+    );
+    expect(cancelled.events.map((event) => [event.type, event.entityId])).toEqual([
+      ['visit.cancelled', visitId],
+      ['slip.cancelled', slipId],
+    ]);
+    expect(await getSlip(db, slipId!)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Salah poli, pulang',
+      cancelledAt: '2026-11-22T08:10:00.000+07:00',
+    });
+    expect(await slipWorklist(db, { statuses: open })).toEqual([]);
+    const [history] = await slipWorklist(db, { statuses: ['cancelled'] });
+    expect(history?.slip.cancelReason).toBe('Salah poli, pulang');
+    expect(await getVisit(db, visitId)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('keeps a slip whose folder already went to the poli open when its visit is cancelled', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const { visitId, slipId } = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    await actAs(db, 'records');
+    clock.advance(5);
+    expectOk(
+      await moveSlip(
+        db,
+        slipId!,
+        { move: 'found', source: 'paper_folder' },
+        { mode: 'now' },
+        'direct',
+        clock,
+      ),
+    );
+    expectOk(
+      await moveSlip(db, slipId!, { move: 'sent', rm12BlankIssued: true }, { mode: 'now' }, 'direct', clock),
+    );
+    await actAs(db, 'registration');
+    clock.advance(5);
+    const cancelled = expectOk(
+      await moveInQueue(
+        db,
+        visitId,
+        { move: 'cancel', when: { mode: 'now' }, source: 'direct', reason: 'Pasien pulang' },
+        clock,
+      ),
+    );
+    expect(cancelled.events.map((event) => event.type)).toEqual(['visit.cancelled']);
+    expect((await getSlip(db, slipId!))?.status).toBe('sent');
   });
 
   it('works a slip through the records room and requires the backup date for a periodic backup', async () => {
