@@ -77,6 +77,7 @@ export {
   getSlip,
   getSlipsOfVisit,
   getVisit,
+  getVisitsOfPatient,
   slipWorklist,
   ticketsOfDay,
   visitsOfDay,

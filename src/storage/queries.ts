@@ -34,6 +34,15 @@ export async function getSlip(db: SiagaDb, id: string, codec = getCodec()): Prom
   return decodeOne<Slip>(await db.slips.get(id), 'slips', codec);
 }
 
+/** Every visit of one patient on this device (indexed by patient), in no particular order. */
+export async function getVisitsOfPatient(
+  db: SiagaDb,
+  patientId: string,
+  codec = getCodec(),
+): Promise<Visit[]> {
+  return decodeBodies<Visit>(await db.visits.where('patientId').equals(patientId).toArray(), 'visits', codec);
+}
+
 /** The record-request slips raised for a visit (usually one). */
 export async function getSlipsOfVisit(db: SiagaDb, visitId: string, codec = getCodec()): Promise<Slip[]> {
   return decodeBodies<Slip>(await db.slips.where('visitId').equals(visitId).toArray(), 'slips', codec);

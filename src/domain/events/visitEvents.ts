@@ -74,6 +74,11 @@ export const visitRegisteredSchema = eventSchema(
     arrivedAt: isoDateTimeSchema,
     /** Registration service started: BPJS task 2 for new patients. */
     admissionStartedAt: z.optional(isoDateTimeSchema),
+    /**
+     * The patient already had an open visit at this poli that day and the clerk confirmed a second
+     * one on purpose (issue 14). Absent on every other visit, and on visits recorded before.
+     */
+    secondVisitConfirmed: z.optional(z.literal(true)),
   }),
 );
 

@@ -13,7 +13,8 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.nikFormat': 'Invalid NIK. Check the 16 digits on the ID card or family card again.',
   'reason.nikLength': 'A NIK has exactly 16 digits. Check the ID card or family card again.',
   'reason.nikNotDigits': 'A NIK has digits only: no letters, spaces or punctuation.',
-  'reason.nikUnknownProvince': 'The first two digits of the NIK are not a province code. Check the ID card again.',
+  'reason.nikUnknownProvince':
+    'The first two digits of the NIK are not a province code. Check the ID card again.',
   'reason.nikZeroRegion': 'Digits 3 to 6 of the NIK (regency and district codes) cannot be 00.',
   'reason.nikInvalidDay': 'Digits 7 and 8 of the NIK (day of birth) must be 01–31, or 41–71 for women.',
   'reason.nikInvalidMonth': 'Digits 9 and 10 of the NIK (month of birth) must be 01–12.',

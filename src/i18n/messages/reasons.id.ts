@@ -14,8 +14,7 @@ export const reasonsId = {
   'reason.nikNotDigits': 'NIK hanya berisi angka, tanpa huruf, spasi atau tanda baca.',
   'reason.nikUnknownProvince': 'Dua angka pertama NIK bukan kode provinsi. Periksa lagi di KTP.',
   'reason.nikZeroRegion': 'Angka ke-3 sampai ke-6 NIK (kode kabupaten dan kecamatan) tidak boleh 00.',
-  'reason.nikInvalidDay':
-    'Angka ke-7 dan ke-8 NIK (tanggal lahir) harus 01–31, atau 41–71 untuk perempuan.',
+  'reason.nikInvalidDay': 'Angka ke-7 dan ke-8 NIK (tanggal lahir) harus 01–31, atau 41–71 untuk perempuan.',
   'reason.nikInvalidMonth': 'Angka ke-9 dan ke-10 NIK (bulan lahir) harus 01–12.',
   'reason.nikImpossibleDate':
     'Tanggal lahir dalam NIK (angka ke-7 sampai ke-12) tidak ada di kalender atau belum lewat.',

@@ -65,9 +65,9 @@ describe('every reason a device can report has words', () => {
     expect(problemText(t, { field: 'patient.nik', reason: Reason.NikInvalidDay })).toBe(
       'Angka ke-7 dan ke-8 NIK (tanggal lahir) harus 01–31, atau 41–71 untuk perempuan.',
     );
-    expect(
-      problemText(t, { field: 'registeredAt', reason: Reason.TimeInFuture }, 'Asia/Jakarta'),
-    ).toBe('Waktu tidak boleh di masa depan.');
+    expect(problemText(t, { field: 'registeredAt', reason: Reason.TimeInFuture }, 'Asia/Jakarta')).toBe(
+      'Waktu tidak boleh di masa depan.',
+    );
     expect(
       problemText(
         t,
