@@ -78,6 +78,7 @@ export {
   getSlipsOfVisit,
   getVisit,
   getVisitsOfPatient,
+  lastVisitsOf,
   slipWorklist,
   ticketsOfDay,
   visitsOfDay,

@@ -9,6 +9,8 @@ import { deliveryEn } from '@/i18n/messages/delivery.en';
 import { deliveryId } from '@/i18n/messages/delivery.id';
 import { incidentsEn } from '@/i18n/messages/incidents.en';
 import { incidentsId } from '@/i18n/messages/incidents.id';
+import { registrationEn } from '@/i18n/messages/registration.en';
+import { registrationId } from '@/i18n/messages/registration.id';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -25,6 +27,7 @@ describe('message catalogues', () => {
     ['incidents workspace', incidentsId, incidentsEn],
     ['incident banner', incidentBannerId, incidentBannerEn],
     ['delivery console', deliveryId, deliveryEn],
+    ['registration workspace', registrationId, registrationEn],
   ] as [string, Record<string, string>, Record<string, string>][])(
     'translate every key of the %s with the same placeholders',
     (_name, id, en) => {
