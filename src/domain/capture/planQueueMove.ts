@@ -85,24 +85,15 @@ function planCancellation(
     const orderProblem = checkAfter(time.occurredAt, latestTime(slip.trail), 'when');
     if (orderProblem) return err([orderProblem]);
   }
+  const common = { time, source: input.source, payload: { reason } };
+  // Every event carries the one reason the clerk typed: a problem belongs to that field, once.
+  const refuse = (problems: FieldProblem[]) =>
+    err(problems.map((problem) => ({ ...problem, field: 'reason' })));
+  const cancelled = makeEvent(context, { ...common, entityId: visit.id, type: 'visit.cancelled' });
+  if (!cancelled.ok) return refuse(cancelled.error);
   const events = collectEvents([
-    makeEvent(context, {
-      entityId: visit.id,
-      time,
-      source: input.source,
-      type: 'visit.cancelled',
-      payload: { reason },
-    }),
-    ...withdrawn.map((slip) =>
-      makeEvent(context, {
-        entityId: slip.id,
-        time,
-        source: input.source,
-        type: 'slip.cancelled',
-        payload: { reason },
-      }),
-    ),
+    cancelled,
+    ...withdrawn.map((slip) => makeEvent(context, { ...common, entityId: slip.id, type: 'slip.cancelled' })),
   ]);
-  // Every event carries the one reason the clerk typed: a problem belongs to that field.
-  return events.ok ? events : err(events.error.map((problem) => ({ ...problem, field: 'reason' })));
+  return events.ok ? events : refuse(events.error);
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import {
   IDENTITY_PROOFS,
@@ -188,19 +188,21 @@ export function RegistrationForm({
     setProblemParams(params);
     focusFirst(fields);
   }, onInvalid);
+  // One save at a time: a second Enter while the first is being stored must not register twice.
+  const save = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!formState.isSubmitting) void submit();
+  };
   // Enter saves from a list box too, as it does from a text field: the clerk never leaves the keys.
   const enterSaves = (event: KeyboardEvent<HTMLSelectElement>) => {
-    if (event.key === 'Enter' && !event.altKey) {
-      event.preventDefault();
-      void submit();
-    }
+    if (event.key === 'Enter' && !event.altKey) save(event);
   };
 
   return (
     <form
       className="form-card"
       noValidate
-      onSubmit={(event) => void submit(event)}
+      onSubmit={save}
       aria-labelledby="registration-form-title"
     >
       <h2 id="registration-form-title">{tr(known ? 'kindKnown' : KIND_TITLE[kind])}</h2>

@@ -345,6 +345,13 @@ describe('capture commands', () => {
     const open = ['requested', 'found', 'not_found', 'sent', 'received'] as const;
     expect(await slipWorklist(db, { statuses: open })).toHaveLength(1);
     clock.advance(10);
+    const noReason = await moveInQueue(
+      db,
+      visitId,
+      { move: 'cancel', when: { mode: 'now' }, source: 'direct' },
+      clock,
+    );
+    expect(!noReason.ok && noReason.error).toEqual([{ field: 'reason', reason: Reason.ReasonRequired }]);
     const cancelled = expectOk(
       await moveInQueue(
         db,
