@@ -199,12 +199,7 @@ export function RegistrationForm({
   };
 
   return (
-    <form
-      className="form-card"
-      noValidate
-      onSubmit={save}
-      aria-labelledby="registration-form-title"
-    >
+    <form className="form-card" noValidate onSubmit={save} aria-labelledby="registration-form-title">
       <h2 id="registration-form-title">{tr(known ? 'kindKnown' : KIND_TITLE[kind])}</h2>
 
       <fieldset className="form-section">
