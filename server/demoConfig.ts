@@ -10,6 +10,9 @@ export const DEMO_CONFIG: RuntimeConfig = {
   hub: { primaryUrl: '/' },
   simrs: { healthUrl: 'http://127.0.0.1:8081/health' },
   mrn: { pattern: '\\d{6}', example: '012345' },
+  // The demo's registration desks, each with its own block of ticket numbers (decision 0009):
+  // PD1 issues A-001…A-999, PD2 A-1001…, PD3 A-2001…
+  queue: { deskSeries: { PD1: 0, PD2: 1, PD3: 2 } },
   polis: [
     {
       code: 'UMU',

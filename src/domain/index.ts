@@ -17,6 +17,7 @@ export * from './events/patientEvents';
 export * from './events/slipEvents';
 export * from './events/visitEvents';
 export * from './hubHealth';
+export * from './identifiers/identityProofs';
 export * from './identifiers/luhn';
 export * from './identifiers/nik';
 export * from './identifiers/patientIdentifiers';

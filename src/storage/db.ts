@@ -74,6 +74,8 @@ export type TicketRow = {
   prefix: string;
   deviceCode: string;
   sequence: number;
+  /** The desk's number block (decision 0009); absent on long-label tickets. Not indexed. */
+  series?: number;
   status: QueueStatus;
   callCount: number;
   lastCalledAt?: string;

@@ -62,6 +62,7 @@ export function toTicketRow(visit: Visit): TicketRow {
     prefix: visit.ticket.prefix,
     deviceCode: visit.ticket.deviceCode,
     sequence: visit.ticket.sequence,
+    ...(visit.ticket.series === undefined ? {} : { series: visit.ticket.series }),
     status: visit.status,
     callCount: visit.callCount,
     ...(visit.lastCalledAt ? { lastCalledAt: visit.lastCalledAt } : {}),

@@ -34,6 +34,42 @@ export async function getSlip(db: SiagaDb, id: string, codec = getCodec()): Prom
   return decodeOne<Slip>(await db.slips.get(id), 'slips', codec);
 }
 
+/** Every visit of one patient on this device (indexed by patient), in no particular order. */
+export async function getVisitsOfPatient(
+  db: SiagaDb,
+  patientId: string,
+  codec = getCodec(),
+): Promise<Visit[]> {
+  return decodeBodies<Visit>(await db.visits.where('patientId').equals(patientId).toArray(), 'visits', codec);
+}
+
+/**
+ * The latest visit (by registration time) of each of a few patients, for the desk to start from
+ * where the patient left off. Reads the patients' visit rows by index and decodes one per patient.
+ */
+export async function lastVisitsOf(
+  db: SiagaDb,
+  patientIds: readonly string[],
+  codec = getCodec(),
+): Promise<Map<string, Visit>> {
+  const rows = await db.visits
+    .where('patientId')
+    .anyOf([...patientIds])
+    .toArray();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const current = latest.get(row.patientId);
+    if (!current || row.registeredAt > current.registeredAt) latest.set(row.patientId, row);
+  }
+  const visits = await decodeBodies<Visit>([...latest.values()], 'visits', codec);
+  return new Map(visits.map((visit) => [visit.patientId, visit]));
+}
+
+/** The record-request slips raised for a visit (usually one). */
+export async function getSlipsOfVisit(db: SiagaDb, visitId: string, codec = getCodec()): Promise<Slip[]> {
+  return decodeBodies<Slip>(await db.slips.where('visitId').equals(visitId).toArray(), 'slips', codec);
+}
+
 export async function getAssessmentOfVisit(
   db: SiagaDb,
   visitId: string,

@@ -2,6 +2,7 @@ import {
   useId,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
@@ -55,7 +56,7 @@ export function TextField({
   error,
   className,
   ...input
-}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> | undefined }) {
   const ids = useFieldIds(error, hint);
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
@@ -105,7 +106,11 @@ export function SelectField({
   placeholder,
   ...select
 }: FieldFrame &
-  SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; placeholder?: string }) {
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: readonly Option[];
+    placeholder?: string;
+    ref?: Ref<HTMLSelectElement> | undefined;
+  }) {
   const ids = useFieldIds(error, hint);
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
@@ -134,7 +139,7 @@ export function CheckboxField({
   error,
   className,
   ...input
-}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> | undefined }) {
   const ids = useFieldIds(error, hint);
   return (
     <div className={['field field--checkbox', className].filter(Boolean).join(' ')}>
@@ -160,6 +165,7 @@ export function RadioGroup({
   onChange,
   error,
   hint,
+  inputRef,
 }: {
   legend: ReactNode;
   name: string;
@@ -168,7 +174,13 @@ export function RadioGroup({
   onChange: (value: string) => void;
   error?: ReactNode;
   hint?: ReactNode;
+  /** The radio that takes focus when the group is focused: the checked one, else the first. */
+  inputRef?: Ref<HTMLInputElement> | undefined;
 }) {
+  const focusIndex = Math.max(
+    options.findIndex((option) => option.value === value),
+    0,
+  );
   const ids = useFieldIds(error, hint);
   return (
     <fieldset
@@ -177,9 +189,10 @@ export function RadioGroup({
     >
       <legend>{legend}</legend>
       <div className="radio-group__options">
-        {options.map((option) => (
+        {options.map((option, index) => (
           <label key={option.value} className="radio-group__option">
             <input
+              ref={index === focusIndex ? inputRef : undefined}
               type="radio"
               name={name}
               value={option.value}

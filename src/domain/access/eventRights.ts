@@ -12,6 +12,7 @@ export function workflowOf(type: EventType): Workflow {
     case 'visit.registered':
     case 'visit.cancelled':
     case 'slip.requested': // raised by the desk as part of registering a returning patient
+    case 'slip.cancelled': // withdrawn by the desk with the visit it cancels
       return 'registration';
     case 'patient.mrn_mapped': // the records officer decides who a temporary patient really is
     case 'slip.found':

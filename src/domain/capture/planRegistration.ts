@@ -6,10 +6,16 @@ import { ticketLabel, type Payer } from '../events/visitEvents';
 import { checkNik } from '../identifiers/nik';
 import { isValidMrn, normaliseName } from '../identifiers/patientIdentifiers';
 import { formatTempNumber } from '../identifiers/tempNumber';
-import { slipCounterKey, tempCounterKey, ticketCounterKey } from '../projections/projectEvent';
-import type { Patient } from '../projections/types';
+import {
+  slipCounterKey,
+  tempCounterKey,
+  ticketCounterKey,
+  ticketSeriesOf,
+} from '../projections/projectEvent';
+import type { Patient, Visit } from '../projections/types';
 import { Reason, type FieldProblem } from '../reasons';
 import { compactFacilityDate, facilityDate, toFacilityIso } from '../time/facilityTime';
+import { isOpenVisit } from '../visits/queueRules';
 import {
   collectEvents,
   makeEvent,
@@ -34,10 +40,16 @@ export type RegistrationInput = {
   arrivedAt?: When;
   /** When the clerk began this registration (task 2 for new patients), captured by the form. */
   admissionStartedAt?: Date;
+  /** The clerk knows the patient already has an open visit at this poli today and wants a second. */
+  confirmSecondVisit?: boolean;
 };
 
 export type RegistrationState = {
   knownPatient?: Patient;
+  /** The known patient's visits on this device (to find one still open at the same poli today). */
+  visitsOfPatient?: readonly Visit[];
+  /** Patients on this device with the NIK typed for a new identity: that person is not new. */
+  patientsWithNik?: readonly Patient[];
   /** The highest number already used in a per-device series (0 when none). */
   counterValue: (key: string) => number;
 };
@@ -69,11 +81,9 @@ function checkIdentity(identity: NewPatientIdentity, context: CaptureContext): F
     }
   }
   if (identity.nik) {
+    // The field shows one sentence: the first impossible part (the birth date may be in the future).
     const nik = checkNik(identity.nik, context.now);
-    if (!nik.ok)
-      nik.error.forEach((reason) =>
-        problems.push({ field: 'patient.nik', reason: Reason.NikFormat, params: { detail: reason } }),
-      );
+    if (!nik.ok) problems.push({ field: 'patient.nik', reason: nik.error[0]! });
   }
   if (
     identity.birthDate &&
@@ -103,8 +113,12 @@ export function planRegistration(
   else if (!poli.doctors.some((doctor) => doctor.code === input.doctorCode)) {
     problems.push({ field: 'doctorCode', reason: Reason.UnknownDoctor });
   }
-  if ('identity' in input.patient) problems.push(...checkIdentity(input.patient.identity, context));
-  else if (!state.knownPatient || state.knownPatient.id !== input.patient.patientId) {
+  if ('identity' in input.patient) {
+    problems.push(...checkIdentity(input.patient.identity, context));
+    // One person, one record: a NIK this device knows is that patient, never a second number.
+    if (input.patient.identity.nik && (state.patientsWithNik?.length ?? 0) > 0)
+      problems.push({ field: 'patient.nik', reason: Reason.NikAlreadyKnown });
+  } else if (!state.knownPatient || state.knownPatient.id !== input.patient.patientId) {
     problems.push({ field: 'patient', reason: Reason.Required });
   }
 
@@ -123,14 +137,28 @@ export function planRegistration(
       ? input.admissionStartedAt
       : undefined;
   if (arrived.value.at > registered.value.at) problems.push({ field: 'arrivedAt', reason: Reason.TimeOrder });
+  const serviceDate = facilityDate(arrived.value.at, zone);
+  // One open visit per patient per poli per day (DOMAIN.md §7.1), unless the clerk confirms a second.
+  const openHere = state.visitsOfPatient?.find(
+    (visit) => visit.serviceDate === serviceDate && visit.poliCode === poli.code && isOpenVisit(visit),
+  );
+  if (openHere && !input.confirmSecondVisit) {
+    problems.push({
+      field: 'confirmSecondVisit',
+      reason: Reason.SecondVisitNotConfirmed,
+      params: { ticket: openHere.ticketLabel },
+    });
+  }
   if (problems.length > 0) return err(problems);
 
-  const serviceDate = facilityDate(arrived.value.at, zone);
   const compactDate = compactFacilityDate(registered.value.at, zone);
-  const ticketSequence = state.counterValue(ticketCounterKey(poli.code, serviceDate, context.deviceCode)) + 1;
+  const series = config.queue?.deskSeries?.[context.deviceCode];
+  const issuer = { deviceCode: context.deviceCode, ...(series === undefined ? {} : { series }) };
+  const ticketSequence =
+    state.counterValue(ticketCounterKey(poli.code, serviceDate, ticketSeriesOf(issuer))) + 1;
   if (ticketSequence > MAX_TICKETS_PER_DAY)
     return err([{ field: 'poliCode', reason: Reason.SequenceExhausted }]);
-  const ticket = { prefix: poli.queuePrefix, deviceCode: context.deviceCode, sequence: ticketSequence };
+  const ticket = { prefix: poli.queuePrefix, ...issuer, sequence: ticketSequence };
 
   const time: ResolvedTime = registered.value;
   const builds = [];
@@ -187,6 +215,7 @@ export function planRegistration(
         serviceDate,
         arrivedAt: arrived.value.occurredAt,
         ...(admissionStart ? { admissionStartedAt: toFacilityIso(admissionStart, zone) } : {}),
+        ...(openHere ? { secondVisitConfirmed: true as const } : {}),
       },
     }),
   );

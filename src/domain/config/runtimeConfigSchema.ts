@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { SAMPLE_TEMP_NUMBER } from '../identifiers/tempNumber';
+import { IDENTITY_PROOFS } from '../identifiers/identityProofs';
+import { DEVICE_CODE_PATTERN, SAMPLE_TEMP_NUMBER } from '../identifiers/tempNumber';
 
 /** Indonesia's three time zones (WIB, WITA, WIT); every facility is in exactly one. */
 export const FACILITY_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -124,6 +125,25 @@ function reportDuplicates<T>(
   });
 }
 
+export const MAX_DESK_SERIES = 9;
+
+/** Two desks with one series would issue the same tickets: each series belongs to one desk. */
+function reportDuplicateSeries(series: Record<string, number>, ctx: IssueSink): void {
+  const ownerOf = new Map<number, string>();
+  for (const [desk, value] of Object.entries(series)) {
+    if (ownerOf.has(value)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: [desk],
+        message: 'duplicate desk series',
+        params: { rule: ConfigRule.Duplicate, value: String(value) },
+        input: value,
+      });
+    }
+    ownerOf.set(value, desk);
+  }
+}
+
 /**
  * The hospital's runtime configuration, served as `config.json` next to the app so that IT can
  * change it without a rebuild. Unknown fields are errors: a typo must not silently fall back to
@@ -167,6 +187,31 @@ export const runtimeConfigSchema = z.strictObject({
       z.minLength(1),
       z.superRefine((steps, ctx) => reportDuplicates(steps, (step) => step.id, 'id', ctx)),
     ),
+  ),
+  /** The registration desk's defaults; all optional. */
+  registration: z.optional(
+    z.strictObject({
+      /** The proof of identity the form starts with (default `ktp`; unidentified patients: `none`). */
+      defaultIdentityProof: z.optional(z.enum(IDENTITY_PROOFS)),
+    }),
+  ),
+  /**
+   * Queue tickets (decision 0009). `deskSeries` gives each registration desk (device code) its own
+   * block of numbers, 0–9: series s issues s×1000 + n, so tickets stay short ("A-012", "A-1012")
+   * and two desks working apart never issue the same one. A desk not listed keeps the long label
+   * with its device code ("A-PD1-012").
+   */
+  queue: z.optional(
+    z.strictObject({
+      deskSeries: z.optional(
+        z
+          .record(
+            z.string().check(z.regex(DEVICE_CODE_PATTERN)),
+            z.number().check(z.int(), z.gte(0), z.lte(MAX_DESK_SERIES)),
+          )
+          .check(z.superRefine((series, ctx) => reportDuplicateSeries(series, ctx))),
+      ),
+    }),
   ),
   polis: z.array(poliSchema).check(
     z.minLength(1),

@@ -92,6 +92,9 @@ export const simrsVisitBodySchema = z.looseObject({
       sentAt: optionalStamp,
       receivedAt: optionalStamp,
       returnedAt: optionalStamp,
+      /** Withdrawn with its cancelled visit before the folder left the records room. */
+      cancelledAt: optionalStamp,
+      cancelReason: z.optional(z.string()),
       trail: z.array(timelineEntrySchema),
     }),
   ),

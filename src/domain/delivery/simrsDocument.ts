@@ -56,6 +56,8 @@ export type SimrsSlip = {
   sentAt?: Stamp;
   receivedAt?: Stamp;
   returnedAt?: Stamp;
+  cancelledAt?: Stamp;
+  cancelReason?: string;
   trail: SimrsTimelineEntry[];
 };
 
@@ -186,6 +188,8 @@ export function buildVisitDocument(input: {
         ...optionalStamp('sentAt', slip.sentAt, zone),
         ...optionalStamp('receivedAt', slip.receivedAt, zone),
         ...optionalStamp('returnedAt', slip.returnedAt, zone),
+        ...optionalStamp('cancelledAt', slip.cancelledAt, zone),
+        ...(slip.cancelReason ? { cancelReason: slip.cancelReason } : {}),
         trail: timelineOf(slip.trail, zone),
       })),
     ...(assessment && current

@@ -17,6 +17,7 @@ import {
 import { eventVoidedSchema } from './journalEvents';
 import { patientCorrectedSchema, patientMrnMappedSchema, patientRegisteredSchema } from './patientEvents';
 import {
+  slipCancelledSchema,
   slipFoundSchema,
   slipNotFoundSchema,
   slipReceivedSchema,
@@ -54,6 +55,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   slipSentSchema,
   slipReceivedSchema,
   slipReturnedSchema,
+  slipCancelledSchema,
   assessmentSignedSchema,
   assessmentAmendedSchema,
   eventVoidedSchema,

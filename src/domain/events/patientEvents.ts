@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { IDENTITY_PROOFS } from '../identifiers/identityProofs';
 import { checkNik } from '../identifiers/nik';
 import { BPJS_CARD_PATTERN, PHONE_PATTERN } from '../identifiers/patientIdentifiers';
 import { isTempNumber } from '../identifiers/tempNumber';
@@ -13,7 +14,6 @@ export const PATIENT_KINDS = ['returning', 'new', 'unidentified'] as const;
 export type PatientKind = (typeof PATIENT_KINDS)[number];
 
 export const SEXES = ['L', 'P'] as const;
-export const IDENTITY_PROOFS = ['ktp', 'kib', 'bpjs_card', 'family', 'none'] as const;
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, { error: Reason.TooLong }));
 
@@ -24,9 +24,12 @@ export const mrnSchema = z
     z.minLength(1, { error: Reason.MrnRequired }),
     z.regex(/^[A-Za-z0-9./-]{1,20}$/, { error: Reason.MrnFormat }),
   );
+/** A NIK whose every part is possible; a refusal names the first impossible part. */
 export const nikSchema = z.string().check(
-  z.regex(/^\d{16}$/, { error: Reason.NikFormat }),
-  z.refine((nik) => checkNik(nik, NIK_SHAPE_HORIZON).ok, { error: Reason.NikFormat }),
+  z.superRefine((nik, ctx) => {
+    const checked = checkNik(nik, NIK_SHAPE_HORIZON);
+    if (!checked.ok) ctx.issues.push({ code: 'custom', message: checked.error[0]!, input: nik });
+  }),
 );
 export const bpjsCardSchema = z.string().check(z.regex(BPJS_CARD_PATTERN, { error: Reason.BpjsCardFormat }));
 export const personNameSchema = z

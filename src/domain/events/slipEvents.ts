@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Reason } from '../reasons';
 import { eventSchema, isoDateSchema, uuidSchema } from './envelope';
 import { mrnSchema } from './patientEvents';
+import { cancelReasonSchema } from './visitEvents';
 
 /**
  * The record-request slip ("bon pencarian rekam medis"): registration asks the records room for a
@@ -62,3 +63,12 @@ export const slipSentSchema = eventSchema(
 );
 export const slipReceivedSchema = eventSchema('slip.received', notePayload);
 export const slipReturnedSchema = eventSchema('slip.returned', notePayload);
+
+/**
+ * The slip is withdrawn because its visit was cancelled before the folder left the records room:
+ * recorded with the visit's cancellation, in the same command, with the same reason.
+ */
+export const slipCancelledSchema = eventSchema(
+  'slip.cancelled',
+  z.strictObject({ reason: cancelReasonSchema }),
+);

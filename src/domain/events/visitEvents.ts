@@ -30,18 +30,32 @@ export const payerSchema = z.discriminatedUnion('type', [
 export type Payer = z.output<typeof payerSchema>;
 
 /**
- * A queue ticket number: poli prefix, the issuing device's code, and that device's daily sequence
- * for the poli — `A-PD1-012`. Two desks working offline can never print the same number.
+ * A queue ticket: the poli's letter and a number the issuing desk can never repeat that day for
+ * that poli. A desk with a number block of its own (`series`, decision 0009) prints a short label,
+ * `A-012` (series 0) or `A-1012` (series 1): the series keeps two desks working apart from ever
+ * issuing the same number. A desk without one (and every ticket issued before series existed)
+ * carries its device code instead: `A-PD1-012`.
  */
 export const ticketSchema = z.strictObject({
   prefix: z.string().check(z.regex(/^[A-Z]{1,2}$/)),
   deviceCode: z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/)),
+  /** The desk's daily count for the poli, 1–999. */
   sequence: z.number().check(z.int(), z.gte(1), z.lte(999)),
+  /** The desk's number block, 0–9: the ticket's number is series × 1000 + sequence. */
+  series: z.optional(z.number().check(z.int(), z.gte(0), z.lte(9))),
 });
 export type Ticket = z.output<typeof ticketSchema>;
 
+/** The number a patient holds and hears: the sequence within the desk's block, if it has one. */
+export function ticketNumber(ticket: Pick<Ticket, 'sequence' | 'series'>): number {
+  return (ticket.series ?? 0) * 1000 + ticket.sequence;
+}
+
 export function ticketLabel(ticket: Ticket): string {
-  return `${ticket.prefix}-${ticket.deviceCode}-${String(ticket.sequence).padStart(3, '0')}`;
+  const number = String(ticketNumber(ticket)).padStart(3, '0');
+  return ticket.series === undefined
+    ? `${ticket.prefix}-${ticket.deviceCode}-${number}`
+    : `${ticket.prefix}-${number}`;
 }
 
 export const visitRegisteredSchema = eventSchema(
@@ -60,14 +74,23 @@ export const visitRegisteredSchema = eventSchema(
     arrivedAt: isoDateTimeSchema,
     /** Registration service started: BPJS task 2 for new patients. */
     admissionStartedAt: z.optional(isoDateTimeSchema),
+    /**
+     * The patient already had an open visit at this poli that day and the clerk confirmed a second
+     * one on purpose (issue 14). Absent on every other visit, and on visits recorded before.
+     */
+    secondVisitConfirmed: z.optional(z.literal(true)),
   }),
 );
 
-const reasonText = z
+/** Why something was cancelled, in the clerk's words. */
+export const cancelReasonSchema = z
   .string()
   .check(z.trim(), z.minLength(3, { error: Reason.ReasonRequired }), z.maxLength(300));
 
-export const visitCancelledSchema = eventSchema('visit.cancelled', z.strictObject({ reason: reasonText }));
+export const visitCancelledSchema = eventSchema(
+  'visit.cancelled',
+  z.strictObject({ reason: cancelReasonSchema }),
+);
 
 /** Queue actions on a visit's poli ticket. Each is its own event with its real time and actor. */
 export const QUEUE_ACTIONS = [

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '@/lib/result';
+import { Reason } from '../reasons';
 
 /**
  * Kemendagri province codes, current list including the four Papua provinces created in 2022
@@ -17,16 +18,19 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set([
 
 export type Sex = 'L' | 'P';
 
-/** Why a NIK cannot be right (hard errors: the number is impossible). */
+/**
+ * Why a NIK cannot be right (hard errors: the number is impossible). Each is a reason code of its
+ * own, so a form names the exact part that is wrong.
+ */
 export const NikProblem = {
-  Length: 'nikLength',
-  NotDigits: 'nikNotDigits',
-  UnknownProvince: 'nikUnknownProvince',
-  ZeroRegion: 'nikZeroRegion',
-  InvalidDay: 'nikInvalidDay',
-  InvalidMonth: 'nikInvalidMonth',
-  ImpossibleDate: 'nikImpossibleDate',
-  ZeroSerial: 'nikZeroSerial',
+  Length: Reason.NikLength,
+  NotDigits: Reason.NikNotDigits,
+  UnknownProvince: Reason.NikUnknownProvince,
+  ZeroRegion: Reason.NikZeroRegion,
+  InvalidDay: Reason.NikInvalidDay,
+  InvalidMonth: Reason.NikInvalidMonth,
+  ImpossibleDate: Reason.NikImpossibleDate,
+  ZeroSerial: Reason.NikZeroSerial,
 } as const;
 export type NikProblem = (typeof NikProblem)[keyof typeof NikProblem];
 
@@ -96,6 +100,18 @@ export function checkNik(nik: string, today: Date): Result<NikInfo, NikProblem[]
     sex: isFemale ? 'P' : 'L',
     serial,
   });
+}
+
+/**
+ * The birth date a valid NIK states, as `YYYY-MM-DD`. The NIK gives only two digits of the year:
+ * the latest century that does not put the birth in the future (a NIK ending in 10 is 2010, not
+ * 1910). A clerk can still change it; this only saves typing what the card already says.
+ */
+export function birthDateOfNik(info: NikInfo, today: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const recent = 2000 + info.yearOfCentury;
+  const year = Date.UTC(recent, info.month - 1, info.day) <= today.getTime() ? recent : recent - 100;
+  return `${year}-${pad(info.month)}-${pad(info.day)}`;
 }
 
 /** Compares a valid NIK with the birth date (`YYYY-MM-DD`) and sex typed for the person. */

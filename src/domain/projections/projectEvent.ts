@@ -52,6 +52,7 @@ export function reduceRow<T extends ProjectionTable>(
     case 'slip.sent':
     case 'slip.received':
     case 'slip.returned':
+    case 'slip.cancelled':
       return reduceSlip(current as ProjectionTables['slips'] | undefined, event) as ProjectionTables[T];
     case 'assessment.signed':
     case 'assessment.amended':
@@ -101,7 +102,9 @@ export function counterKeysOf(event: DomainEvent): { key: string; value: number 
   switch (event.type) {
     case 'visit.registered': {
       const { ticket, poliCode, serviceDate } = event.payload;
-      return [{ key: ticketCounterKey(poliCode, serviceDate, ticket.deviceCode), value: ticket.sequence }];
+      return [
+        { key: ticketCounterKey(poliCode, serviceDate, ticketSeriesOf(ticket)), value: ticket.sequence },
+      ];
     }
     case 'patient.registered': {
       const match = event.payload.tempNumber ? TEMP_NUMBER_PATTERN.exec(event.payload.tempNumber) : null;
@@ -116,8 +119,17 @@ export function counterKeysOf(event: DomainEvent): { key: string; value: number 
   }
 }
 
-export const ticketCounterKey = (poliCode: string, serviceDate: string, deviceCode: string) =>
-  `ticket:${poliCode}:${serviceDate}:${deviceCode}`;
+/**
+ * Whose number series a ticket continues: its desk's number block when it has one (so a desk that
+ * takes over a block, e.g. a replacement PC, continues after the numbers it has seen), else the
+ * issuing device.
+ */
+export function ticketSeriesOf(ticket: { deviceCode: string; series?: number | undefined }): string {
+  return ticket.series === undefined ? ticket.deviceCode : `#${ticket.series}`;
+}
+
+export const ticketCounterKey = (poliCode: string, serviceDate: string, series: string) =>
+  `ticket:${poliCode}:${serviceDate}:${series}`;
 export const tempCounterKey = (deviceCode: string, compactDate: string) => `tmp:${deviceCode}:${compactDate}`;
 export const slipCounterKey = (deviceCode: string, compactDate: string) =>
   `slip:${deviceCode}:${compactDate}`;

@@ -1,5 +1,5 @@
 import type { EventOf } from '../events/domainEvent';
-import { canMoveSlip, type SlipMove } from '../slips/slipRules';
+import { canMoveSlip, type SlipStep } from '../slips/slipRules';
 import { insertInTimeOrder, isNotBefore, timelineEntry } from './timelineEntry';
 import type { Anomaly, Slip } from './types';
 
@@ -9,7 +9,8 @@ type SlipEvent =
   | EventOf<'slip.not_found'>
   | EventOf<'slip.sent'>
   | EventOf<'slip.received'>
-  | EventOf<'slip.returned'>;
+  | EventOf<'slip.returned'>
+  | EventOf<'slip.cancelled'>;
 
 export function reduceSlip(current: Slip | undefined, event: SlipEvent): Slip | undefined {
   if (event.type === 'slip.requested') {
@@ -26,7 +27,7 @@ export function reduceSlip(current: Slip | undefined, event: SlipEvent): Slip | 
   if (!current) return undefined;
   if (current.trail.some((entry) => entry.eventId === event.id)) return current;
 
-  const move = event.type.slice('slip.'.length) as SlipMove;
+  const move = event.type.slice('slip.'.length) as SlipStep;
   const anomalies: Anomaly[] = [...current.anomalies];
   if (!canMoveSlip(current.status, move)) anomalies.push({ eventId: event.id, rule: 'slipTransition' });
   const latest = current.trail.at(-1);
@@ -54,6 +55,10 @@ export function reduceSlip(current: Slip | undefined, event: SlipEvent): Slip | 
       break;
     case 'slip.returned':
       next.returnedAt = event.occurredAt;
+      break;
+    case 'slip.cancelled':
+      next.cancelledAt = event.occurredAt;
+      next.cancelReason = event.payload.reason;
       break;
     default:
       break;

@@ -59,9 +59,14 @@ export function reduceVisit(current: Visit | undefined, event: VisitEvent): Visi
   if (latest && !isNotBefore(event.occurredAt, latest.occurredAt))
     anomalies.push({ eventId: event.id, rule: 'timeOrder' });
 
+  // A step that happened before the visit was closed (reported late by a device that was apart)
+  // is kept on the timeline but does not reopen it: a cancelled visit stays cancelled for the poli
+  // and for RM 1.2, whatever order the events arrive in.
+  const happenedBeforeClosing =
+    current.closedAt !== undefined && !isNotBefore(event.occurredAt, current.closedAt);
   const next: Visit = {
     ...current,
-    status: statusAfter(move),
+    status: happenedBeforeClosing ? current.status : statusAfter(move),
     timeline: insertInTimeOrder(current.timeline, timelineEntry(event)),
     anomalies,
   };

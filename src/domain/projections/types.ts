@@ -86,7 +86,15 @@ export type Visit = {
   anomalies: Anomaly[];
 };
 
-export const SLIP_STATUSES = ['requested', 'found', 'not_found', 'sent', 'received', 'returned'] as const;
+export const SLIP_STATUSES = [
+  'requested',
+  'found',
+  'not_found',
+  'sent',
+  'received',
+  'returned',
+  'cancelled',
+] as const;
 export type SlipStatus = (typeof SLIP_STATUSES)[number];
 
 export type Slip = {
@@ -106,6 +114,9 @@ export type Slip = {
   sentAt?: string;
   receivedAt?: string;
   returnedAt?: string;
+  /** Withdrawn with its cancelled visit: when, and the visit's cancellation reason. */
+  cancelledAt?: string;
+  cancelReason?: string;
   trail: TimelineEntry[];
   anomalies: Anomaly[];
 };

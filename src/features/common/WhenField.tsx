@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 import { facilityClock, facilityDate, ZONE_ABBREVIATION, type FacilityTimeZone, type When } from '@/domain';
 import { useT } from '@/i18n';
 
@@ -12,12 +12,15 @@ export function WhenField({
   onChange,
   zone,
   error,
+  inputRef,
 }: {
   label: string;
   value: When;
   onChange: (value: When) => void;
   zone: FacilityTimeZone;
   error?: string | undefined;
+  /** Takes focus when the field is focused (e.g. to fix an error): the date when typed, else the box. */
+  inputRef?: Ref<HTMLInputElement> | undefined;
 }) {
   const t = useT();
   const id = useId();
@@ -28,6 +31,7 @@ export function WhenField({
       <legend>{label}</legend>
       <div className="field field--checkbox">
         <input
+          ref={manual ? undefined : inputRef}
           id={`${id}-manual`}
           type="checkbox"
           checked={manual}
@@ -47,6 +51,7 @@ export function WhenField({
           <div className="field">
             <label htmlFor={`${id}-date`}>{t('when.date')}</label>
             <input
+              ref={inputRef}
               id={`${id}-date`}
               type="date"
               value={value.date}

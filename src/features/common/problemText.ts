@@ -3,7 +3,11 @@ import type { MessageKey, Translate } from '@/i18n';
 
 const REASONS = new Set<string>(Object.values(Reason));
 
-/** A reason code (from a command or a form schema) as a sentence in the user's language. */
+/**
+ * A reason code (from a command or a form schema) as a sentence in the user's language — the one
+ * place a reason becomes text. Give it the code, never text already translated: anything that is
+ * not a reason code reads as the generic "invalid input".
+ */
 export function reasonText(
   t: Translate,
   reason: string,
@@ -12,7 +16,6 @@ export function reasonText(
 ): string {
   if (!REASONS.has(reason)) return t('reason.unknown');
   const filled: Record<string, string | number> = { ...params };
-  if (typeof params.detail === 'string') filled.detail = t(`nik.${params.detail}` as MessageKey);
   if (typeof params.previous === 'string' && timeZone)
     filled.previous = facilityClock(params.previous, timeZone);
   return t(`reason.${reason}` as MessageKey, filled);

@@ -210,6 +210,7 @@ export function QueueBoard({
             void move(cancelling, 'cancel', cancelReason).then((done) => done && setCancelling(undefined));
           }}
         >
+          {cancelling?.visit.visitType === 'lama' ? <p>{t('queue.cancelVoidsSlip')}</p> : null}
           <TextAreaField
             label={t('queue.cancelReason')}
             value={cancelReason}

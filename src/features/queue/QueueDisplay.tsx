@@ -48,7 +48,12 @@ export function QueueDisplay({ config, poliCode }: { config: RuntimeConfig; poli
         announcementText(
           t,
           language,
-          { prefix: current.prefix, deviceCode: current.deviceCode, sequence: current.sequence },
+          {
+            prefix: current.prefix,
+            deviceCode: current.deviceCode,
+            sequence: current.sequence,
+            ...(current.series === undefined ? {} : { series: current.series }),
+          },
           poli.name,
         ),
         language,

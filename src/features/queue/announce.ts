@@ -1,15 +1,25 @@
-import type { Ticket } from '@/domain';
+import { ticketNumber, type Ticket } from '@/domain';
 import type { Language, Translate } from '@/i18n';
 import { englishNumber, indonesianNumber, spellCode } from './numberWords';
 
-/** What the caller says: "Nomor antrean A, P D satu, nomor dua belas. Silakan menuju Poli Anak." */
+/**
+ * What the caller says: the letter and the number the patient holds — "Nomor antrean A, seribu
+ * dua belas. Silakan menuju Poli Anak." A long-label ticket (a desk without a number block,
+ * decision 0009) also has the desk's code on it, so the call spells it too: "A, P D satu, nomor
+ * dua belas".
+ */
 export function announcementText(t: Translate, language: Language, ticket: Ticket, poliName: string): string {
-  return t('queue.announcement', {
-    prefix: ticket.prefix.split('').join(' '),
-    desk: spellCode(ticket.deviceCode, language),
-    number: language === 'id' ? indonesianNumber(ticket.sequence) : englishNumber(ticket.sequence),
-    poli: poliName,
-  });
+  const words = language === 'id' ? indonesianNumber : englishNumber;
+  const prefix = ticket.prefix.split('').join(' ');
+  if (ticket.series === undefined) {
+    return t('queue.announcementWithDesk', {
+      prefix,
+      desk: spellCode(ticket.deviceCode, language),
+      number: words(ticket.sequence),
+      poli: poliName,
+    });
+  }
+  return t('queue.announcement', { prefix, number: words(ticketNumber(ticket)), poli: poliName });
 }
 
 const VOICE_LANG: Record<Language, string> = { id: 'id', en: 'en' };

@@ -40,6 +40,7 @@ export const SLIP_STATUS_LABEL: Record<SlipStatus, MessageKey> = {
   sent: 'slip.status.sent',
   received: 'slip.status.received',
   returned: 'slip.status.returned',
+  cancelled: 'slip.status.cancelled',
 };
 
 const MOVE_LABEL: Record<SlipMove, MessageKey> = {
@@ -85,6 +86,7 @@ function SlipCard({
             : ''}
         </p>
       ) : null}
+      {slip.cancelReason ? <p>{t('slip.cancelledBecause', { reason: slip.cancelReason })}</p> : null}
       {slip.rm12BlankIssued !== undefined ? (
         <p>{t(slip.rm12BlankIssued ? 'slip.rm12Given' : 'slip.rm12NotGiven')}</p>
       ) : null}

@@ -1,29 +1,51 @@
-import { useState, type FormEvent } from 'react';
-import type { Patient, PatientKind } from '@/domain';
-import { PatientIdentityLine } from '@/features/common';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Patient, RuntimeConfig, Visit } from '@/domain';
+import { formatDate, PatientIdentityLine } from '@/features/common';
 import { useT } from '@/i18n';
-import { findPatients, getDb, type PatientQuery } from '@/storage';
+import { useRegistrationT } from '@/i18n/registration';
+import { findPatients, getDb, lastVisitsOf, type PatientQuery } from '@/storage';
 import { Button } from '@/ui/Button';
 import { RadioGroup, TextField } from '@/ui/Field';
+import type { RegistrationStart } from './registrationStart';
 
 type SearchBy = 'mrn' | 'nik' | 'nameDob';
-
-export type PatientChoice =
-  | { patient: Patient }
-  | { kind: PatientKind; prefill: { mrn?: string; nik?: string; name?: string; birthDate?: string } };
+type Found = { patient: Patient; lastVisit: Visit | undefined };
 
 /**
  * Finds a returning patient among those this device knows — by MRN, NIK, or name with birth
  * date — or starts a registration from the patient's card, as a new patient, or unidentified.
+ * Keyboard first: the search field has focus when the screen opens, Enter searches, and focus
+ * then goes to the first patient found (Enter registers them) or, when nobody is found by MRN or
+ * NIK, to the matching way of registering from the card.
  */
-export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) => void }) {
+export function PatientSearch({
+  config,
+  onChoose,
+}: {
+  config: RuntimeConfig;
+  onChoose: (choice: RegistrationStart) => void;
+}) {
   const t = useT();
+  const tr = useRegistrationT();
   const [by, setBy] = useState<SearchBy>('mrn');
   const [mrn, setMrn] = useState('');
   const [nik, setNik] = useState('');
   const [name, setName] = useState('');
   const [birthDate, setBirthDate] = useState('');
-  const [results, setResults] = useState<Patient[] | undefined>();
+  const [results, setResults] = useState<Found[] | undefined>();
+  const searchField = useRef<HTMLInputElement>(null);
+  const firstResult = useRef<HTMLButtonElement>(null);
+  const startReturning = useRef<HTMLButtonElement>(null);
+  const startNew = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => searchField.current?.focus(), []);
+  // Where the clerk goes next once the answer is on screen.
+  useEffect(() => {
+    if (results === undefined) return;
+    if (results.length > 0) firstResult.current?.focus();
+    else if (by === 'mrn') startReturning.current?.focus();
+    else if (by === 'nik') startNew.current?.focus();
+  }, [results, by]);
 
   const query = (): PatientQuery | undefined => {
     if (by === 'mrn') return mrn.trim() ? { mrn } : undefined;
@@ -33,7 +55,12 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
   const search = async (event: FormEvent) => {
     event.preventDefault();
     const current = query();
-    setResults(current ? await findPatients(getDb(), current) : []);
+    const patients = current ? await findPatients(getDb(), current) : [];
+    const lastVisits = await lastVisitsOf(
+      getDb(),
+      patients.map((patient) => patient.id),
+    );
+    setResults(patients.map((patient) => ({ patient, lastVisit: lastVisits.get(patient.id) })));
   };
   const prefill = {
     ...(by === 'mrn' && mrn.trim() ? { mrn: mrn.trim() } : {}),
@@ -41,13 +68,14 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
     ...(by === 'nameDob' && name.trim() ? { name: name.trim() } : {}),
     ...(by === 'nameDob' && birthDate ? { birthDate } : {}),
   };
+  const poliName = (code: string) => config.polis.find((poli) => poli.code === code)?.name ?? code;
 
   return (
     <section aria-labelledby="patient-search-title" className="form-card">
-      <h2 id="patient-search-title">{t('registration.searchTitle')}</h2>
+      <h2 id="patient-search-title">{tr('searchTitle')}</h2>
       <form onSubmit={(event) => void search(event)} noValidate>
         <RadioGroup
-          legend={t('registration.searchBy')}
+          legend={tr('searchBy')}
           name="search-by"
           value={by}
           onChange={(value) => {
@@ -55,14 +83,15 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
             setResults(undefined);
           }}
           options={[
-            { value: 'mrn', label: t('registration.searchByMrn') },
-            { value: 'nik', label: t('registration.searchByNik') },
-            { value: 'nameDob', label: t('registration.searchByNameDob') },
+            { value: 'mrn', label: tr('searchByMrn') },
+            { value: 'nik', label: tr('searchByNik') },
+            { value: 'nameDob', label: tr('searchByNameDob') },
           ]}
         />
         <div className="form-row">
           {by === 'mrn' ? (
             <TextField
+              ref={searchField}
               label={t('patient.mrn')}
               value={mrn}
               onChange={(event) => setMrn(event.target.value)}
@@ -71,6 +100,7 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
           ) : null}
           {by === 'nik' ? (
             <TextField
+              ref={searchField}
               label={t('patient.nik')}
               value={nik}
               inputMode="numeric"
@@ -82,6 +112,7 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
           {by === 'nameDob' ? (
             <>
               <TextField
+                ref={searchField}
                 label={t('patient.name')}
                 value={name}
                 onChange={(event) => setName(event.target.value)}
@@ -96,7 +127,7 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
             </>
           ) : null}
           <Button type="submit" variant="primary" className="form-row__action">
-            {t('registration.search')}
+            {tr('search')}
           </Button>
         </div>
       </form>
@@ -104,14 +135,28 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
       {results !== undefined ? (
         <div role="status" aria-live="polite">
           {results.length === 0 ? (
-            <p>{t('registration.noMatch')}</p>
+            <p>{tr('noMatch')}</p>
           ) : (
-            <ul className="result-list" aria-label={t('registration.results')}>
-              {results.map((patient) => (
+            <ul className="result-list" aria-label={tr('results')}>
+              {results.map(({ patient, lastVisit }, index) => (
                 <li key={patient.id} className="result-list__item">
-                  <PatientIdentityLine patient={patient} />
-                  <Button variant="primary" onClick={() => onChoose({ patient })}>
-                    {t('registration.registerThis')}
+                  <div>
+                    <PatientIdentityLine patient={patient} />
+                    {lastVisit ? (
+                      <p className="field__hint">
+                        {tr('lastVisit', {
+                          poli: poliName(lastVisit.poliCode),
+                          date: formatDate(lastVisit.serviceDate),
+                        })}
+                      </p>
+                    ) : null}
+                  </div>
+                  <Button
+                    ref={index === 0 ? firstResult : undefined}
+                    variant="primary"
+                    onClick={() => onChoose({ patient, ...(lastVisit ? { lastVisit } : {}) })}
+                  >
+                    {tr('registerThis')}
                   </Button>
                 </li>
               ))}
@@ -121,12 +166,14 @@ export function PatientSearch({ onChoose }: { onChoose: (choice: PatientChoice) 
       ) : null}
 
       <div className="choice-buttons">
-        <Button onClick={() => onChoose({ kind: 'returning', prefill })}>
-          {t('registration.startReturning')}
+        <Button ref={startReturning} onClick={() => onChoose({ kind: 'returning', prefill })}>
+          {tr('startReturning')}
         </Button>
-        <Button onClick={() => onChoose({ kind: 'new', prefill })}>{t('registration.startNew')}</Button>
+        <Button ref={startNew} onClick={() => onChoose({ kind: 'new', prefill })}>
+          {tr('startNew')}
+        </Button>
         <Button onClick={() => onChoose({ kind: 'unidentified', prefill: {} })}>
-          {t('registration.startUnidentified')}
+          {tr('startUnidentified')}
         </Button>
       </div>
     </section>

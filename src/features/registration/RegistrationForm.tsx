@@ -1,35 +1,44 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import {
   IDENTITY_PROOFS,
+  isOpenVisit,
   registrationWarnings,
   Warning,
+  type FieldProblem,
   type Patient,
   type PatientKind,
   type RegistrationPlan,
   type RuntimeConfig,
 } from '@/domain';
-import { PatientIdentityLine, problemText, reasonText, useFacilityNow, WhenField } from '@/features/common';
+import { formatDate, PatientIdentityLine, reasonText, useFacilityNow, WhenField } from '@/features/common';
 import { useT, type MessageKey } from '@/i18n';
+import { useRegistrationT, type RegistrationMessageKey } from '@/i18n/registration';
 import { getDb, registerVisit, useVisitsOfDay } from '@/storage';
 import { Button } from '@/ui/Button';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
 import { useUnsavedWork } from '@/ui/unsavedWork';
+import { defaultValuesOf, firstFieldOf, payerFieldsOf } from './formDefaults';
+import type { RegistrationStart } from './registrationStart';
 import {
+  FIELD_ORDER,
   formFieldOf,
   identityOf,
   payerOf,
   registrationFormSchema,
+  type FormField,
   type RegistrationFormInput,
   type RegistrationFormOutput,
 } from './registrationFormSchema';
+import { useNikDerivedFields } from './useNikDerivedFields';
+import { useNikHolder } from './useNikHolder';
 
-const KIND_TITLE: Record<PatientKind, MessageKey> = {
-  returning: 'registration.kindReturning',
-  new: 'registration.kindNew',
-  unidentified: 'registration.kindUnidentified',
+const KIND_TITLE: Record<PatientKind, RegistrationMessageKey> = {
+  returning: 'kindReturning',
+  new: 'kindNew',
+  unidentified: 'kindUnidentified',
 };
 
 const PROOF_LABEL: Record<(typeof IDENTITY_PROOFS)[number], MessageKey> = {
@@ -40,15 +49,13 @@ const PROOF_LABEL: Record<(typeof IDENTITY_PROOFS)[number], MessageKey> = {
   none: 'patient.proofNone',
 };
 
-export type RegistrationStart =
-  | { patient: Patient }
-  | { kind: PatientKind; prefill: { mrn?: string; nik?: string; name?: string; birthDate?: string } };
+type ProblemParams = Partial<Record<FormField | 'root', FieldProblem['params']>>;
 
 /**
  * The registration itself: who (a found patient, or the identity typed from the card), where
  * (poli and doctor from the config), how they pay, and when it really happened. Saving stores
  * the patient, the visit with its ticket and, for a returning patient, the record-request slip
- * in one transaction.
+ * in one transaction. Every refusal is said in words at its field, and focus goes to the first.
  */
 export function RegistrationForm({
   start,
@@ -62,40 +69,22 @@ export function RegistrationForm({
   onCancel: () => void;
 }) {
   const t = useT();
+  const tr = useRegistrationT();
   const zone = config.facility.timeZone;
   const [openedAt] = useState(() => new Date()); // the start of registration service: BPJS task 2
-  const known = 'patient' in start ? start.patient : undefined;
-  const prefill = 'prefill' in start ? start.prefill : {};
-  const firstPoli = config.polis[0];
+  const [known, setKnown] = useState<Patient | undefined>('patient' in start ? start.patient : undefined);
+  const lastVisit = 'patient' in start && known?.id === start.patient.id ? start.lastVisit : undefined;
+  const [problemParams, setProblemParams] = useState<ProblemParams>({});
+  const rootNotice = useRef<HTMLDivElement>(null);
+  // Where focus goes once a refusal is on screen (some fields appear only with their error).
+  const [focusRequest, setFocusRequest] = useState<{ target: FormField | 'root' } | undefined>();
   const form = useForm<RegistrationFormInput, unknown, RegistrationFormOutput>({
     resolver: zodResolver(registrationFormSchema),
-    defaultValues: {
-      knownPatientId: known?.id ?? '',
-      kind: known?.kind ?? ('kind' in start ? start.kind : 'new'),
-      mrn: prefill.mrn ?? '',
-      nik: prefill.nik ?? '',
-      name: prefill.name ?? '',
-      birthDate: prefill.birthDate ?? '',
-      estimatedAge: '',
-      sex: '',
-      phone: '',
-      address: '',
-      identityVerifiedBy: 'kind' in start && start.kind === 'unidentified' ? 'none' : 'ktp',
-      description: '',
-      poliCode: firstPoli?.code ?? '',
-      doctorCode: firstPoli?.doctors[0]?.code ?? '',
-      payerType: known?.bpjsCardNo ? 'bpjs' : 'umum',
-      bpjsCardNo: known?.bpjsCardNo ?? '',
-      bookingCode: '',
-      referralNo: '',
-      insurerName: '',
-      policyNo: '',
-      transcribed: false,
-      registeredAt: { mode: 'now' },
-      arrivedAt: { mode: 'now' },
-    },
+    defaultValues: defaultValuesOf(start, config),
+    // Focus moves explicitly, in screen order, for the schema's and the command's refusals alike.
+    shouldFocusError: false,
   });
-  const { register, control, formState, setError, setValue } = form;
+  const { register, control, formState, setError, setValue, setFocus, clearErrors } = form;
   useUnsavedWork(formState.isDirty && !formState.isSubmitSuccessful);
 
   const [kind, poliCode, payerType, nik, name, birthDate, sex] = useWatch({
@@ -103,8 +92,16 @@ export function RegistrationForm({
     name: ['kind', 'poliCode', 'payerType', 'nik', 'name', 'birthDate', 'sex'],
   });
   const poli = config.polis.find((candidate) => candidate.code === poliCode);
+  const typedNik = typeof nik === 'string' && !known ? nik : '';
+  const fromNik = useNikDerivedFields(form, typedNik);
+  const nikHolder = useNikHolder(typedNik, kind !== 'unidentified');
   const { date: today } = useFacilityNow(zone);
   const todaysVisits = useVisitsOfDay(today);
+  const openHere = known
+    ? todaysVisits?.find(
+        ({ visit }) => visit.patientId === known.id && visit.poliCode === poliCode && isOpenVisit(visit),
+      )?.visit
+    : undefined;
   const warnings = useMemo(() => {
     const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
     const person = known ?? {
@@ -120,14 +117,47 @@ export function RegistrationForm({
       ) ?? [],
       new Date(),
     );
-    return known ? list.filter((warning) => warning.warning === Warning.OpenVisitToday) : list;
-  }, [known, nik, name, birthDate, sex, todaysVisits]);
+    if (!known) return list;
+    // A known patient's identity is settled; an open visit at the chosen poli has its own
+    // question (the confirmation) under the poli, so only those elsewhere are listed here.
+    return list.filter(
+      (warning) => warning.warning === Warning.OpenVisitToday && warning.visit.poliCode !== poliCode,
+    );
+  }, [known, nik, name, birthDate, sex, todaysVisits, poliCode]);
 
-  const errorOf = (field: keyof RegistrationFormInput) => {
-    const error = formState.errors[field];
-    if (!error?.message) return undefined;
-    const params = field === 'mrn' ? { example: config.mrn.example } : {};
-    return reasonText(t, error.message, params, zone);
+  useEffect(() => setFocus(firstFieldOf(start)), [setFocus, start]);
+  useEffect(() => {
+    if (focusRequest?.target === 'root') rootNotice.current?.focus();
+    else if (focusRequest) setFocus(focusRequest.target);
+  }, [focusRequest, setFocus]);
+
+  /** The words for a field's refusal: its reason code, translated here and only here. */
+  const errorOf = (field: FormField | 'root') => {
+    const reason = field === 'root' ? formState.errors.root?.message : formState.errors[field]?.message;
+    if (!reason) return undefined;
+    const params = problemParams[field] ?? (field === 'mrn' ? { example: config.mrn.example } : {});
+    return reasonText(t, reason, params, zone);
+  };
+  const focusFirst = (fields: readonly (FormField | 'root')[]) => {
+    const target =
+      FIELD_ORDER.find((field) => fields.includes(field)) ?? (fields.includes('root') ? 'root' : undefined);
+    if (target) setFocusRequest({ target });
+  };
+  const onInvalid = (errors: FieldErrors<RegistrationFormInput>) => {
+    setProblemParams({});
+    focusFirst(FIELD_ORDER.filter((field) => errors[field]));
+  };
+
+  const switchToKnown = (patient: Patient) => {
+    setKnown(patient);
+    setValue('knownPatientId', patient.id, { shouldDirty: true });
+    setValue('kind', patient.kind);
+    // The visit typed so far stays; a BPJS card the patient is known by fills an empty card field.
+    if (!form.getValues('bpjsCardNo') && patient.bpjsCardNo)
+      setValue('bpjsCardNo', payerFieldsOf(patient, undefined).bpjsCardNo);
+    clearErrors();
+    setProblemParams({});
+    setFocusRequest({ target: 'poliCode' });
   };
 
   const submit = form.handleSubmit(async (values) => {
@@ -142,28 +172,38 @@ export function RegistrationForm({
       registeredAt: values.registeredAt,
       ...(values.arrivedAt.mode === 'manual' ? { arrivedAt: values.arrivedAt } : {}),
       admissionStartedAt: openedAt,
+      confirmSecondVisit: values.confirmSecondVisit,
     });
-    if (!result.ok) {
-      for (const problem of result.error) {
-        const field = formFieldOf(problem.field);
-        setError(field === 'root' ? 'root' : field, { message: problemText(t, problem, zone) });
-      }
+    if (result.ok) {
+      onSaved(result.value);
       return;
     }
-    onSaved(result.value);
-  });
+    const params: ProblemParams = {};
+    const fields = result.error.map((problem) => {
+      const field = formFieldOf(problem.field);
+      setError(field, { type: 'command', message: problem.reason });
+      if (problem.params) params[field] = problem.params;
+      return field;
+    });
+    setProblemParams(params);
+    focusFirst(fields);
+  }, onInvalid);
+  // One save at a time: a second Enter while the first is being stored must not register twice.
+  const save = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!formState.isSubmitting) void submit();
+  };
+  // Enter saves from a list box too, as it does from a text field: the clerk never leaves the keys.
+  const enterSaves = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (event.key === 'Enter' && !event.altKey) save(event);
+  };
 
   return (
-    <form
-      className="form-card"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="registration-form-title"
-    >
-      <h2 id="registration-form-title">{t(known ? 'registration.kindKnown' : KIND_TITLE[kind])}</h2>
+    <form className="form-card" noValidate onSubmit={save} aria-labelledby="registration-form-title">
+      <h2 id="registration-form-title">{tr(known ? 'kindKnown' : KIND_TITLE[kind])}</h2>
 
       <fieldset className="form-section">
-        <legend>{t('registration.sectionPatient')}</legend>
+        <legend>{tr('sectionPatient')}</legend>
         {known ? (
           <PatientIdentityLine patient={known} />
         ) : (
@@ -171,7 +211,7 @@ export function RegistrationForm({
             {kind === 'returning' ? (
               <TextField
                 label={t('patient.mrn')}
-                hint={t('registration.mrnHint', { example: config.mrn.example })}
+                hint={tr('mrnHint', { example: config.mrn.example })}
                 error={errorOf('mrn')}
                 autoComplete="off"
                 {...register('mrn')}
@@ -180,7 +220,7 @@ export function RegistrationForm({
             {kind !== 'unidentified' ? (
               <TextField
                 label={t('patient.nik')}
-                hint={t('registration.nikHint')}
+                hint={tr('nikHint')}
                 error={errorOf('nik')}
                 inputMode="numeric"
                 maxLength={16}
@@ -188,11 +228,25 @@ export function RegistrationForm({
                 {...register('nik')}
               />
             ) : null}
+            {nikHolder ? (
+              <div className="form-grid__full">
+                <Notice
+                  tone="warning"
+                  title={tr('nikKnownTitle')}
+                  actions={
+                    <Button variant="primary" onClick={() => switchToKnown(nikHolder)}>
+                      {tr('useThisPatient')}
+                    </Button>
+                  }
+                >
+                  <PatientIdentityLine patient={nikHolder} />
+                  <p>{tr('nikKnownBody')}</p>
+                </Notice>
+              </div>
+            ) : null}
             <TextField
-              label={t(kind === 'unidentified' ? 'registration.unidentifiedName' : 'patient.name')}
-              hint={
-                kind === 'unidentified' ? t('registration.unidentifiedNameHint') : t('registration.nameHint')
-              }
+              label={kind === 'unidentified' ? tr('unidentifiedName') : t('patient.name')}
+              hint={kind === 'unidentified' ? tr('unidentifiedNameHint') : tr('nameHint')}
               error={errorOf('name')}
               autoComplete="off"
               {...register('name')}
@@ -200,12 +254,13 @@ export function RegistrationForm({
             <TextField
               label={t('patient.birthDate')}
               type="date"
+              hint={fromNik && birthDate === fromNik.birthDate ? tr('fromNik') : undefined}
               error={errorOf('birthDate')}
               {...register('birthDate')}
             />
             <TextField
               label={t('patient.estimatedAge')}
-              hint={t('registration.ageHint')}
+              hint={tr('ageHint')}
               inputMode="numeric"
               error={errorOf('estimatedAge')}
               {...register('estimatedAge')}
@@ -219,6 +274,8 @@ export function RegistrationForm({
                   name="sex"
                   value={field.value}
                   onChange={field.onChange}
+                  inputRef={field.ref}
+                  hint={fromNik && field.value === fromNik.sex ? tr('fromNik') : undefined}
                   error={errorOf('sex')}
                   options={[
                     { value: 'L', label: t('patient.sexL') },
@@ -243,12 +300,13 @@ export function RegistrationForm({
             <SelectField
               label={t('patient.identityProof')}
               options={IDENTITY_PROOFS.map((proof) => ({ value: proof, label: t(PROOF_LABEL[proof]) }))}
+              onKeyDown={enterSaves}
               {...register('identityVerifiedBy')}
             />
             {kind === 'unidentified' ? (
               <TextAreaField
                 label={t('patient.description')}
-                hint={t('registration.descriptionHint')}
+                hint={tr('descriptionHint')}
                 error={errorOf('description')}
                 {...register('description')}
               />
@@ -258,16 +316,23 @@ export function RegistrationForm({
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>{t('registration.sectionVisit')}</legend>
+        <legend>{tr('sectionVisit')}</legend>
         <div className="form-grid">
           <SelectField
             label={t('visit.poli')}
+            hint={
+              lastVisit && lastVisit.poliCode === poliCode
+                ? tr('poliFromLastVisit', { date: formatDate(lastVisit.serviceDate) })
+                : undefined
+            }
             error={errorOf('poliCode')}
             options={config.polis.map((candidate) => ({ value: candidate.code, label: candidate.name }))}
+            onKeyDown={enterSaves}
             {...register('poliCode', {
               onChange: (event: { target: { value: string } }) => {
                 const next = config.polis.find((candidate) => candidate.code === event.target.value);
                 setValue('doctorCode', next?.doctors[0]?.code ?? '');
+                setValue('confirmSecondVisit', false);
               },
             })}
           />
@@ -275,9 +340,22 @@ export function RegistrationForm({
             label={t('visit.doctor')}
             error={errorOf('doctorCode')}
             options={(poli?.doctors ?? []).map((doctor) => ({ value: doctor.code, label: doctor.name }))}
+            onKeyDown={enterSaves}
             {...register('doctorCode')}
           />
         </div>
+        {openHere || formState.errors.confirmSecondVisit ? (
+          <Notice tone="warning" title={tr('secondVisitTitle')}>
+            {openHere ? (
+              <p>{tr('secondVisitBody', { poli: poli?.name ?? poliCode, ticket: openHere.ticketLabel })}</p>
+            ) : null}
+            <CheckboxField
+              label={tr('confirmSecondVisit')}
+              error={errorOf('confirmSecondVisit')}
+              {...register('confirmSecondVisit')}
+            />
+          </Notice>
+        ) : null}
         <Controller
           control={control}
           name="payerType"
@@ -287,6 +365,7 @@ export function RegistrationForm({
               name="payer"
               value={field.value}
               onChange={field.onChange}
+              inputRef={field.ref}
               options={[
                 { value: 'umum', label: t('visit.payerUmum') },
                 { value: 'bpjs', label: t('visit.payerBpjs') },
@@ -339,7 +418,7 @@ export function RegistrationForm({
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>{t('registration.sectionTime')}</legend>
+        <legend>{tr('sectionTime')}</legend>
         <CheckboxField
           label={t('capture.transcribed')}
           hint={t('capture.transcribedHint')}
@@ -354,6 +433,7 @@ export function RegistrationForm({
                 label={t('registration.registeredAt')}
                 value={field.value}
                 onChange={field.onChange}
+                inputRef={field.ref}
                 zone={zone}
                 error={errorOf('registeredAt')}
               />
@@ -367,6 +447,7 @@ export function RegistrationForm({
                 label={t('registration.arrivedAt')}
                 value={field.value}
                 onChange={field.onChange}
+                inputRef={field.ref}
                 zone={zone}
                 error={errorOf('arrivedAt')}
               />
@@ -376,7 +457,7 @@ export function RegistrationForm({
       </fieldset>
 
       {warnings.length > 0 ? (
-        <Notice tone="warning" title={t('registration.checkBeforeSaving')}>
+        <Notice tone="warning" title={tr('checkBeforeSaving')}>
           <ul>
             {warnings.map((warning, index) => (
               <li key={index}>
@@ -394,14 +475,16 @@ export function RegistrationForm({
         </Notice>
       ) : null}
       {formState.errors.root?.message ? (
-        <Notice tone="danger" role="alert" title={formState.errors.root.message} />
+        <div ref={rootNotice} tabIndex={-1}>
+          <Notice tone="danger" role="alert" title={errorOf('root')} />
+        </div>
       ) : null}
 
       <div className="form-actions">
         <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
-          {t('registration.save')}
+          {tr('save')}
         </Button>
-        <Button onClick={onCancel}>{t('registration.back')}</Button>
+        <Button onClick={onCancel}>{tr('back')}</Button>
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 import type { RegistrationPlan, RuntimeConfig } from '@/domain';
 import { paths, PrintArea, usePrint } from '@/features/common';
+import { useEffect, useRef } from 'react';
 import { useT } from '@/i18n';
+import { useRegistrationT } from '@/i18n/registration';
 import { useVisitDetail } from '@/storage';
 import { Button } from '@/ui/Button';
 import { onLinkClick } from '@/ui/navigation';
@@ -18,15 +20,23 @@ export function RegistrationReceipt({
   onNext: () => void;
 }) {
   const t = useT();
+  const tr = useRegistrationT();
   const print = usePrint();
   const detail = useVisitDetail(plan.visitId);
+  // Focus on the receipt itself (announced; Tab reaches "next"), not on a button a second Enter
+  // would press before the ticket is handed over.
+  const receipt = useRef<HTMLElement>(null);
+  const shown = detail !== undefined && detail !== null;
+  useEffect(() => {
+    if (shown) receipt.current?.focus();
+  }, [shown]);
   if (!detail) return null;
   const { visit, patient } = detail.entry;
   const poli = config.polis.find((candidate) => candidate.code === visit.poliCode);
   return (
-    <section className="form-card receipt" aria-labelledby="receipt-title">
-      <Notice tone="success" role="status" title={<span id="receipt-title">{t('registration.saved')}</span>}>
-        <p>{t('registration.savedBody')}</p>
+    <section ref={receipt} tabIndex={-1} className="form-card receipt" aria-labelledby="receipt-title">
+      <Notice tone="success" role="status" title={<span id="receipt-title">{tr('saved')}</span>}>
+        <p>{tr('savedBody')}</p>
       </Notice>
       <p className="receipt__ticket" aria-label={t('queue.ticketNumber')}>
         {visit.ticketLabel}
@@ -56,7 +66,7 @@ export function RegistrationReceipt({
       </dl>
       <div className="form-actions">
         <Button variant="primary" onClick={onNext}>
-          {t('registration.next')}
+          {tr('next')}
         </Button>
         <Button onClick={() => print('ticket58', { document: 'ticket', visitId: visit.id })}>
           {t('print.ticket')}

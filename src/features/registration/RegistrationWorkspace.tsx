@@ -5,10 +5,12 @@ import { DeviceGate } from '@/features/deviceSetup';
 import { Notice } from '@/ui/Notice';
 import { QueueBoard } from '@/features/queue';
 import { useT } from '@/i18n';
+import { useRegistrationT } from '@/i18n/registration';
 import { SegmentedTabs } from '@/ui/SegmentedTabs';
 import { PatientSearch } from './PatientSearch';
-import { RegistrationForm, type RegistrationStart } from './RegistrationForm';
+import { RegistrationForm } from './RegistrationForm';
 import { RegistrationReceipt } from './RegistrationReceipt';
+import type { RegistrationStart } from './registrationStart';
 import { TodayVisits } from './TodayVisits';
 
 type Tab = 'register' | 'queue' | 'today';
@@ -18,6 +20,7 @@ type Step =
 /** Pendaftaran: register arrivals, call the poli queues, see today's visits. */
 export function RegistrationWorkspace() {
   const t = useT();
+  const tr = useRegistrationT();
   const mayRegister = useCan('registration', 'input');
   const [tab, setTab] = useState<Tab>(mayRegister ? 'register' : 'today');
   const [step, setStep] = useState<Step>({ step: 'search' });
@@ -32,16 +35,17 @@ export function RegistrationWorkspace() {
               value={tab}
               onChange={setTab}
               options={[
-                { value: 'register', label: t('registration.tabRegister') },
-                { value: 'queue', label: t('registration.tabQueue') },
-                { value: 'today', label: t('registration.tabToday') },
+                { value: 'register', label: tr('tabRegister') },
+                { value: 'queue', label: tr('tabQueue') },
+                { value: 'today', label: tr('tabToday') },
               ]}
             />
-            {tab === 'register' && !mayRegister ? (
-              <Notice tone="info" title={t('registration.viewOnly')} />
-            ) : null}
+            {tab === 'register' && !mayRegister ? <Notice tone="info" title={tr('viewOnly')} /> : null}
             {tab === 'register' && mayRegister && step.step === 'search' ? (
-              <PatientSearch onChoose={(choice) => setStep({ step: 'form', start: choice })} />
+              <PatientSearch
+                config={config}
+                onChoose={(choice) => setStep({ step: 'form', start: choice })}
+              />
             ) : null}
             {tab === 'register' && step.step === 'form' ? (
               <RegistrationForm

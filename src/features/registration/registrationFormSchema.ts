@@ -64,30 +64,37 @@ export const registrationFormSchema = z
     insurerName: blankable(z.string().check(z.maxLength(100, { error: Reason.TooLong }))),
     policyNo: blankable(z.string().check(z.maxLength(50, { error: Reason.TooLong }))),
     transcribed: z.boolean(),
+    /** Ticked to register a second visit while one is still open at this poli today. */
+    confirmSecondVisit: z.boolean(),
     registeredAt: whenSchema,
     arrivedAt: whenSchema,
   })
   .check(
-    z.superRefine((form, ctx) => {
-      const issue = (path: string, reason: Reason) =>
-        ctx.issues.push({ code: 'custom', path: [path], message: reason, input: form });
-      const isNewEntity = form.knownPatientId === '';
-      if (isNewEntity) {
-        if (!personNameSchema.safeParse(form.name).success)
-          issue('name', form.name.trim() ? Reason.TooShort : Reason.Required);
-        if (!SEXES.includes(form.sex as (typeof SEXES)[number])) issue('sex', Reason.Required);
-        if (form.kind === 'returning' && !form.mrn) issue('mrn', Reason.MrnRequired);
-        if (form.kind !== 'unidentified' && !form.birthDate && form.estimatedAge === undefined) {
-          issue('birthDate', Reason.BirthDateOrAgeRequired);
+    z.superRefine(
+      (form, ctx) => {
+        const issue = (path: string, reason: Reason) =>
+          ctx.issues.push({ code: 'custom', path: [path], message: reason, input: form });
+        const isNewEntity = form.knownPatientId === '';
+        if (isNewEntity) {
+          if (!personNameSchema.safeParse(form.name).success)
+            issue('name', form.name.trim() ? Reason.TooShort : Reason.Required);
+          if (!SEXES.includes(form.sex as (typeof SEXES)[number])) issue('sex', Reason.Required);
+          if (form.kind === 'returning' && !form.mrn) issue('mrn', Reason.MrnRequired);
+          if (form.kind !== 'unidentified' && !form.birthDate && form.estimatedAge === undefined) {
+            issue('birthDate', Reason.BirthDateOrAgeRequired);
+          }
+          if (form.estimatedAge !== undefined && form.estimatedAge > 130)
+            issue('estimatedAge', Reason.AgeRange);
         }
-        if (form.estimatedAge !== undefined && form.estimatedAge > 130)
-          issue('estimatedAge', Reason.AgeRange);
-      }
-      if (form.payerType === 'bpjs' && !form.bpjsCardNo) issue('bpjsCardNo', Reason.BpjsCardFormat);
-      if (form.payerType === 'asuransi' && (!form.insurerName || form.insurerName.length < 2)) {
-        issue('insurerName', Reason.InsurerRequired);
-      }
-    }),
+        if (form.payerType === 'bpjs' && !form.bpjsCardNo) issue('bpjsCardNo', Reason.BpjsCardFormat);
+        if (form.payerType === 'asuransi' && (!form.insurerName || form.insurerName.length < 2)) {
+          issue('insurerName', Reason.InsurerRequired);
+        }
+        // Run even when a field above already failed: the clerk sees every problem at once, not one
+        // more after each attempt to save. (Values here may then be the raw text of a failed field.)
+      },
+      { when: () => true },
+    ),
   );
 
 export type RegistrationFormInput = z.input<typeof registrationFormSchema>;
@@ -130,20 +137,48 @@ export function payerOf(form: RegistrationFormOutput): Payer {
   }
 }
 
-/** Where a command's problem belongs on this form (`patient.mrn` → `mrn`). */
-export function formFieldOf(problemField: string): keyof RegistrationFormInput | 'root' {
-  const field = problemField.replace(/^patient\.?/, '');
-  const known: readonly string[] = [
-    'mrn',
-    'nik',
-    'name',
-    'birthDate',
-    'sex',
-    'poliCode',
-    'doctorCode',
-    'registeredAt',
-    'arrivedAt',
-    'bpjsCardNo',
-  ];
-  return known.includes(field) ? (field as keyof RegistrationFormInput) : 'root';
+/** The form's fields in screen order: after a refused save, focus goes to the first one in error. */
+export const FIELD_ORDER = [
+  'mrn',
+  'nik',
+  'name',
+  'birthDate',
+  'estimatedAge',
+  'sex',
+  'phone',
+  'address',
+  'description',
+  'poliCode',
+  'doctorCode',
+  'confirmSecondVisit',
+  'payerType',
+  'bpjsCardNo',
+  'bookingCode',
+  'referralNo',
+  'insurerName',
+  'policyNo',
+  'registeredAt',
+  'arrivedAt',
+] as const satisfies readonly (keyof RegistrationFormInput)[];
+export type FormField = (typeof FIELD_ORDER)[number];
+
+/** A command's field path where it differs from the form's name for it. */
+const FORM_FIELD_OF_PATH: Readonly<Record<string, FormField>> = {
+  estimatedAgeYears: 'estimatedAge',
+  'payer.cardNo': 'bpjsCardNo',
+  'payer.bookingCode': 'bookingCode',
+  'payer.referralNo': 'referralNo',
+  'payer.insurerName': 'insurerName',
+  'payer.policyNo': 'policyNo',
+};
+
+/**
+ * Where a command's problem belongs on this form (`patient.mrn` → `mrn`, `payer.cardNo` →
+ * `bpjsCardNo`); what belongs to no field (the device, the rights, the patient as a whole) goes
+ * to the form itself.
+ */
+export function formFieldOf(problemField: string): FormField | 'root' {
+  const path = problemField.replace(/^patient\.?/, '');
+  const field = FORM_FIELD_OF_PATH[path] ?? path;
+  return (FIELD_ORDER as readonly string[]).includes(field) ? (field as FormField) : 'root';
 }

@@ -40,9 +40,11 @@ function VisitDetailView({ detail, config }: { detail: VisitDetail; config: Runt
   const tasks = deriveTaskTimes(visit, detail.assessment);
   const assessmentRefused = detail.assessment ? undefined : assessmentRefusal(visit);
   const [slipProblem, setSlipProblem] = useState<FieldProblem | undefined>();
-  // The SOP raises a slip at registration; by hand when that one is lost or the MRN came later.
+  // The SOP raises a slip at registration; by hand when that one is lost or the MRN came later —
+  // never for a cancelled visit, whose slip was withdrawn with it.
   const canRequestSlip =
     mayRecord('slip.requested') &&
+    visit.status !== 'cancelled' &&
     Boolean(patient?.mrn) &&
     !detail.slips.some((slip) => isOpenSlip(slip.status));
   return (

@@ -18,6 +18,7 @@ export const EVENT_LABEL: Record<EventType, MessageKey> = {
   'slip.sent': 'event.slip.sent',
   'slip.received': 'event.slip.received',
   'slip.returned': 'event.slip.returned',
+  'slip.cancelled': 'event.slip.cancelled',
   'assessment.signed': 'event.assessment.signed',
   'assessment.amended': 'event.assessment.amended',
   'event.voided': 'event.event.voided',

@@ -10,7 +10,19 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.mrnFormat': 'The MRN does not match the hospital format (e.g. {example}).',
   'reason.mrnRequired': 'A returning patient needs an MRN.',
   'reason.tempNumberInvalid': 'Invalid temporary number.',
-  'reason.nikFormat': 'Invalid NIK: {detail}',
+  'reason.nikFormat': 'Invalid NIK. Check the 16 digits on the ID card or family card again.',
+  'reason.nikLength': 'A NIK has exactly 16 digits. Check the ID card or family card again.',
+  'reason.nikNotDigits': 'A NIK has digits only: no letters, spaces or punctuation.',
+  'reason.nikUnknownProvince':
+    'The first two digits of the NIK are not a province code. Check the ID card again.',
+  'reason.nikZeroRegion': 'Digits 3 to 6 of the NIK (regency and district codes) cannot be 00.',
+  'reason.nikInvalidDay': 'Digits 7 and 8 of the NIK (day of birth) must be 01–31, or 41–71 for women.',
+  'reason.nikInvalidMonth': 'Digits 9 and 10 of the NIK (month of birth) must be 01–12.',
+  'reason.nikImpossibleDate':
+    'The birth date in the NIK (digits 7 to 12) does not exist or has not happened yet.',
+  'reason.nikZeroSerial': 'The last four digits of the NIK cannot be 0000.',
+  'reason.nikAlreadyKnown':
+    'This NIK belongs to a patient already on this device. Use that patient instead of a new number.',
   'reason.bpjsCardFormat': 'A BPJS card number has 13 digits.',
   'reason.phoneFormat': 'A mobile number starts with 08 or +628 and has 10–15 digits.',
   'reason.birthDateOrAgeRequired': 'Enter the birth date, or an estimated age when it is unknown.',
@@ -21,6 +33,8 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'reason.unknownDoctor': 'This doctor does not practise in the chosen clinic.',
   'reason.insurerRequired': 'Enter the insurer.',
   'reason.timeInFuture': 'The time cannot be in the future.',
+  'reason.secondVisitNotConfirmed':
+    'This patient still has an open visit at the same clinic today ({ticket}). Tick the confirmation if a second visit is really needed.',
   'reason.timeOrder': 'Wrong time order: this is earlier than the previous step ({previous}).',
   'reason.serviceDateMismatch': 'The service date does not match the arrival time.',
   'reason.queueTransition': 'This action is not possible in the current queue state.',
@@ -73,13 +87,4 @@ export const reasonsEn: Record<keyof typeof reasonsId, string> = {
   'warning.nikSexMismatch': 'The sex does not match the NIK. Check the ID card.',
   'warning.openVisitToday': 'The same patient already has an open visit today: {ticket} at {poli}.',
   'warning.largeTimeGap': 'More than 3 hours since the previous step. Make sure the time is right.',
-
-  'nik.nikLength': 'must be 16 digits',
-  'nik.nikNotDigits': 'digits only',
-  'nik.nikUnknownProvince': 'unknown province code',
-  'nik.nikZeroRegion': 'regency/district code cannot be 00',
-  'nik.nikInvalidDay': 'birth day must be 01–31 (male) or 41–71 (female)',
-  'nik.nikInvalidMonth': 'birth month must be 01–12',
-  'nik.nikImpossibleDate': 'the birth date in the NIK does not exist',
-  'nik.nikZeroSerial': 'serial cannot be 0000',
 };

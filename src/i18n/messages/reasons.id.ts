@@ -1,4 +1,4 @@
-/** Text for the domain's reason codes (`src/domain/reasons.ts`) and NIK problems. */
+/** Text for the domain's reason codes (`src/domain/reasons.ts`) and warnings. */
 export const reasonsId = {
   'reason.required': 'Wajib diisi.',
   'reason.tooShort': 'Terlalu pendek.',
@@ -9,7 +9,18 @@ export const reasonsId = {
   'reason.mrnFormat': 'Nomor RM tidak sesuai format rumah sakit (contoh: {example}).',
   'reason.mrnRequired': 'Nomor RM wajib diisi untuk pasien lama.',
   'reason.tempNumberInvalid': 'Nomor sementara tidak valid.',
-  'reason.nikFormat': 'NIK tidak valid: {detail}',
+  'reason.nikFormat': 'NIK tidak valid. Periksa lagi 16 angka di KTP atau KK.',
+  'reason.nikLength': 'NIK harus tepat 16 angka. Periksa lagi di KTP atau KK.',
+  'reason.nikNotDigits': 'NIK hanya berisi angka, tanpa huruf, spasi atau tanda baca.',
+  'reason.nikUnknownProvince': 'Dua angka pertama NIK bukan kode provinsi. Periksa lagi di KTP.',
+  'reason.nikZeroRegion': 'Angka ke-3 sampai ke-6 NIK (kode kabupaten dan kecamatan) tidak boleh 00.',
+  'reason.nikInvalidDay': 'Angka ke-7 dan ke-8 NIK (tanggal lahir) harus 01–31, atau 41–71 untuk perempuan.',
+  'reason.nikInvalidMonth': 'Angka ke-9 dan ke-10 NIK (bulan lahir) harus 01–12.',
+  'reason.nikImpossibleDate':
+    'Tanggal lahir dalam NIK (angka ke-7 sampai ke-12) tidak ada di kalender atau belum lewat.',
+  'reason.nikZeroSerial': 'Empat angka terakhir NIK tidak boleh 0000.',
+  'reason.nikAlreadyKnown':
+    'NIK ini sudah milik pasien yang tercatat di perangkat ini. Pakai pasien itu, jangan buat nomor baru.',
   'reason.bpjsCardFormat': 'Nomor kartu BPJS harus 13 angka.',
   'reason.phoneFormat': 'Nomor HP harus diawali 08 atau +628, 10–15 angka.',
   'reason.birthDateOrAgeRequired': 'Isi tanggal lahir, atau perkiraan umur bila tidak diketahui.',
@@ -20,6 +31,8 @@ export const reasonsId = {
   'reason.unknownDoctor': 'Dokter ini tidak praktik di poli yang dipilih.',
   'reason.insurerRequired': 'Nama asuransi wajib diisi.',
   'reason.timeInFuture': 'Waktu tidak boleh di masa depan.',
+  'reason.secondVisitNotConfirmed':
+    'Pasien ini masih punya kunjungan terbuka di poli yang sama hari ini ({ticket}). Centang konfirmasi bila memang perlu kunjungan kedua.',
   'reason.timeOrder': 'Urutan waktu salah: waktu ini lebih awal dari langkah sebelumnya ({previous}).',
   'reason.serviceDateMismatch': 'Tanggal pelayanan tidak sesuai dengan waktu kedatangan.',
   'reason.queueTransition': 'Tindakan ini tidak bisa dilakukan pada status antrean sekarang.',
@@ -73,13 +86,4 @@ export const reasonsId = {
   'warning.nikSexMismatch': 'Jenis kelamin tidak sesuai dengan NIK. Periksa KTP.',
   'warning.openVisitToday': 'Pasien yang sama sudah punya kunjungan terbuka hari ini: {ticket} di {poli}.',
   'warning.largeTimeGap': 'Jeda lebih dari 3 jam sejak langkah sebelumnya. Pastikan jamnya benar.',
-
-  'nik.nikLength': 'harus 16 angka',
-  'nik.nikNotDigits': 'hanya boleh angka',
-  'nik.nikUnknownProvince': 'kode provinsi tidak dikenal',
-  'nik.nikZeroRegion': 'kode kabupaten/kecamatan tidak boleh 00',
-  'nik.nikInvalidDay': 'tanggal lahir harus 01–31 (laki-laki) atau 41–71 (perempuan)',
-  'nik.nikInvalidMonth': 'bulan lahir harus 01–12',
-  'nik.nikImpossibleDate': 'tanggal lahir di NIK tidak ada di kalender',
-  'nik.nikZeroSerial': 'nomor urut tidak boleh 0000',
 } as const;

@@ -17,13 +17,26 @@ import {
 import type { Clock } from '@/lib/clock';
 import { err, ok } from '@/lib/result';
 import type { SiagaDb } from '../db';
-import { counterLookup, getAssessmentOfVisit, getPatient, getSlip, getVisit } from '../queries';
+import {
+  counterLookup,
+  findPatients,
+  getAssessmentOfVisit,
+  getPatient,
+  getSlip,
+  getSlipsOfVisit,
+  getVisit,
+  getVisitsOfPatient,
+} from '../queries';
 import { runCommand, type CommandResult } from './runCommand';
 
 const notFound = (reason: Reason) => err([{ field: '', reason }]);
 const withEvents = (events: DomainEvent[]) => ok({ events });
 
-/** Registers an arriving patient: patient (if new here), visit + queue ticket, and slip. */
+/**
+ * Registers an arriving patient: patient (if new here), visit + queue ticket, and slip. A known
+ * patient's visits and the patients holding a typed NIK are read first (indexed), so the planner
+ * can refuse a second record for one person and an unconfirmed second visit at one poli.
+ */
 export function registerVisit(
   db: SiagaDb,
   input: RegistrationInput,
@@ -32,11 +45,21 @@ export function registerVisit(
   return runCommand(
     db,
     async (context) => {
-      const knownPatient =
-        'patientId' in input.patient ? await getPatient(db, input.patient.patientId) : undefined;
+      const patient = input.patient;
+      const knownPatient = 'patientId' in patient ? await getPatient(db, patient.patientId) : undefined;
+      const visitsOfPatient = knownPatient ? await getVisitsOfPatient(db, knownPatient.id) : [];
+      const patientsWithNik =
+        'identity' in patient && patient.identity.nik
+          ? await findPatients(db, { nik: patient.identity.nik })
+          : [];
       return planRegistration(
         input,
-        { ...(knownPatient ? { knownPatient } : {}), counterValue: await counterLookup(db) },
+        {
+          ...(knownPatient ? { knownPatient } : {}),
+          visitsOfPatient,
+          patientsWithNik,
+          counterValue: await counterLookup(db),
+        },
         context,
       );
     },
@@ -44,14 +67,18 @@ export function registerVisit(
   );
 }
 
-/** Calls, recalls, skips, starts or ends service, marks a no-show, or cancels a visit. */
+/**
+ * Calls, recalls, skips, starts or ends service, marks a no-show, or cancels a visit (withdrawing
+ * its slips still in the records room, in the same transaction).
+ */
 export function moveInQueue(db: SiagaDb, visitId: string, input: QueueMoveInput, clock?: Clock) {
   return runCommand(
     db,
     async (context) => {
       const visit = await getVisit(db, visitId);
       if (!visit) return notFound(Reason.VisitNotFound);
-      const planned = planQueueMove(visit, input, context);
+      const slips = input.move === 'cancel' ? await getSlipsOfVisit(db, visitId) : [];
+      const planned = planQueueMove(visit, input, context, slips);
       return planned.ok ? withEvents(planned.value) : planned;
     },
     clock,

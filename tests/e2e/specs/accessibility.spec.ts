@@ -156,12 +156,14 @@ test('registers a patient by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type('15011990');
   await page.getByLabel('Perkiraan umur (tahun)').focus();
-  await page.keyboard.press('Tab'); // into the sex radio group
-  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab'); // into the sex radio group, where the NIK already chose
+  await expect(page.getByRole('radio', { name: 'Perempuan' })).toBeFocused();
+  await expect(page.getByRole('radio', { name: 'Perempuan' })).toBeChecked();
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('radio', { name: 'Laki-laki' })).toBeChecked();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('radio', { name: 'Perempuan' })).toBeChecked();
   await page.getByRole('button', { name: 'Simpan pendaftaran' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Nomor antrean')).toHaveText('A-PD1-001');
+  await expect(page.getByLabel('Nomor antrean')).toHaveText('A-001');
 });

@@ -94,15 +94,15 @@ test('the capture workflows work in English, every input reached by its English 
   await expect(page.getByText('Enter the insurer.')).toBeVisible();
   await page.getByLabel('Insurer', { exact: true }).fill('Asuransi Sehat');
   await page.getByRole('button', { name: 'Save registration' }).click();
-  await expect(page.getByLabel('Queue number')).toHaveText('F-PD2-001');
+  await expect(page.getByLabel('Queue number')).toHaveText('F-1001');
 
   // The clinic nurse takes over this device.
   await signInInEnglish(page, 'nurse.dewi');
   await goTo(page, '/poli');
   await page.getByRole('combobox', { name: 'Clinic', exact: true }).selectOption({ label: 'Poli Mata' });
-  await page.getByRole('button', { name: 'Call next: F-PD2-001' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'F-PD2-001' })).toContainText('Called');
-  await page.getByRole('link', { name: 'Fill in RM 1.2 F-PD2-001' }).click();
+  await page.getByRole('button', { name: 'Call next: F-1001' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'F-1001' })).toContainText('Called');
+  await page.getByRole('link', { name: 'Fill in RM 1.2 F-1001' }).click();
   await page.getByLabel('Chief complaint', { exact: true }).fill('Blurred vision');
   for (const [label, value] of [
     ['Systolic BP (mmHg)', '130'],

@@ -39,16 +39,16 @@ test('the waiting-room screen shows and announces each call in Bahasa Indonesia,
 
   await registration.tab('Antrean poli');
   await new QueuePage(page).choosePoli('Poli Umum');
-  await page.getByRole('button', { name: 'Panggil berikutnya: A-PD1-001' }).click();
+  await page.getByRole('button', { name: 'Panggil berikutnya: A-001' }).click();
 
-  await expect(display.locator('.queue-display__number')).toHaveText('A-PD1-001');
+  await expect(display.locator('.queue-display__number')).toHaveText('A-001');
   await expect(display.getByText('Silakan menuju Poli Umum')).toBeVisible();
   await expect
     .poll(() => display.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
-    .toEqual(['Nomor antrean A, P D satu, nomor satu. Silakan menuju Poli Umum.']);
+    .toEqual(['Nomor antrean A, satu. Silakan menuju Poli Umum.']); // what the ticket says: A-001
   await expect(display.locator('body')).not.toContainText('BUDI');
 
-  await new QueuePage(page).act('A-PD1-001', 'Panggil ulang');
+  await new QueuePage(page).act('A-001', 'Panggil ulang');
   await expect
     .poll(() => display.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length))
     .toBe(2);

@@ -100,21 +100,21 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   });
 
   // Downtime at the desk: a returning patient (with a slip) and a new one (a temporary number).
-  expect(await register(desk.page, 'Ani Lestari', '012345')).toBe('A-PD1-001');
-  expect(await register(desk.page, 'Budi Santoso')).toBe('A-PD1-002');
+  expect(await register(desk.page, 'Ani Lestari', '012345')).toBe('A-001');
+  expect(await register(desk.page, 'Budi Santoso')).toBe('A-002');
   await settled(desk);
 
   // The clinic calls, serves and assesses them (RM 1.2 for the first).
   await goTo(clinic.page, '/poli');
   const queue = new QueuePage(clinic.page);
   await queue.choosePoli('Poli Umum');
-  await expect(queue.item('A-PD1-002')).toContainText('Menunggu', { timeout: 20_000 });
-  for (const ticket of ['A-PD1-001', 'A-PD1-002']) {
+  await expect(queue.item('A-002')).toContainText('Menunggu', { timeout: 20_000 });
+  for (const ticket of ['A-001', 'A-002']) {
     await queue.act(ticket, 'Panggil');
     await queue.act(ticket, 'Mulai layani');
   }
   const poli = clinic.page;
-  await poli.getByRole('link', { name: 'Isi RM 1.2 A-PD1-001', exact: true }).click();
+  await poli.getByRole('link', { name: 'Isi RM 1.2 A-001', exact: true }).click();
   await poli.getByLabel('Keluhan utama').fill('Demam tiga hari, batuk');
   await poli.getByLabel('TD sistolik (mmHg)').fill('120');
   await poli.getByLabel('TD diastolik (mmHg)').fill('80');
@@ -129,7 +129,7 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   await expect(poli.getByText('RM 1.2 ditandatangani dan tersimpan.')).toBeVisible();
   await goTo(poli, '/poli');
   await queue.choosePoli('Poli Umum');
-  for (const ticket of ['A-PD1-001', 'A-PD1-002']) await queue.act(ticket, 'Selesai');
+  for (const ticket of ['A-001', 'A-002']) await queue.act(ticket, 'Selesai');
   await settled(clinic);
 
   // IT brings the SIMRS back (the simulator's switch, as an admin on the hub).
@@ -191,7 +191,7 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
         assessment?: { content: { diagnoses: { code: string }[] } };
       },
   );
-  expect(documents.map((document) => document.visit.queueNumber)).toEqual(['A-PD1-001', 'A-PD1-002']);
+  expect(documents.map((document) => document.visit.queueNumber)).toEqual(['A-001', 'A-002']);
   expect(documents.map((document) => document.visit.status)).toEqual(['done', 'done']);
   expect(documents[0]!.slips).toHaveLength(1);
   expect(documents[0]!.assessment?.content.diagnoses[0]?.code).toBe('J06.9');
@@ -234,7 +234,7 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   await expect(desk.page.getByText('0 dari 10 baris sudah dientri')).toBeVisible({ timeout: 15_000 });
   const firstRow = desk.page.getByRole('row').nth(1);
   await expect(firstRow).toContainText('Daftarkan kunjungan');
-  await expect(firstRow).toContainText('A-PD1-001');
+  await expect(firstRow).toContainText('A-001');
   // The tick shows once it is saved (an event), so click and wait for it rather than `check()`.
   const tick = desk.page.getByRole('checkbox', { name: 'Baris 1 sudah dientri ke SIMRS' });
   await tick.click();

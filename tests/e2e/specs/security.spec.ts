@@ -105,7 +105,7 @@ test('patient data is unreadable at rest and after locking; sync goes on while l
   await registration.startReturning(KNOWN.mrn!);
   await registration.fillIdentity(KNOWN);
   await registration.chooseVisit('Poli Umum', 'dr. Ratna Sari');
-  await expect(await registration.save()).toHaveText('A-PD1-001');
+  await expect(await registration.save()).toHaveText('A-001');
   await expect(desk.shell.status('Belum tersinkron: 0')).toBeVisible({ timeout: 30_000 });
 
   // The hub goes down; a new patient is captured and waits on the device.
@@ -115,7 +115,7 @@ test('patient data is unreadable at rest and after locking; sync goes on while l
   await registration.startNew();
   await registration.fillIdentity(CAPTURED_OFFLINE);
   await registration.chooseVisit('Poli Umum', 'dr. Ratna Sari');
-  await expect(await registration.save()).toHaveText('A-PD1-002');
+  await expect(await registration.save()).toHaveText('A-002');
   expect(await desk.shell.pending()).toBeGreaterThan(0);
   await expect(desk.page.getByRole('main')).toContainText('LARASATI WICAKSONO');
 
@@ -216,7 +216,7 @@ test('a backup exported on a failing tablet restores exactly its unsynced record
   await registration.startNew();
   await registration.fillIdentity(CAPTURED_OFFLINE);
   await registration.chooseVisit('Poli Umum', 'dr. Ratna Sari');
-  await expect(await registration.save()).toHaveText('A-PD1-001');
+  await expect(await registration.save()).toHaveText('A-001');
   const unsynced = await tablet.shell.pending();
 
   await goTo(tablet.page, '/pengaturan');

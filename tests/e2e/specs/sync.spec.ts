@@ -44,11 +44,11 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   // Hub up: a registration at the desk appears in the clinic tablet's queue within seconds.
   await desk.at(wib('08:10'));
   const first = await register(desk.page, 'Ani Lestari', 'Poli Umum', 'dr. Ratna Sari', '012345');
-  expect(first).toBe('A-PD1-001');
+  expect(first).toBe('A-001');
   await goTo(tablet.page, '/poli');
   const tabletQueue = new QueuePage(tablet.page);
   await tabletQueue.choosePoli('Poli Umum');
-  await expect(tabletQueue.item('A-PD1-001')).toContainText('Menunggu', { timeout: 15_000 });
+  await expect(tabletQueue.item('A-001')).toContainText('Menunggu', { timeout: 15_000 });
   await expect(tablet.shell.status(/^Tersinkron/)).toBeVisible();
   // …and the record-request slip it raised appears on the records room's list.
   await goTo(recordsRoom.page, '/rekam-medis');
@@ -63,14 +63,14 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   await tablet.shell.signalOnline();
   await expect(desk.shell.status('Hub tidak terjangkau')).toBeVisible();
   await desk.at(wib('08:20'));
-  expect(await register(desk.page, 'Budi Hartono', 'Poli Anak', 'dr. Maya Lestari, Sp.A')).toBe('B-PD1-001');
+  expect(await register(desk.page, 'Budi Hartono', 'Poli Anak', 'dr. Maya Lestari, Sp.A')).toBe('B-001');
   await desk.at(wib('08:25'));
-  expect(await register(desk.page, 'Citra Dewi', 'Poli Mata', 'dr. Yusuf Hidayat, Sp.M')).toBe('F-PD1-001');
+  expect(await register(desk.page, 'Citra Dewi', 'Poli Mata', 'dr. Yusuf Hidayat, Sp.M')).toBe('F-001');
   await tablet.at(wib('08:30'));
-  await tabletQueue.act('A-PD1-001', 'Panggil');
+  await tabletQueue.act('A-001', 'Panggil');
   await tablet.at(wib('08:32'));
-  await tabletQueue.act('A-PD1-001', 'Mulai layani');
-  await expect(tabletQueue.item('A-PD1-001')).toContainText('Dilayani');
+  await tabletQueue.act('A-001', 'Mulai layani');
+  await expect(tabletQueue.item('A-001')).toContainText('Dilayani');
   await expect(desk.shell.status('Belum tersinkron: 4')).toBeVisible();
   await expect(tablet.shell.status('Belum tersinkron: 2')).toBeVisible();
 
@@ -92,7 +92,7 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   const card = desk.page.getByRole('listitem').filter({ hasText: 'Pendaftaran kunjungan' });
   await expect(card).toContainText('poli tidak ada dalam konfigurasi hub (kolom Poli)');
   await expect(card).toContainText('CITRA DEWI · No. sementara TMP-PD1-261122-');
-  await expect(card).toContainText('F-PD1-001');
+  await expect(card).toContainText('F-001');
   await card.getByRole('button', { name: 'Perbaiki dan kirim ulang' }).click();
   await expect(card.getByLabel('Poli', { exact: true })).toHaveValue('MAT');
   await card.getByLabel('Poli', { exact: true }).selectOption({ label: 'Poli Umum' });
@@ -107,7 +107,7 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   // Both devices end with the same projections: nothing lost, nothing twice.
   await goTo(tablet.page, '/poli');
   await tabletQueue.choosePoli('Poli Umum');
-  await expect(tabletQueue.item('F-PD1-001')).toBeVisible({ timeout: 15_000 });
+  await expect(tabletQueue.item('F-001')).toBeVisible({ timeout: 15_000 });
   await settled(tablet);
   await expect
     .poll(async () => JSON.stringify(await readProjections(tablet.page)), { timeout: 15_000 })

@@ -18,6 +18,11 @@ describe('queue numbers read aloud', () => {
     [111, 'seratus sebelas'],
     [250, 'dua ratus lima puluh'],
     [999, 'sembilan ratus sembilan puluh sembilan'],
+    [1000, 'seribu'],
+    [1012, 'seribu dua belas'],
+    [1100, 'seribu seratus'],
+    [2345, 'dua ribu tiga ratus empat puluh lima'],
+    [9999, 'sembilan ribu sembilan ratus sembilan puluh sembilan'],
   ])('%i in Indonesian is "%s"', (value, words) => {
     expect(indonesianNumber(value)).toBe(words);
   });
@@ -26,12 +31,15 @@ describe('queue numbers read aloud', () => {
     [12, 'twelve'],
     [45, 'forty-five'],
     [111, 'one hundred eleven'],
+    [1012, 'one thousand twelve'],
+    [2345, 'two thousand three hundred forty-five'],
   ])('%i in English is "%s"', (value, words) => {
     expect(englishNumber(value)).toBe(words);
   });
 
   it('refuses numbers a ticket cannot have', () => {
-    expect(() => indonesianNumber(1000)).toThrow(RangeError);
+    expect(() => indonesianNumber(10_000)).toThrow(RangeError);
+    expect(() => englishNumber(10_000)).toThrow(RangeError);
     expect(() => indonesianNumber(-1)).toThrow(RangeError);
   });
 
@@ -40,7 +48,20 @@ describe('queue numbers read aloud', () => {
     expect(spellCode('RM2', 'en')).toBe('R M two');
   });
 
-  it('announces the ticket and where to go, in each language', () => {
+  it('calls a short ticket by its letter and the number the patient holds, never the desk code', () => {
+    const ticket = { prefix: 'A', deviceCode: 'PD2', series: 1, sequence: 12 };
+    expect(announcementText(translator(messagesId), 'id', ticket, 'Poli Umum')).toBe(
+      'Nomor antrean A, seribu dua belas. Silakan menuju Poli Umum.',
+    );
+    expect(announcementText(translator(messagesEn), 'en', ticket, 'Poli Umum')).toBe(
+      'Queue number A, one thousand twelve. Please go to Poli Umum.',
+    );
+    expect(announcementText(translator(messagesId), 'id', { ...ticket, series: 0 }, 'Poli Umum')).toBe(
+      'Nomor antrean A, dua belas. Silakan menuju Poli Umum.',
+    );
+  });
+
+  it('spells the desk code of a long-label ticket, the one the patient holds', () => {
     const ticket = { prefix: 'B', deviceCode: 'PD1', sequence: 12 };
     expect(announcementText(translator(messagesId), 'id', ticket, 'Poli Anak')).toBe(
       'Nomor antrean B, P D satu, nomor dua belas. Silakan menuju Poli Anak.',

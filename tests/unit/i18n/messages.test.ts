@@ -11,6 +11,8 @@ import { incidentsEn } from '@/i18n/messages/incidents.en';
 import { incidentsId } from '@/i18n/messages/incidents.id';
 import { insecureEn } from '@/i18n/messages/insecure.en';
 import { insecureId } from '@/i18n/messages/insecure.id';
+import { registrationEn } from '@/i18n/messages/registration.en';
+import { registrationId } from '@/i18n/messages/registration.id';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -28,6 +30,7 @@ describe('message catalogues', () => {
     ['incident banner', incidentBannerId, incidentBannerEn],
     ['delivery console', deliveryId, deliveryEn],
     ['insecure-address screen', insecureId, insecureEn],
+    ['registration workspace', registrationId, registrationEn],
   ] as [string, Record<string, string>, Record<string, string>][])(
     'translate every key of the %s with the same placeholders',
     (_name, id, en) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Reason, type Rm12Content } from '@/domain';
 import {
   appendEvents,
+  findPatients,
   getAssessmentOfVisit,
   getSlip,
   getVisit,
@@ -12,6 +13,7 @@ import {
   registerVisit,
   requestSlip,
   signAssessment,
+  slipWorklist,
   visitsOfDay,
   type SiagaDb,
 } from '@/storage';
@@ -40,7 +42,7 @@ describe('capture commands', () => {
     await setUpDevice(db);
     const clock = manualClock();
     const plan = expectOk(await registerVisit(db, registration(RETURNING), clock));
-    expect(plan.ticketLabel).toBe('A-PD1-001');
+    expect(plan.ticketLabel).toBe('A-001');
     expect(plan.slipNo).toBe('BON-PD1-261122-001');
     expect(plan.tempNumber).toBeUndefined();
     expect(plan.events.map((event) => event.type)).toEqual([
@@ -54,7 +56,7 @@ describe('capture commands', () => {
     expect(visit).toMatchObject({
       status: 'waiting',
       visitType: 'lama',
-      ticketLabel: 'A-PD1-001',
+      ticketLabel: 'A-001',
       serviceDate: '2026-11-22',
       registeredAt: '2026-11-22T08:00:00.000+07:00',
     });
@@ -84,17 +86,14 @@ describe('capture commands', () => {
       registerVisit(db, registration(NEW_PATIENT), clock),
       registerVisit(db, registration({ ...NEW_PATIENT, nik: undefined, name: 'Ani' }), clock),
     ]);
-    expect([expectOk(first).ticketLabel, expectOk(second).ticketLabel].sort()).toEqual([
-      'A-PD1-001',
-      'A-PD1-002',
-    ]);
+    expect([expectOk(first).ticketLabel, expectOk(second).ticketLabel].sort()).toEqual(['A-001', 'A-002']);
+    const child = { ...NEW_PATIENT, nik: undefined, name: 'Bayu' };
     expect(
-      expectOk(
-        await registerVisit(db, registration(NEW_PATIENT, { poliCode: 'ANA', doctorCode: 'D010' }), clock),
-      ).ticketLabel,
-    ).toBe('B-PD1-001');
+      expectOk(await registerVisit(db, registration(child, { poliCode: 'ANA', doctorCode: 'D010' }), clock))
+        .ticketLabel,
+    ).toBe('B-001');
     clock.set('2026-11-23T07:30:00+07:00');
-    expect(expectOk(await registerVisit(db, registration(NEW_PATIENT), clock)).ticketLabel).toBe('A-PD1-001');
+    expect(expectOk(await registerVisit(db, registration(child), clock)).ticketLabel).toBe('A-001');
   });
 
   it('reuses a patient found on the device as a returning visit with a slip', async () => {
@@ -120,6 +119,76 @@ describe('capture commands', () => {
     expect(again.slipNo).toBe('BON-PD1-261122-002');
   });
 
+  it('refuses a second record for a NIK the device knows: that patient is offered instead', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const known = expectOk(await registerVisit(db, registration(NEW_PATIENT), clock));
+    const journalBefore = await db.journal.count();
+    const again = await registerVisit(
+      db,
+      registration(
+        { ...NEW_PATIENT, name: 'Siti Aminah Br. Tarigan' },
+        { poliCode: 'ANA', doctorCode: 'D010' },
+      ),
+      clock,
+    );
+    expect(!again.ok && again.error).toEqual([{ field: 'patient.nik', reason: Reason.NikAlreadyKnown }]);
+    expect(await db.journal.count()).toBe(journalBefore); // no second temporary number
+    expect(await findPatients(db, { nik: NEW_PATIENT.nik! })).toEqual([
+      expect.objectContaining({ id: known.patientId, tempNumber: known.tempNumber }),
+    ]);
+  });
+
+  it('asks for a confirmation before a second open visit at the same poli on the same day, and records it', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const first = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    const known = { patient: { patientId: first.patientId } };
+    clock.advance(20);
+    const second = await registerVisit(db, { ...registration(RETURNING), ...known }, clock);
+    expect(!second.ok && second.error).toEqual([
+      { field: 'confirmSecondVisit', reason: Reason.SecondVisitNotConfirmed, params: { ticket: 'A-001' } },
+    ]);
+    // Another poli the same day needs no confirmation, and records none.
+    const otherPoli = expectOk(
+      await registerVisit(
+        db,
+        { ...registration(RETURNING, { poliCode: 'INT', doctorCode: 'D020' }), ...known },
+        clock,
+      ),
+    );
+    expect(otherPoli.events.find((event) => event.type === 'visit.registered')?.payload).not.toHaveProperty(
+      'secondVisitConfirmed',
+    );
+    const confirmed = expectOk(
+      await registerVisit(db, { ...registration(RETURNING), ...known, confirmSecondVisit: true }, clock),
+    );
+    expect(confirmed.ticketLabel).toBe('A-002');
+    expect(confirmed.events.find((event) => event.type === 'visit.registered')?.payload).toMatchObject({
+      secondVisitConfirmed: true,
+    });
+    // Once the first visit is closed, the next one at that poli is an ordinary visit again.
+    expectOk(
+      await moveInQueue(
+        db,
+        first.visitId,
+        { move: 'cancel', when: { mode: 'now' }, source: 'direct', reason: 'Daftar dobel' },
+        clock,
+      ),
+    );
+    expectOk(
+      await moveInQueue(
+        db,
+        confirmed.visitId,
+        { move: 'cancel', when: { mode: 'now' }, source: 'direct', reason: 'Daftar dobel' },
+        clock,
+      ),
+    );
+    expect((await registerVisit(db, { ...registration(RETURNING), ...known }, clock)).ok).toBe(true);
+  });
+
   it('refuses wrong input with reason codes and stores nothing', async () => {
     const db = makeDb();
     await setUpDevice(db);
@@ -132,7 +201,10 @@ describe('capture commands', () => {
     const badDoctor = await registerVisit(db, registration(RETURNING, { doctorCode: 'D010' }), clock);
     expect(!badDoctor.ok && badDoctor.error).toEqual([{ field: 'doctorCode', reason: Reason.UnknownDoctor }]);
     const badNik = await registerVisit(db, registration({ ...NEW_PATIENT, nik: '3171013208450003' }), clock);
-    expect(!badNik.ok && badNik.error[0]).toMatchObject({ field: 'patient.nik', reason: Reason.NikFormat });
+    expect(!badNik.ok && badNik.error[0]).toMatchObject({
+      field: 'patient.nik',
+      reason: Reason.NikInvalidDay,
+    });
     expect(await db.journal.count()).toBe(0);
   });
 
@@ -159,15 +231,16 @@ describe('capture commands', () => {
       source: 'transcribed_from_paper',
       payload: { arrivedAt: '2026-11-22T08:05:00.000+07:00' },
     });
+    const another = { ...NEW_PATIENT, nik: undefined, name: 'Ani' };
     const future = await registerVisit(
       db,
-      registration(NEW_PATIENT, { registeredAt: { mode: 'manual', date: '2026-11-22', time: '15:00' } }),
+      registration(another, { registeredAt: { mode: 'manual', date: '2026-11-22', time: '15:00' } }),
       clock,
     );
     expect(!future.ok && future.error).toEqual([{ field: 'registeredAt', reason: Reason.TimeInFuture }]);
     const reversed = await registerVisit(
       db,
-      registration(NEW_PATIENT, {
+      registration(another, {
         arrivedAt: { mode: 'manual', date: '2026-11-22', time: '09:00' },
         registeredAt: { mode: 'manual', date: '2026-11-22', time: '08:00' },
       }),
@@ -262,6 +335,78 @@ describe('capture commands', () => {
       ),
     );
     expect(await getVisit(db, visitId)).toMatchObject({ status: 'cancelled', cancelReason: 'Pasien pulang' });
+  });
+
+  it('withdraws the slip of a cancelled visit in the same transaction; it leaves the worklist with the reason', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const { visitId, slipId } = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    const open = ['requested', 'found', 'not_found', 'sent', 'received'] as const;
+    expect(await slipWorklist(db, { statuses: open })).toHaveLength(1);
+    clock.advance(10);
+    const noReason = await moveInQueue(
+      db,
+      visitId,
+      { move: 'cancel', when: { mode: 'now' }, source: 'direct' },
+      clock,
+    );
+    expect(!noReason.ok && noReason.error).toEqual([{ field: 'reason', reason: Reason.ReasonRequired }]);
+    const cancelled = expectOk(
+      await moveInQueue(
+        db,
+        visitId,
+        { move: 'cancel', when: { mode: 'now' }, source: 'direct', reason: 'Salah poli, pulang' },
+        clock,
+      ),
+    );
+    expect(cancelled.events.map((event) => [event.type, event.entityId])).toEqual([
+      ['visit.cancelled', visitId],
+      ['slip.cancelled', slipId],
+    ]);
+    expect(await getSlip(db, slipId!)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Salah poli, pulang',
+      cancelledAt: '2026-11-22T08:10:00.000+07:00',
+    });
+    expect(await slipWorklist(db, { statuses: open })).toEqual([]);
+    const [history] = await slipWorklist(db, { statuses: ['cancelled'] });
+    expect(history?.slip.cancelReason).toBe('Salah poli, pulang');
+    expect(await getVisit(db, visitId)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('keeps a slip whose folder already went to the poli open when its visit is cancelled', async () => {
+    const db = makeDb();
+    await setUpDevice(db);
+    const clock = manualClock();
+    const { visitId, slipId } = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    await actAs(db, 'records');
+    clock.advance(5);
+    expectOk(
+      await moveSlip(
+        db,
+        slipId!,
+        { move: 'found', source: 'paper_folder' },
+        { mode: 'now' },
+        'direct',
+        clock,
+      ),
+    );
+    expectOk(
+      await moveSlip(db, slipId!, { move: 'sent', rm12BlankIssued: true }, { mode: 'now' }, 'direct', clock),
+    );
+    await actAs(db, 'registration');
+    clock.advance(5);
+    const cancelled = expectOk(
+      await moveInQueue(
+        db,
+        visitId,
+        { move: 'cancel', when: { mode: 'now' }, source: 'direct', reason: 'Pasien pulang' },
+        clock,
+      ),
+    );
+    expect(cancelled.events.map((event) => event.type)).toEqual(['visit.cancelled']);
+    expect((await getSlip(db, slipId!))?.status).toBe('sent');
   });
 
   it('works a slip through the records room and requires the backup date for a periodic backup', async () => {
@@ -383,7 +528,9 @@ describe('capture commands', () => {
     const clock = manualClock();
     for (let index = 0; index < 12; index += 1) {
       const identity =
-        index % 3 === 0 ? RETURNING : { ...NEW_PATIENT, name: `Pasien ${index}`, nik: undefined };
+        index % 3 === 0
+          ? { ...RETURNING, nik: undefined, mrn: `01234${index}` }
+          : { ...NEW_PATIENT, name: `Pasien ${index}`, nik: undefined };
       const plan = expectOk(
         await registerVisit(
           db,

@@ -133,7 +133,17 @@ describe('drills', () => {
     clock.advance(30);
     expectOk(await closeIncident(db, drillId, { restoredAt: { mode: 'now' }, confirmedBy: 'IT PD1' }, clock));
     await actAs(db, 'registration');
-    const real = expectOk(await registerVisit(db, registration(RETURNING), clock));
+    // The same person again, found on the device (a second record with the same NIK is refused).
+    const real = expectOk(
+      await registerVisit(
+        db,
+        {
+          ...registration(RETURNING, { poliCode: 'INT', doctorCode: 'D020' }),
+          patient: { patientId: earlier.patientId },
+        },
+        clock,
+      ),
+    );
     await actAs(db, 'admin');
     expectOk(await clearDrill(db, drillId, clock));
 

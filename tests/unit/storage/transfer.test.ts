@@ -27,7 +27,7 @@ describe('slip hand-over by QR code', () => {
       'slip.requested',
     ]);
     expect(await getSlip(recordsRoom, slip.id)).toEqual(slip);
-    expect((await getVisit(recordsRoom, plan.value.visitId))?.ticketLabel).toBe('A-PD1-001');
+    expect((await getVisit(recordsRoom, plan.value.visitId))?.ticketLabel).toBe('A-001');
     expect(await recordsRoom.journal.where('syncState').equals('pending').count()).toBe(3);
 
     const again = await importTransferText(recordsRoom, text);

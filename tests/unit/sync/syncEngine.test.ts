@@ -67,7 +67,7 @@ describe('sync engine against the real hub', () => {
     const plan = expectOk(await registerVisit(desk.db, registration(RETURNING), manualClock()));
     await desk.engine.runOnce();
     await tablet.engine.runOnce();
-    expect((await getVisit(tablet.db, plan.visitId))?.ticketLabel).toBe('A-PD1-001');
+    expect((await getVisit(tablet.db, plan.visitId))?.ticketLabel).toBe('A-001');
     expect(await projectionSnapshot(tablet.db)).toEqual(await projectionSnapshot(desk.db));
     expect((await journalCounts(tablet.db)).byState).toMatchObject({ pending: 0, acked: 3 });
   });

@@ -91,6 +91,34 @@ describe('parseRuntimeConfig', () => {
     expect(issues).toEqual([{ field: 'polis[3].queuePrefix', reason: 'duplicate', value: 'A' }]);
   });
 
+  it('gives each desk its own ticket series and names a series two desks share', () => {
+    expect(DEMO_CONFIG.queue?.deskSeries).toEqual({ PD1: 0, PD2: 1, PD3: 2 });
+    expect(issuesOf(withChange((config) => (config.queue = { deskSeries: { pd3: 2, PD4: 10 } })))).toEqual([
+      { field: 'queue.deskSeries.pd3', reason: 'invalidFormat' },
+      { field: 'queue.deskSeries.PD4', reason: 'tooLong', maximum: 9 },
+    ]);
+    expect(
+      issuesOf(withChange((config) => (config.queue = { deskSeries: { PD1: 1, PD2: 1, PD3: 2 } }))),
+    ).toEqual([{ field: 'queue.deskSeries.PD2', reason: 'duplicate', value: '1' }]);
+  });
+
+  it('takes the identity proof the registration form starts with, one of the known proofs', () => {
+    const parsed = parseRuntimeConfig(
+      withChange((config) => (config.registration = { defaultIdentityProof: 'kib' })),
+    );
+    expect(parsed.ok && parsed.value.registration?.defaultIdentityProof).toBe('kib');
+    const issues = issuesOf(
+      withChange((config) => (config.registration = { defaultIdentityProof: 'passport' })),
+    );
+    expect(issues).toEqual([
+      {
+        field: 'registration.defaultIdentityProof',
+        reason: 'notOneOf',
+        allowed: ['ktp', 'kib', 'bpjs_card', 'family', 'none'],
+      },
+    ]);
+  });
+
   it('rejects an MRN pattern that is not a regular expression', () => {
     const issues = issuesOf(
       withChange((config) => {

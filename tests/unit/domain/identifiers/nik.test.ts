@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNik, compareNikWithPerson, NikMismatch, NikProblem } from '@/domain';
+import { birthDateOfNik, checkNik, compareNikWithPerson, NikMismatch, NikProblem } from '@/domain';
 
 const TODAY = new Date('2026-11-22T00:00:00Z');
 
@@ -91,5 +91,24 @@ describe('compareNikWithPerson', () => {
       NikMismatch.Sex,
     ]);
     expect(compareNikWithPerson(info!, { birthDate: '1955-08-17' })).toEqual([NikMismatch.BirthDate]);
+  });
+});
+
+describe('birthDateOfNik', () => {
+  const birthDate = (nik: string) => {
+    const checked = checkNik(nik, TODAY);
+    if (!checked.ok) throw new Error(nik);
+    return birthDateOfNik(checked.value, TODAY);
+  };
+
+  it('gives the birth date the NIK states, day minus 40 for women', () => {
+    expect(birthDate('3171011708450003')).toBe('1945-08-17');
+    expect(birthDate('3273025501900001')).toBe('1990-01-15');
+  });
+
+  it('takes the latest century that is not in the future', () => {
+    expect(birthDate('3171010512100001')).toBe('2010-12-05');
+    expect(birthDate('3171012012260001')).toBe('1926-12-20'); // 20 Dec 2026 has not come yet
+    expect(birthDate('3171012111260001')).toBe('2026-11-21');
   });
 });

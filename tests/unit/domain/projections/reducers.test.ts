@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reduceRow, type Assessment, type Visit } from '@/domain';
+import { isOpenSlip, reduceRow, type Assessment, type Slip, type Visit } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
 import { eventAt, visitRegistered } from '../eventFactory';
 import { RM12_SAMPLE } from '../rm12Sample';
@@ -66,6 +66,57 @@ describe('reduceVisit', () => {
       eventAt('visit.cancelled', visitId, '08:20', { reason: 'Salah poli' }),
     ]);
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Salah poli' });
+  });
+
+  it('stays cancelled when a step from before the cancellation arrives late from another device', () => {
+    const registered = visitRegistered(visitId, '08:00');
+    const cancelled = eventAt('visit.cancelled', visitId, '08:20', { reason: 'Salah poli' });
+    const calledOnTablet = eventAt('queue.called', visitId, '08:10', {}, 'POL');
+    for (const order of [
+      [registered, cancelled, calledOnTablet],
+      [registered, calledOnTablet, cancelled],
+    ]) {
+      expect(replay<Visit>(order)).toMatchObject({
+        status: 'cancelled',
+        closedAt: '2026-11-22T08:20:00.000+07:00',
+      });
+    }
+  });
+});
+
+describe('reduceSlip', () => {
+  const slipId = uuidv7();
+  const requested = eventAt('slip.requested', slipId, '08:00', {
+    slipNo: 'BON-PD1-261122-001',
+    visitId: uuidv7(),
+    patientId: uuidv7(),
+    mrn: '012345',
+    poliCode: 'UMU',
+    serviceDate: '2026-11-22',
+    automatic: true,
+  });
+
+  it('withdraws a slip with its visit, keeping the reason and the time', () => {
+    const slip = replay<Slip>([
+      requested,
+      eventAt('slip.cancelled', slipId, '08:20', { reason: 'Salah poli' }),
+    ]);
+    expect(slip).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Salah poli',
+      cancelledAt: '2026-11-22T08:20:00.000+07:00',
+      anomalies: [],
+    });
+    expect(isOpenSlip(slip!.status)).toBe(false);
+  });
+
+  it('flags a withdrawal after the folder already left the records room', () => {
+    const sent = eventAt('slip.sent', slipId, '08:15', { rm12BlankIssued: true });
+    const found = eventAt('slip.found', slipId, '08:10', { source: 'paper_folder' });
+    const cancelled = eventAt('slip.cancelled', slipId, '08:20', { reason: 'Salah poli' });
+    expect(replay<Slip>([requested, found, sent, cancelled])?.anomalies).toEqual([
+      { eventId: cancelled.id, rule: 'slipTransition' },
+    ]);
   });
 });
 
