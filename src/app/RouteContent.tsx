@@ -55,7 +55,7 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
     case 'home':
     case 'notFound':
     case 'queueDisplay':
-      return <HomeScreen />;
+      return <HomeScreen role={user.role} />;
     case 'registration':
       return <RegistrationWorkspace />;
     case 'records':
@@ -71,6 +71,7 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
     case 'settings':
       return (
         <SettingsScreen
+          section={'section' in route ? route.section : 'akun'}
           session={services.session}
           accounts={services.accounts}
           appVersion={__APP_VERSION__}
