@@ -9,6 +9,12 @@ import { deliveryEn } from '@/i18n/messages/delivery.en';
 import { deliveryId } from '@/i18n/messages/delivery.id';
 import { incidentsEn } from '@/i18n/messages/incidents.en';
 import { incidentsId } from '@/i18n/messages/incidents.id';
+import { hubRefusalsEn } from '@/i18n/messages/hubRefusals.en';
+import { hubRefusalsId } from '@/i18n/messages/hubRefusals.id';
+import { queueDisplayEn } from '@/i18n/messages/queueDisplay.en';
+import { queueDisplayId } from '@/i18n/messages/queueDisplay.id';
+import { settingsEn } from '@/i18n/messages/settings.en';
+import { settingsId } from '@/i18n/messages/settings.id';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -25,6 +31,9 @@ describe('message catalogues', () => {
     ['incidents workspace', incidentsId, incidentsEn],
     ['incident banner', incidentBannerId, incidentBannerEn],
     ['delivery console', deliveryId, deliveryEn],
+    ['hub refusals', hubRefusalsId, hubRefusalsEn],
+    ['settings sections', settingsId, settingsEn],
+    ['waiting-room screen', queueDisplayId, queueDisplayEn],
   ] as [string, Record<string, string>, Record<string, string>][])(
     'translate every key of the %s with the same placeholders',
     (_name, id, en) => {
