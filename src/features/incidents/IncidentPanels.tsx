@@ -182,10 +182,12 @@ function CloseForm({
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <p>{ti(incident.drill ? 'close.drillExplained' : 'close.explained')}</p>
+      {/* The hub's warning says it all while it sees the SIMRS down. */}
       {downSince && !incident.drill ? (
         <Notice tone="warning" title={ti('close.hubSeesDown', { time: clock(downSince, incident) })} />
-      ) : null}
+      ) : (
+        <p>{ti(incident.drill ? 'close.drillExplained' : 'close.explained')}</p>
+      )}
       <RestoredAtField
         drill={incident.drill}
         backSince={incident.drill ? undefined : backSince}

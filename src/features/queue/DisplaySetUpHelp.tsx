@@ -18,9 +18,11 @@ export function DisplaySetUpHelp({ missing }: { missing: 'setUp' | 'config' }) {
         <li>{tq('stepScreen')}</li>
       </ol>
       {/* A full page load: the screen leaves the display route for the set-up screen. */}
-      <a className="button button--secondary" href={paths.home}>
-        {tq('setUpNow')}
-      </a>
+      <p>
+        <a className="button button--secondary" href={paths.home}>
+          {tq('setUpNow')}
+        </a>
+      </p>
     </main>
   );
 }

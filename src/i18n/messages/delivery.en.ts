@@ -90,7 +90,7 @@ export const deliveryEn: Record<keyof typeof deliveryId, string> = {
   'temp.createNew': 'New patient: register in the SIMRS',
   'temp.confirmTitle': 'Register {name} as a new patient in the SIMRS?',
   'temp.confirmBody':
-    'This patient may already be registered. If one of the candidates below is the same person, do not register them again: cancel, then use that candidate’s MRN.',
+    'This patient may already be on record. If one of the candidates below is the same person, do not register them again: cancel, then use that candidate’s MRN (a candidate who is also a temporary patient: map both to the same MRN).',
   'temp.confirmCandidates': 'Duplicate candidates shown',
   'temp.confirmCandidate': '{name} — {number} — {match}',
   'temp.confirmCreate': 'Not the same person: register a new patient',

@@ -87,7 +87,7 @@ export const deliveryId = {
   'temp.createNew': 'Pasien baru: daftarkan di SIMRS',
   'temp.confirmTitle': 'Daftarkan {name} sebagai pasien baru di SIMRS?',
   'temp.confirmBody':
-    'Pasien ini mungkin sudah terdaftar. Bila salah satu calon di bawah adalah orang yang sama, jangan daftarkan lagi: batalkan, lalu pakai No. RM calon itu.',
+    'Pasien ini mungkin sudah tercatat. Bila salah satu calon di bawah adalah orang yang sama, jangan daftarkan lagi: batalkan, lalu pakai No. RM calon itu (calon yang juga pasien sementara: tetapkan keduanya ke No. RM yang sama).',
   'temp.confirmCandidates': 'Calon duplikat yang tampil',
   'temp.confirmCandidate': '{name} — {number} — {match}',
   'temp.confirmCreate': 'Bukan orang yang sama: daftarkan pasien baru',
