@@ -55,7 +55,9 @@ describe('the open-incident banner', () => {
   it('adds the one-hour failover countdown for IT', () => {
     renderBanner('admin');
     expect(
-      screen.getByText(/^Batas SOP untuk alih ke server cadangan: \d{2}:\d{2} WIB \(sisa (4\d|50):\d{2}\)\.$/),
+      screen.getByText(
+        /^Batas SOP untuk alih ke server cadangan: \d{2}:\d{2} WIB \(sisa (4\d|50):\d{2}\)\.$/,
+      ),
     ).toBeTruthy();
   });
 
