@@ -27,7 +27,7 @@ import { Dialog } from '@/ui/Dialog';
 import { TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
 import { useNow } from '@/ui/useNow';
-import { RestoredAtField, whenOfChoice, type EndChoice } from './RestoredAtField';
+import { hubReturnChoice, RestoredAtField, whenOfChoice, type EndChoice } from './RestoredAtField';
 
 const clock = (iso: string, incident: Incident) =>
   `${formatFacilityTime(iso, incident.timeZone)} ${ZONE_ABBREVIATION[incident.timeZone]}`;
@@ -190,7 +190,7 @@ function CloseForm({
       )}
       <RestoredAtField
         drill={incident.drill}
-        backSince={incident.drill ? undefined : backSince}
+        backSince={incident.drill ? undefined : hubReturnChoice(backSince, incident.detectedAt)}
         zone={zone}
         value={end}
         onChange={setEnd}

@@ -21,6 +21,17 @@ export function whenOfChoice(choice: EndChoice, zone: FacilityTimeZone): When {
 }
 
 /**
+ * The hub's sighting of the SIMRS's return as a choice, when it can be one: the answer is kept to
+ * the minute, and a return within the minute the outage began would read as before it.
+ */
+export function hubReturnChoice(backSince: string | undefined, detectedAt: string): string | undefined {
+  if (!backSince) return undefined;
+  // Facility zones are whole hours from UTC: its minute starts where the UTC minute does.
+  const minute = Math.floor(Date.parse(backSince) / 60_000) * 60_000;
+  return minute >= Date.parse(detectedAt) ? backSince : undefined;
+}
+
+/**
  * "When did the SIMRS work again?" in the person's own words: just now (they have checked it),
  * when the hub saw it reachable again (offered when it did), or another time typed from notes.
  * A drill asks when it ended.

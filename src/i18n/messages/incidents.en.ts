@@ -46,7 +46,7 @@ export const incidentsEn: Record<keyof typeof incidentsId, string> = {
   'list.closedCaption': 'Newest first',
   'list.noneClosed': 'No incident has been closed yet.',
   'list.detectedAt': 'Detected {time}',
-  'list.open': 'Open',
+  'list.open': 'View',
   'column.number': 'Number',
   'column.response': 'Response time',
   'column.onTime': 'On time',

@@ -44,7 +44,7 @@ export const incidentsId = {
   'list.closedCaption': 'Terbaru di atas',
   'list.noneClosed': 'Belum ada insiden yang ditutup.',
   'list.detectedAt': 'Terdeteksi {time}',
-  'list.open': 'Buka',
+  'list.open': 'Lihat',
   'column.number': 'Nomor',
   'column.response': 'Durasi respon',
   'column.onTime': 'Tepat waktu',

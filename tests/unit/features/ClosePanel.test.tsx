@@ -67,4 +67,15 @@ describe('closing an incident', () => {
       screen.getByRole('radio', { name: 'Baru saja: saya sudah memastikan SIMRS bisa dipakai lagi' }),
     ).toHaveProperty('checked', true);
   });
+
+  it('does not offer the hub’s sighting when, to the minute, it reads as before the outage began', () => {
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true;
+    };
+    const late = { ...incident, detectedAt: '2026-11-22T01:00:30.000Z' }; // 08:00:30 WIB
+    render(<ClosePanel incident={late} connection={hub('up', '2026-11-22T01:00:50.000Z')} userName="Rina" />);
+    act(() => closeButton().click());
+    expect(screen.queryByRole('radio', { name: /saat hub melihat SIMRS/ })).toBeNull();
+    expect(screen.getAllByRole('radio')).toHaveLength(2);
+  });
 });
