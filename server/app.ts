@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { RuntimeConfig } from '@/domain';
+import { HubError, type HubErrorCode } from '@/domain/sync/hubRefusals';
 import { readHubId, type HubDatabase } from './db/openHubDatabase';
 import { sendError } from './httpErrors';
 import { hubLoggerOptions } from './logging';
@@ -61,12 +62,12 @@ export type HubDeps = {
  */
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] =
+  const [status, code, message]: [number, HubErrorCode, string] =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'request_timeout', 'The request took too long to arrive.']
+      ? [408, HubError.RequestTimeout, 'The request took too long to arrive.']
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'headers_too_large', 'The request headers are too large.']
-        : [400, 'bad_request', 'The request is not valid HTTP.'];
+        ? [431, HubError.HeadersTooLarge, 'The request headers are too large.']
+        : [400, HubError.BadRequest, 'The request is not valid HTTP.'];
   const body = JSON.stringify({ error: { code, message } });
   if (socket.writable) {
     socket.write(
@@ -107,8 +108,11 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     return sendError(
       reply,
       status,
-      status >= 500 ? 'internal' : (error.code ?? 'bad_request').toLowerCase(),
-      status >= 500 ? 'The hub could not complete the request.' : error.message,
+      // Fastify's own codes stay in the message: devices decide on the hub's closed set.
+      status >= 500 ? HubError.Internal : HubError.BadRequest,
+      status >= 500
+        ? 'The hub could not complete the request.'
+        : `${error.code ?? 'error'}: ${error.message}`,
     );
   });
 

@@ -1,8 +1,9 @@
+import { EventRejection } from '@/domain/sync/hubRefusals';
 import type { DomainEvent } from '@/domain';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { getHubUser } from './userStore';
 
-type Refusal = { code: 'account_authority'; message: string; field: string };
+type Refusal = { code: typeof EventRejection.AccountAuthority; message: string; field: string };
 
 /**
  * Who may change accounts, as the hub sees it [P24]. An event's actor is what the device says,
@@ -26,7 +27,7 @@ export function accountAuthorityProblem(
   // under the device key, so only a signed-in session can send account changes.
   if (!fullToken)
     return {
-      code: 'account_authority',
+      code: EventRejection.AccountAuthority,
       message: 'Account changes are accepted only from a signed-in device (full token).',
       field: 'type',
     };
@@ -41,7 +42,7 @@ export function accountAuthorityProblem(
     return undefined;
   if (isBootstrap(db, event, submittingDeviceId)) return undefined;
   return {
-    code: 'account_authority',
+    code: EventRejection.AccountAuthority,
     message: 'Only an admin account known to the hub may create or change accounts.',
     field: 'actor.userId',
   };

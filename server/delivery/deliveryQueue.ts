@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DomainEvent } from '@/domain';
+import { DELIVERY_RATE_WINDOW_MS, type RecentDeliveries } from '@/domain/delivery/deliveryRate';
 import type { PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import type { VisitDeliveryState } from '@/domain/delivery/reconciliation';
 import { canonicalJson } from '../canonicalJson';
@@ -296,11 +297,16 @@ export type QueueSummary = {
   /** Refusals and retries by reason, the most frequent first. */
   failures: { status: 'retrying' | 'needs_review'; code: string; message: string; count: number }[];
   lastDeliveredAt: string | null;
-  /** Visits delivered in the last ten minutes (the console's rate). */
-  deliveredRecently: number;
+  /** How many were delivered within `recentMs` before now, and the earliest of them (the rate). */
+  recent: RecentDeliveries;
 };
 
-export function queueSummary(db: HubDatabase, target: string, now: Date): QueueSummary {
+export function queueSummary(
+  db: HubDatabase,
+  target: string,
+  now: Date,
+  recentMs = DELIVERY_RATE_WINDOW_MS,
+): QueueSummary {
   const counts = Object.fromEntries(ITEM_STATUSES.map((status) => [status, 0])) as Record<ItemStatus, number>;
   for (const row of db
     .prepare<[string], { status: ItemStatus; n: number }>(
@@ -315,18 +321,22 @@ export function queueSummary(db: HubDatabase, target: string, now: Date): QueueS
        GROUP BY status, last_error_code ORDER BY count DESC`,
     )
     .all(target);
-  const since = new Date(now.getTime() - 10 * 60_000).toISOString();
-  const delivered = db
-    .prepare<[{ target: string; since: string }], { last: string | null; recent: number }>(
-      `SELECT max(delivered_at) AS last, coalesce(sum(delivered_at >= @since), 0) AS recent
-       FROM delivery_items WHERE target = @target AND delivered_at IS NOT NULL`,
+  const last = db
+    .prepare<[string], { last: string | null }>(
+      'SELECT max(delivered_at) AS last FROM delivery_items WHERE target = ? AND delivered_at IS NOT NULL',
     )
-    .get({ target, since });
+    .get(target);
+  const recent = db
+    .prepare<[{ target: string; since: string }], { count: number; earliest: string | null }>(
+      `SELECT count(*) AS count, min(delivered_at) AS earliest FROM delivery_items
+       WHERE target = @target AND delivered_at > @since`,
+    )
+    .get({ target, since: new Date(now.getTime() - recentMs).toISOString() });
   return {
     counts,
     failures,
-    lastDeliveredAt: delivered?.last ?? null,
-    deliveredRecently: delivered?.recent ?? 0,
+    lastDeliveredAt: last?.last ?? null,
+    recent: { count: recent?.count ?? 0, earliestAt: recent?.earliest ?? null },
   };
 }
 

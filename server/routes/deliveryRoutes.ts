@@ -7,6 +7,7 @@ import type {
   PatientCandidates,
   WaitingPatientsAnswer,
 } from '@/domain/delivery/deliveryStatus';
+import { deliveryRatePerMinute, secondsLeftAt } from '@/domain/delivery/deliveryRate';
 import { duplicateCandidates, type CandidatePerson } from '@/domain/delivery/duplicateCandidates';
 import { planVisitDeliveries, type PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import { reconcile, type ReconciliationReport } from '@/domain/delivery/reconciliation';
@@ -18,6 +19,7 @@ import { planningEvents, queueSummary, visitDeliveryStates, voidedDuring } from 
 import { hubPatient, hubPatients } from '../delivery/hubPatients';
 import { visitsFor } from '../delivery/targetVisits';
 import type { PatientDirectory } from '../delivery/simrsRestAdapter';
+import { HubError } from '@/domain/sync/hubRefusals';
 import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
 
@@ -75,7 +77,7 @@ export function registerDeliveryRoutes(
       targets: deps.targets.map((one) => {
         const summary = queueSummary(deps.db, one.name, now);
         const state = stateOf.get(one.name);
-        const perMinute = summary.deliveredRecently / 10;
+        const perMinute = deliveryRatePerMinute(summary.recent, now);
         const due = summary.counts.pending + summary.counts.retrying;
         return {
           name: one.name,
@@ -88,7 +90,7 @@ export function registerDeliveryRoutes(
           failures: summary.failures,
           lastDeliveredAt: summary.lastDeliveredAt,
           perMinute,
-          secondsLeft: perMinute > 0 ? Math.round((due / perMinute) * 60) : due === 0 ? 0 : null,
+          secondsLeft: secondsLeftAt(perMinute, due),
         };
       }),
       serverTime: now.toISOString(),
@@ -215,9 +217,12 @@ export function registerDeliveryRoutes(
       const created = await found.directory.create(simrsPatient(found.patient));
       if (!created.ok) {
         request.log.warn({ code: created.error.code }, 'SIMRS did not create a new patient');
-        // Unreachable or garbled: the gateway's fault, try again. Anything else: the SIMRS said no.
-        const unavailable = ['simrs_unreachable', 'invalid_answer'].includes(created.error.code);
-        return sendError(reply, unavailable ? 502 : 422, created.error.code, created.error.message);
+        // Unreachable or garbled: the gateway's fault, try again. Anything else: the SIMRS said no,
+        // in its own code and words (kept in the message and the log, not in the hub's codes).
+        const { code, message } = created.error;
+        if (code === 'simrs_unreachable') return sendError(reply, 502, HubError.SimrsUnreachable, message);
+        if (code === 'invalid_answer') return sendError(reply, 502, HubError.SimrsInvalidAnswer, message);
+        return sendError(reply, 422, HubError.SimrsRefused, `The SIMRS refused (${code}): ${message}`);
       }
       return reply.status(201).send({ mrn: created.value.mrn });
     },

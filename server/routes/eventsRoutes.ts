@@ -26,19 +26,22 @@ import { countDevices } from '../devices/deviceRegistry';
 import { accountAuthorityProblem } from '../accounts/accountAuthority';
 import { getHubUser, usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
+import { EventRejection, HubError, type EventRejectionCode } from '@/domain/sync/hubRefusals';
 import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
 
 const LIMITS = { maxEvents: MAX_BATCH_EVENTS, maxBytes: MAX_BATCH_BYTES };
 
-type Refusal = Omit<Extract<PushResult, { status: 'rejected' }>, 'id' | 'status'>;
+type Refusal = Omit<Extract<PushResult, { status: 'rejected' }>, 'id' | 'status' | 'code'> & {
+  code: EventRejectionCode;
+};
 
 /** The actor's role must hold the right the event needs, as on the device [P19]. */
 function rightsProblem(event: DomainEvent): Refusal | undefined {
   if (isPermitted(event)) return undefined;
   const { workflow, right } = requiredRight(event);
   return {
-    code: 'forbidden',
+    code: EventRejection.Forbidden,
     message: `Role ${event.actor.role} has no ${right} right in ${workflow}.`,
     field: 'actor.role',
   };
@@ -50,14 +53,14 @@ function configProblem(event: DomainEvent, config: RuntimeConfig | undefined): R
   const poli = config.polis.find((candidate) => candidate.code === event.payload.poliCode);
   if (!poli) {
     return {
-      code: 'unknown_poli',
+      code: EventRejection.UnknownPoli,
       message: `Poli ${event.payload.poliCode} is not in the hub's configuration.`,
       field: 'payload.poliCode',
     };
   }
   if (!poli.doctors.some((doctor) => doctor.code === event.payload.doctorCode)) {
     return {
-      code: 'unknown_doctor',
+      code: EventRejection.UnknownDoctor,
       message: `Doctor ${event.payload.doctorCode} does not practise in ${poli.name} per the hub's configuration.`,
       field: 'payload.doctorCode',
     };
@@ -79,7 +82,7 @@ function accountProblem(
   const holder = usernameHolder(db, event.payload.username) ?? claimed.get(event.payload.username);
   if (!holder || holder === event.entityId) return undefined;
   return {
-    code: 'username_taken',
+    code: EventRejection.UsernameTaken,
     message: `The username ${event.payload.username} belongs to another account.`,
     field: 'payload.username',
   };
@@ -98,7 +101,7 @@ function deliveryAuthorityProblem(
   const known = getHubUser(db, event.actor.userId);
   if (fullToken && known?.active && known.role === event.actor.role) return undefined;
   return {
-    code: 'delivery_authority',
+    code: EventRejection.DeliveryAuthority,
     message: 'Delivery is started or paused only by a signed-in recovery account the hub knows.',
     field: 'actor',
   };
@@ -117,7 +120,10 @@ async function openItem(
   if (!parsed.success)
     return {
       ok: false,
-      refusal: { code: 'invalid_event', message: 'A sealed item needs {id, sealed: {epk, iv, ct}}.' },
+      refusal: {
+        code: EventRejection.InvalidEvent,
+        message: 'A sealed item needs {id, sealed: {epk, iv, ct}}.',
+      },
     };
   try {
     const bytes = await openSealed(sealingKey, parsed.data.sealed, sealedEventAad(parsed.data.id));
@@ -125,14 +131,17 @@ async function openItem(
     if (event.id !== parsed.data.id)
       return {
         ok: false,
-        refusal: { code: 'invalid_event', message: 'The sealed event has another id than its item.' },
+        refusal: {
+          code: EventRejection.InvalidEvent,
+          message: 'The sealed event has another id than its item.',
+        },
       };
     return { ok: true, value: event };
   } catch {
     return {
       ok: false,
       refusal: {
-        code: 'unreadable',
+        code: EventRejection.Unreadable,
         message: "The sealed event does not open with this hub's key (sealed for another hub store?).",
       },
     };
@@ -164,7 +173,10 @@ export function registerEventsRoutes(
       errorHandler: (error: Error & { code?: string; statusCode?: number }, request, reply) => {
         if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
           void reply.status(413).send({
-            error: { code: 'batch_too_large', message: `A batch may hold at most ${MAX_BATCH_BYTES} bytes.` },
+            error: {
+              code: HubError.BatchTooLarge,
+              message: `A batch may hold at most ${MAX_BATCH_BYTES} bytes.`,
+            },
             limits: LIMITS,
           });
           return;
@@ -185,7 +197,10 @@ export function registerEventsRoutes(
         return sendError(reply, 400, 'invalid_request', 'Expected {"events": [...]}.');
       if (items.length > MAX_BATCH_EVENTS) {
         return reply.status(413).send({
-          error: { code: 'batch_too_large', message: `A batch may hold at most ${MAX_BATCH_EVENTS} events.` },
+          error: {
+            code: HubError.BatchTooLarge,
+            message: `A batch may hold at most ${MAX_BATCH_EVENTS} events.`,
+          },
           limits: LIMITS,
         });
       }
@@ -208,7 +223,7 @@ export function registerEventsRoutes(
           results[index] = {
             id: idOf(item),
             status: 'rejected',
-            code: 'invalid_event',
+            code: EventRejection.InvalidEvent,
             message: `Invalid value at ${field || 'the event'}${issue ? ` (${issue.message})` : ''}.`,
             ...(field ? { field } : {}),
           };

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useStore } from 'zustand';
 import { matchRoute, type Route } from '@/features/common';
 import { useLanguage, useT, withMessages } from '@/i18n';
 import { useSessionUser } from '@/session';
@@ -15,19 +16,29 @@ import { StatusBar } from './StatusBar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { SessionGate } from './SessionGate';
 
-const QueueDisplay = lazy(() =>
-  withMessages(import('@/features/queue')).then((m) => ({ default: m.QueueDisplay })),
+const WaitingRoomScreen = lazy(() =>
+  withMessages(import('@/features/queue')).then((m) => ({ default: m.WaitingRoomScreen })),
 );
 
 export const SHELL_READY_MARK = 'siaga:shell-ready';
 
-/** The waiting-room screen fills the display: no navigation, no status bar. */
-function WaitingRoomDisplay({ route }: { route: Extract<Route, { name: 'queueDisplay' }> }) {
+/**
+ * The waiting-room screen fills the display: no navigation, no status bar. On a device never set
+ * up (or without the hospital's configuration) it says how to set it up instead.
+ */
+function WaitingRoomDisplay({
+  route,
+  session,
+}: {
+  route: Extract<Route, { name: 'queueDisplay' }>;
+  session: AppServices['session'];
+}) {
   const stored = useStoredRuntimeConfig();
-  if (!stored) return null;
+  const status = useStore(session.store, (state) => state.status);
+  if (stored === undefined || status === 'starting') return null;
   return (
     <Suspense fallback={null}>
-      <QueueDisplay config={stored.config} poliCode={route.poliCode} />
+      <WaitingRoomScreen config={stored?.config} deviceSetUp={status !== 'setUp'} poliCode={route.poliCode} />
     </Suspense>
   );
 }
@@ -52,7 +63,7 @@ export function App({ services }: { services: AppServices }) {
   if (route.name === 'queueDisplay') {
     return (
       <AppServicesContext.Provider value={services}>
-        <WaitingRoomDisplay route={route} />
+        <WaitingRoomDisplay route={route} session={services.session} />
       </AppServicesContext.Provider>
     );
   }

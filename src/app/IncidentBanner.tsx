@@ -11,8 +11,8 @@ const SignedInBanner = lazy(() =>
 );
 
 /**
- * On every screen: the open downtime incident with the SOP's one-hour failover countdown (or the
- * running drill), and a prompt to close it once the hub sees the SIMRS back.
+ * On every screen: the open downtime incident (or the running drill) in one line, with IT's
+ * one-hour failover countdown and a prompt to close it once the hub sees the SIMRS back.
  */
 export function IncidentBanner() {
   const services = useAppServices();
@@ -21,7 +21,7 @@ export function IncidentBanner() {
   if (!user) return <SimrsDownNotice connection={connection} />;
   return (
     <Suspense fallback={<SimrsDownNotice connection={connection} />}>
-      <SignedInBanner connection={connection} />
+      <SignedInBanner connection={connection} role={user.role} />
     </Suspense>
   );
 }

@@ -65,7 +65,7 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
     case 'home':
     case 'notFound':
     case 'queueDisplay':
-      return <HomeScreen />;
+      return <HomeScreen role={user.role} />;
     case 'registration':
       return <RegistrationWorkspace />;
     case 'records':
@@ -81,6 +81,7 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
     case 'settings':
       return (
         <SettingsScreen
+          section={'section' in route ? route.section : 'akun'}
           session={services.session}
           accounts={services.accounts}
           appVersion={__APP_VERSION__}

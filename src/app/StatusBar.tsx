@@ -74,7 +74,7 @@ function SyncStatusItem() {
           className={`status-item status-item--${needsAction || status.phase === 'retrying' ? 'warn' : 'neutral'}`}
         >
           {needsAction ? (
-            <a className="status-item__link" href={paths.settings} onClick={onLinkClick}>
+            <a className="status-item__link" href={paths.settingsSection('hub')} onClick={onLinkClick}>
               {phaseText}
             </a>
           ) : (

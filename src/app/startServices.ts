@@ -27,6 +27,7 @@ import {
 } from '@/sync';
 import type { DeviceSummary } from '@/domain';
 import type { Result } from '@/lib/result';
+import { followSessionLanding } from './landing';
 import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
 
 /** How often acknowledged payloads past the retention are looked for. */
@@ -94,6 +95,7 @@ export function startServices(): AppServices {
     join: async (code, rawKey) => join(await hubForAccounts(), code, rawKey),
     afterUnlock: escrowOnce,
   });
+  followSessionLanding(session);
   void session.start();
   let idleLockMs = DEFAULT_IDLE_LOCK_MINUTES * 60_000;
   startAutoLock(session, { idleMs: () => idleLockMs });

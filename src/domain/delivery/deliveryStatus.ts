@@ -32,7 +32,7 @@ export const deliveryTargetStatusSchema = z.object({
     }),
   ),
   lastDeliveredAt: z.nullable(z.string()),
-  /** Visits delivered per minute over the last ten minutes. */
+  /** Visits delivered per minute, from the last minute's deliveries (`deliveryRatePerMinute`). */
   perMinute: z.number(),
   /** At that rate, how long what is due still takes; `null` when nothing moves. */
   secondsLeft: z.nullable(z.number()),

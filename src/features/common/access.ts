@@ -16,6 +16,19 @@ const WORKSPACE_WORKFLOW: Record<Workspace, Workflow | undefined> = {
 
 const CLINICAL: readonly Workflow[] = ['registration', 'records', 'clinic'];
 
+/**
+ * Where each role works: the workspace a person lands in after signing in. IT's everyday work
+ * during an outage is the incident (its SOP, its one-hour failover clock); accounts and devices
+ * are one link away under Pengaturan.
+ */
+export const ROLE_WORKSPACE: Readonly<Record<Role, Workspace>> = {
+  registration: 'registration',
+  records: 'records',
+  clinician: 'clinic',
+  recovery: 'recovery',
+  admin: 'incidents',
+};
+
 /** Whether a role may open a screen at all (Permenkes 24/2022 Pasal 30: view rights). */
 export function mayOpen(route: Route, role: Role): boolean {
   switch (route.name) {

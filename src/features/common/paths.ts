@@ -14,6 +14,7 @@ export const paths = {
   incidentReport: '/insiden/laporan',
   incidentImport: '/insiden/impor',
   settings: '/pengaturan',
+  settingsSection: (section: SettingsSection) => `/pengaturan/${section}`,
   incident: (incidentId: string) => `/insiden/${incidentId}`,
   reconciliation: (incidentId: string) => `/insiden/${incidentId}/rekonsiliasi`,
   worklist: (incidentId: string) => `/insiden/${incidentId}/entri-ulang`,
@@ -22,12 +23,20 @@ export const paths = {
   queueDisplay: (poliCode: string) => `/antrean/${encodeURIComponent(poliCode)}`,
 } as const;
 
+/**
+ * The parts of Pengaturan, each its own address: one's account and language, the device's accounts
+ * (IT), the hub, this device, the encrypted backup. `/pengaturan` opens the first.
+ */
+export const SETTINGS_SECTIONS = ['akun', 'pengguna', 'hub', 'perangkat', 'cadangan'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
 export type Workspace =
   'registration' | 'records' | 'clinic' | 'recovery' | 'audit' | 'incidents' | 'settings';
 
 export type Route =
   | { name: 'home' }
   | { name: Workspace }
+  | { name: 'settings'; section: SettingsSection }
   | { name: 'recordsImport' }
   | { name: 'incident'; incidentId: string }
   | { name: 'reconciliation'; incidentId: string }
@@ -67,6 +76,9 @@ export function matchRoute(pathname: string): Route {
   if (match) return { name: 'visit', visitId: match[1]! };
   match = /^\/poli\/asesmen\/([0-9a-f-]{36})$/.exec(path);
   if (match) return { name: 'assessment', visitId: match[1]! };
+  const sectionName = /^\/pengaturan\/([a-z]+)$/.exec(path)?.[1];
+  const section = SETTINGS_SECTIONS.find((candidate) => candidate === sectionName);
+  if (section) return { name: 'settings', section };
   match = /^\/antrean\/([^/]+)$/.exec(path);
   if (match) return { name: 'queueDisplay', poliCode: decodeURIComponent(match[1]!) };
   return { name: 'notFound' };

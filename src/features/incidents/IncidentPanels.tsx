@@ -1,7 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   downtimeMinutes,
-  facilityDate,
   failoverCountdown,
   sopSteps,
   stepTimings,
@@ -11,7 +10,6 @@ import {
   type Incident,
   type RuntimeConfig,
   type SopStep,
-  type When,
 } from '@/domain';
 import {
   formatCountdown,
@@ -19,7 +17,6 @@ import {
   formatFacilityTime,
   problemText,
   useCan,
-  WhenField,
 } from '@/features/common';
 import { useLanguage, useT } from '@/i18n';
 import { useIncidentT } from '@/i18n/incidents';
@@ -30,6 +27,7 @@ import { Dialog } from '@/ui/Dialog';
 import { TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
 import { useNow } from '@/ui/useNow';
+import { hubReturnChoice, RestoredAtField, whenOfChoice, type EndChoice } from './RestoredAtField';
 
 const clock = (iso: string, incident: Incident) =>
   `${formatFacilityTime(iso, incident.timeZone)} ${ZONE_ABBREVIATION[incident.timeZone]}`;
@@ -151,25 +149,30 @@ export function BacklogTable({ incident }: { incident: Incident }) {
 function CloseForm({
   incident,
   backSince,
+  downSince,
   defaultName,
   onDone,
 }: {
   incident: Incident;
   backSince: string | undefined;
+  downSince: string | undefined;
   defaultName: string;
   onDone: () => void;
 }) {
   const t = useT();
   const ti = useIncidentT();
   const zone = incident.timeZone;
-  // Now by default: the person confirms the SIMRS works as they close it. The hub's time of
+  // Just now by default: the person confirms the SIMRS works as they close it. The hub's time of
   // return is offered, to the minute, for a confirmation made later.
-  const [when, setWhen] = useState<When>({ mode: 'now' });
+  const [end, setEnd] = useState<EndChoice>({ kind: 'now' });
   const [confirmedBy, setConfirmedBy] = useState(defaultName);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await closeIncident(getDb(), incident.id, { restoredAt: when, confirmedBy });
+    const result = await closeIncident(getDb(), incident.id, {
+      restoredAt: whenOfChoice(end, zone),
+      confirmedBy,
+    });
     if (!result.ok) setProblems(result.error);
     else onDone();
   };
@@ -179,25 +182,18 @@ function CloseForm({
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <p>{ti(incident.drill ? 'close.drillExplained' : 'close.explained')}</p>
-      {backSince ? (
-        <Button
-          onClick={() =>
-            setWhen({
-              mode: 'manual',
-              date: facilityDate(backSince, zone),
-              time: formatFacilityTime(backSince, zone),
-            })
-          }
-        >
-          {ti('close.useHubTime', { time: clock(backSince, incident) })}
-        </Button>
-      ) : null}
-      <WhenField
-        label={ti(incident.drill ? 'close.drillEndedAt' : 'close.restoredAt')}
-        value={when}
-        onChange={setWhen}
+      {/* The hub's warning says it all while it sees the SIMRS down. */}
+      {downSince && !incident.drill ? (
+        <Notice tone="warning" title={ti('close.hubSeesDown', { time: clock(downSince, incident) })} />
+      ) : (
+        <p>{ti(incident.drill ? 'close.drillExplained' : 'close.explained')}</p>
+      )}
+      <RestoredAtField
+        drill={incident.drill}
+        backSince={incident.drill ? undefined : hubReturnChoice(backSince, incident.detectedAt)}
         zone={zone}
+        value={end}
+        onChange={setEnd}
         error={errorOf('restoredAt')}
       />
       <TextField
@@ -223,7 +219,21 @@ function CloseForm({
   );
 }
 
-/** Closing: a person confirms the SIMRS is back (prefilled with when the hub saw it return). */
+/** What the hub says about the SIMRS since the incident began: back since, still down since. */
+function simrsSince(connection: HubConnection, incident: Incident) {
+  const simrs = connection.state === 'reachable' ? connection.simrs : undefined;
+  const sinceOpening = simrs !== undefined && Date.parse(simrs.since) > Date.parse(incident.detectedAt);
+  return {
+    backSince: simrs?.status === 'up' && sinceOpening ? simrs.since : undefined,
+    downSince: simrs?.status === 'down' ? simrs.since : undefined,
+  };
+}
+
+/**
+ * Closing: a person confirms the SIMRS is back. It is the primary action once the hub sees the
+ * SIMRS up again; while the hub still sees it down (or cannot tell) it stays a secondary one,
+ * with a warning when the hub sees it down: a closed incident ends the outage in the report.
+ */
 export function ClosePanel({
   incident,
   connection,
@@ -255,18 +265,18 @@ export function ClosePanel({
       </dl>
     );
   }
-  const simrs = connection.state === 'reachable' ? connection.simrs : undefined;
-  const backSince =
-    simrs?.status === 'up' && Date.parse(simrs.since) > Date.parse(incident.detectedAt)
-      ? simrs.since
-      : undefined;
+  const { backSince, downSince } = simrsSince(connection, incident);
+  const primary = incident.drill || backSince !== undefined;
   return (
     <>
       {backSince && !incident.drill ? (
         <Notice tone="success" title={ti('close.hubSeesBack', { time: clock(backSince, incident) })} />
       ) : null}
+      {downSince && !incident.drill && mayClose ? (
+        <Notice tone="warning" title={ti('close.hubSeesDown', { time: clock(downSince, incident) })} />
+      ) : null}
       {mayClose ? (
-        <Button variant="primary" onClick={() => setOpen(true)}>
+        <Button variant={primary ? 'primary' : 'secondary'} onClick={() => setOpen(true)}>
           {ti(incident.drill ? 'close.endDrill' : 'close.open')}
         </Button>
       ) : null}
@@ -278,6 +288,7 @@ export function ClosePanel({
         <CloseForm
           incident={incident}
           backSince={backSince}
+          downSince={downSince}
           defaultName={userName}
           onDone={() => setOpen(false)}
         />

@@ -57,10 +57,10 @@ function IncidentDetail({
           <dt>{ti(incident.drill ? 'field.drillStartedAt' : 'field.detectedAt')}</dt>
           <dd>
             {formatFacilityDateTime(incident.detectedAt, zone)} —{' '}
-            {ti(incident.detection === 'automatic' ? 'detail.automatic' : 'detail.manual', {
-              name: incident.openedBy.name,
-              device: incident.openedOn,
-            })}
+            {/* The hub's sighting opened it: no person reported it, whoever's device noted it first. */}
+            {incident.detection === 'automatic'
+              ? ti('detail.automatic')
+              : ti('detail.manual', { name: incident.openedBy.name, device: incident.openedOn })}
           </dd>
         </div>
         <div>

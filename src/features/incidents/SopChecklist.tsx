@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   checklistOf,
   NOW,
@@ -17,6 +17,7 @@ import { useIncidentT } from '@/i18n/incidents';
 import { getDb, toggleIncidentStep, UNIT_OF_ROLE } from '@/storage';
 import { CheckboxField, SelectField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
+import { defaultSopUnit, sopGroups } from './sopGroups';
 
 /** The units a step can be ticked for: the incident's, every desk's, every poli, any already used. */
 function unitsOf(incident: Incident, config: RuntimeConfig): string[] {
@@ -31,17 +32,23 @@ function unitsOf(incident: Incident, config: RuntimeConfig): string[] {
 }
 
 function StepList({
+  id,
   title,
+  hint,
   steps,
   incident,
   unit,
   onToggle,
+  children,
 }: {
+  id: string;
   title: string;
+  hint: string;
   steps: readonly SopStep[];
   incident: Incident;
   unit: string | undefined;
   onToggle: (step: SopStep, done: boolean) => Promise<void>;
+  children?: ReactNode;
 }) {
   const t = useT();
   const ti = useIncidentT();
@@ -57,34 +64,40 @@ function StepList({
   const rows = checklistOf(incident, steps, unit);
   const done = rows.filter((row) => row.state?.done).length;
   return (
-    <fieldset className="filter-group sop-steps">
-      <legend>{ti('sop.progress', { title, done, total: rows.length })}</legend>
-      {rows.map(({ step, state }) => (
-        <CheckboxField
-          key={step.id}
-          label={language === 'en' && step.labelEn ? step.labelEn : step.label}
-          checked={pending[step.id] ?? state?.done ?? false}
-          disabled={!mayTick || step.id in pending}
-          onChange={(event) => void toggle(step, event.target.checked)}
-          hint={
-            state
-              ? ti(state.done ? 'sop.doneBy' : 'sop.undoneBy', {
-                  name: state.by.name,
-                  role: t(ROLE_LABEL[state.by.role]),
-                  time: formatFacilityDateTime(state.at, incident.timeZone),
-                })
-              : undefined
-          }
-        />
-      ))}
-    </fieldset>
+    <section className="sop-group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <p className="field__hint">{hint}</p>
+      {children}
+      <fieldset className="filter-group sop-steps" aria-labelledby={`${id}-title ${id}-progress`}>
+        <legend id={`${id}-progress`}>{ti('sop.progress', { done, total: rows.length })}</legend>
+        {rows.map(({ step, state }) => (
+          <CheckboxField
+            key={step.id}
+            label={language === 'en' && step.labelEn ? step.labelEn : step.label}
+            checked={pending[step.id] ?? state?.done ?? false}
+            disabled={!mayTick || step.id in pending}
+            onChange={(event) => void toggle(step, event.target.checked)}
+            hint={
+              state
+                ? ti(state.done ? 'sop.doneBy' : 'sop.undoneBy', {
+                    name: state.by.name,
+                    role: t(ROLE_LABEL[state.by.role]),
+                    time: formatFacilityDateTime(state.at, incident.timeZone),
+                  })
+                : undefined
+            }
+          />
+        ))}
+      </fieldset>
+    </section>
   );
 }
 
 /**
- * The SOP checklist of the incident: IT's steps for the incident as a whole, and every unit's
- * own steps for the unit chosen (one's own by default). Each tick records who and when; a
- * time typed from paper is kept as the real time of the step.
+ * The SOP checklist of the incident, each step under the unit it belongs to: IT's steps for the
+ * incident as a whole, and every unit's own steps for the unit chosen (one's own by default; the
+ * person's own group first). Each tick records who and when; a time typed from paper is kept as
+ * the real time of the step.
  */
 export function SopChecklist({
   incident,
@@ -99,10 +112,11 @@ export function SopChecklist({
   const ti = useIncidentT();
   const steps = sopSteps(config);
   const units = unitsOf(incident, config);
-  const [unit, setUnit] = useState(role ? UNIT_OF_ROLE[role] : incident.unit);
+  const ownUnit = role ? UNIT_OF_ROLE[role] : undefined;
+  const [unit, setUnit] = useState(() => defaultSopUnit(incident, units, ownUnit, role));
   const [when, setWhen] = useState<When>(NOW);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const itSteps = steps.filter((step) => step.role === 'it');
+  const groups = sopGroups(steps, role);
   const unitSteps = steps.filter((step) => step.role !== 'it');
 
   const toggle = async (step: SopStep, done: boolean, forUnit: string | undefined) => {
@@ -121,15 +135,7 @@ export function SopChecklist({
   return (
     <section aria-labelledby="sop-title">
       <h2 id="sop-title">{ti('sop.title')}</h2>
-      <div className="form-row">
-        <SelectField
-          label={ti('sop.unit')}
-          value={unit}
-          onChange={(event) => setUnit(event.target.value)}
-          options={units.map((value) => ({ value, label: value }))}
-        />
-        <WhenField label={ti('sop.when')} value={when} onChange={setWhen} zone={incident.timeZone} />
-      </div>
+      <WhenField label={ti('sop.when')} value={when} onChange={setWhen} zone={incident.timeZone} />
       {problems.length > 0 ? (
         <Notice tone="danger" role="alert" title={ti('sop.refused')}>
           <ul>
@@ -139,34 +145,54 @@ export function SopChecklist({
           </ul>
         </Notice>
       ) : null}
-      <StepList
-        title={unit}
-        steps={unitSteps}
-        incident={incident}
-        unit={unit}
-        onToggle={(step, done) => toggle(step, done, unit)}
-      />
-      {itSteps.length > 0 ? (
-        <StepList
-          title={ti('sop.itSteps')}
-          steps={itSteps}
-          incident={incident}
-          unit={undefined}
-          onToggle={(step, done) => toggle(step, done, undefined)}
-        />
-      ) : null}
+      {groups.map((group) =>
+        group.kind === 'it' ? (
+          <StepList
+            key="it"
+            id="sop-it"
+            title={ti('sop.itSteps')}
+            hint={ti('sop.itHint')}
+            steps={group.steps}
+            incident={incident}
+            unit={undefined}
+            onToggle={(step, done) => toggle(step, done, undefined)}
+          />
+        ) : (
+          <StepList
+            key="unit"
+            id="sop-unit"
+            title={ti('sop.unitSteps', { unit })}
+            hint={ti('sop.unitStepsHint')}
+            steps={group.steps}
+            incident={incident}
+            unit={unit}
+            onToggle={(step, done) => toggle(step, done, unit)}
+          >
+            <SelectField
+              label={ti('sop.unit')}
+              hint={ti('sop.unitHint')}
+              value={unit}
+              onChange={(event) => setUnit(event.target.value)}
+              options={units.map((value) => ({ value, label: value }))}
+            />
+          </StepList>
+        ),
+      )}
       {otherUnits.length > 0 ? (
-        <ul className="summary-list--compact" aria-label={ti('sop.otherUnits')}>
-          {otherUnits.map((other) => (
-            <li key={other}>
-              {ti('sop.unitProgress', {
-                unit: other,
-                done: checklistOf(incident, unitSteps, other).filter((row) => row.state?.done).length,
-                total: unitSteps.length,
-              })}
-            </li>
-          ))}
-        </ul>
+        <section aria-labelledby="sop-others-title">
+          <h3 id="sop-others-title">{ti('sop.otherUnits')}</h3>
+          <ul className="summary-list--compact">
+            {otherUnits.map((other) => (
+              <li key={other}>
+                {ti('sop.unitProgress', {
+                  unit: other,
+                  done: checklistOf(incident, unitSteps, other).filter((row) => row.state?.done).length,
+                  total: unitSteps.length,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </section>
   );

@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
-import type { FacilityTimeZone, RuntimeConfig } from '@/domain';
+import type { FacilityTimeZone, FieldProblem, RuntimeConfig } from '@/domain';
 import {
   DELIVERY_ITEM_STATUSES,
   type DeliveryStatus,
   type DeliveryTargetStatus,
 } from '@/domain/delivery/deliveryStatus';
 import { formatCountdown, formatFacilityDateTime, problemText, useMayRecord } from '@/features/common';
-import { useT } from '@/i18n';
+import { INTL_LOCALE, useLanguage, useT } from '@/i18n';
 import { useDeliveryT, type DeliveryTranslate } from '@/i18n/delivery';
 import { getDb, retryRefusedDeliveries, setDeliveryRunning } from '@/storage';
 import type { DeliveryCalls, DeliveryFailure } from '@/sync';
 import { Button } from '@/ui/Button';
 import { TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
-import { deliveryFailureText, reasonText } from './deliveryFailureText';
+import { isAnnouncementSettled, type DeliveryAnnouncement } from './deliveryAnnouncement';
+import { reasonText, useDeliveryFailureText } from './deliveryFailureText';
 import { TemporaryPatientsPanel } from './TemporaryPatientsPanel';
 
 /** The console asks this often while it is open (the hub's answer is counts, a few hundred bytes). */
@@ -30,13 +31,21 @@ function TargetCard({
 }) {
   const t = useT();
   const td = useDeliveryT();
+  const language = useLanguage();
   const mayRecord = useMayRecord();
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string }>();
+  const [message, setMessage] = useState<DeliveryAnnouncement>();
   const counts = target.counts;
   const total = DELIVERY_ITEM_STATUSES.reduce((sum, status) => sum + counts[status], 0);
   const running = target.state === 'running';
   const allowed = mayRecord(running ? 'delivery.paused' : 'delivery.started');
+  // The words after an action leave once the hub's status shows it done (set while rendering:
+  // the status arrives as a prop, and the words must not outlive it by a render).
+  if (message !== undefined && isAnnouncementSettled(message, target)) setMessage(undefined);
+  const refused = (problems: readonly FieldProblem[]): DeliveryAnnouncement => ({
+    kind: 'refused',
+    text: problems.map((problem) => problemText(t, problem)).join(' '),
+  });
 
   const toggle = async () => {
     const result = await setDeliveryRunning(getDb(), {
@@ -45,21 +54,17 @@ function TargetCard({
       ...(reason.trim() ? { reason } : {}),
     });
     if (!result.ok) {
-      setMessage({ tone: 'danger', text: result.error.map((problem) => problemText(t, problem)).join(' ') });
+      setMessage(refused(result.error));
       return;
     }
     setReason('');
-    setMessage({ tone: 'success', text: running ? td('paused') : td('started') });
+    setMessage(running ? { kind: 'paused' } : { kind: 'started', deliveredBefore: counts.delivered });
     onChanged();
   };
 
   const retry = async (code: string) => {
     const result = await retryRefusedDeliveries(getDb(), { target: target.name, code });
-    setMessage(
-      result.ok
-        ? { tone: 'success', text: td('retried') }
-        : { tone: 'danger', text: result.error.map((problem) => problemText(t, problem)).join(' ') },
-    );
+    setMessage(result.ok ? { kind: 'retried', code } : refused(result.error));
     onChanged();
   };
 
@@ -82,7 +87,12 @@ function TargetCard({
       </label>
       <progress id={`delivery-progress-${target.name}`} max={Math.max(total, 1)} value={counts.delivered} />
       <p>
-        {td('rate', { rate: target.perMinute.toFixed(0) })}
+        {td('rate', {
+          // A slow SIMRS keeps its tenths: "0,4 kunjungan/menit" is not "0".
+          rate: new Intl.NumberFormat(INTL_LOCALE[language], {
+            maximumFractionDigits: target.perMinute < 10 ? 1 : 0,
+          }).format(target.perMinute),
+        })}
         {target.secondsLeft !== null && target.secondsLeft > 0
           ? ` · ${td('timeLeft', { time: formatCountdown(target.secondsLeft * 1000) })}`
           : ''}
@@ -113,8 +123,8 @@ function TargetCard({
                 <strong>{td(`failureStatus.${failure.status}`)}</strong>{' '}
                 {td('failure', {
                   count: failure.count,
-                  code: failure.code,
-                  message: reasonText(td, failure.code) ?? failure.message,
+                  // The target's own words when the console has none for its code.
+                  message: reasonText(td, failure.code) ?? td('reason.other', { message: failure.message }),
                 })}
                 {failure.status === 'needs_review' && mayRecord('delivery.retried') ? (
                   <Button variant="secondary" onClick={() => void retry(failure.code)}>
@@ -145,9 +155,9 @@ function TargetCard({
       )}
       {message ? (
         <Notice
-          tone={message.tone}
-          title={message.text}
-          role={message.tone === 'danger' ? 'alert' : 'status'}
+          tone={message.kind === 'refused' ? 'danger' : 'success'}
+          title={message.kind === 'refused' ? message.text : td(message.kind)}
+          role={message.kind === 'refused' ? 'alert' : 'status'}
         />
       ) : null}
     </section>
@@ -165,6 +175,7 @@ export function DeliveryPanel({
   zone: FacilityTimeZone;
 }) {
   const td: DeliveryTranslate = useDeliveryT();
+  const failureText = useDeliveryFailureText();
   const [status, setStatus] = useState<DeliveryStatus>();
   const [failure, setFailure] = useState<DeliveryFailure>();
 
@@ -193,7 +204,7 @@ export function DeliveryPanel({
     <section aria-labelledby="delivery-title">
       <h2 id="delivery-title">{td('title')}</h2>
       <p className="lead">{td('intro')}</p>
-      {failure ? <Notice tone="warning" title={deliveryFailureText(td, failure)} /> : null}
+      {failure ? <Notice tone="warning" title={failureText(failure)} /> : null}
       {!status && !failure ? <p>{td('loading')}</p> : null}
       {status && status.targets.length === 0 ? <Notice tone="info" title={td('noTargets')} /> : null}
       {status?.targets.map((target) => (

@@ -18,7 +18,7 @@ import { Button } from '@/ui/Button';
 import { TextAreaField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
 import { onLinkClick } from '@/ui/navigation';
-import { deliveryFailureText } from './deliveryFailureText';
+import { useDeliveryFailureText } from './deliveryFailureText';
 import { RealIncident } from './RealIncident';
 
 type Tally = ReconciliationAnswer['byType']['visits'];
@@ -150,6 +150,7 @@ function Reconciliation({
   const config = useRuntimeConfig();
   const mayRecord = useMayRecord();
   const print = usePrint();
+  const failureText = useDeliveryFailureText();
   const [target, setTarget] = useState<DeliveryStatus['targets'][number]>();
   const [report, setReport] = useState<ReconciliationAnswer>();
   const [failure, setFailure] = useState<DeliveryFailure>();
@@ -219,7 +220,7 @@ function Reconciliation({
     <>
       <h1>{td('rec.title', { number })}</h1>
       {window}
-      {failure ? <Notice tone="warning" title={deliveryFailureText(td, failure)} /> : null}
+      {failure ? <Notice tone="warning" title={failureText(failure)} /> : null}
       {target === undefined && !failure ? <p>{td('loading')}</p> : null}
       {report ? (
         <>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FacilityTimeZone, RuntimeConfig } from '@/domain';
+import { EventRejection } from '@/domain/sync/hubRefusals';
 import {
   formatFacilityDateTime,
   paths,
@@ -8,20 +9,15 @@ import {
   useRuntimeConfig,
 } from '@/features/common';
 import { EVENT_LABEL } from '@/features/visits';
-import { useT, type MessageKey, type Translate } from '@/i18n';
+import { useT, type Translate } from '@/i18n';
+import { hubRefusalText, useHubRefusalT } from '@/i18n/hubRefusals';
 import { correctEvent, getDb, useEventSubject, voidEvent, type ReviewItem } from '@/storage';
 import { Button } from '@/ui/Button';
 import { SelectField, TextAreaField, TextField, type Option } from '@/ui/Field';
 import { onLinkClick } from '@/ui/navigation';
 import { Notice } from '@/ui/Notice';
 import { FIELD_LABEL, isEditable, payloadLeaves, withEdits } from './payloadFields';
-
-const KNOWN_CODES: Record<string, MessageKey> = {
-  unknown_poli: 'review.code.unknown_poli',
-  unknown_doctor: 'review.code.unknown_doctor',
-  invalid_event: 'review.code.invalid_event',
-  conflict: 'review.code.conflict',
-};
+import { UsernameTakenReview } from './UsernameTakenReview';
 
 function fieldLabel(t: Translate, path: string): string {
   const key = FIELD_LABEL[path];
@@ -74,24 +70,166 @@ function ReviewSubject({ item }: { item: ReviewItem }) {
 }
 
 /**
+ * Why the hub refused it, in the reader's language: one sentence per refusal code (the hub's
+ * English message is for its log, never shown). A refusal that needs its own explanation (a
+ * taken username, say) gets a branch here keyed by its code and event type.
+ */
+function RefusalReason({ item, refusedField }: { item: ReviewItem; refusedField: string | undefined }) {
+  const t = useT();
+  const tr = useHubRefusalT();
+  return (
+    <p className="review-card__reason">
+      {hubRefusalText(tr, item.error.code, { field: refusedField ? fieldLabel(t, refusedField) : '—' })}
+    </p>
+  );
+}
+
+type Settle = (action: () => ReturnType<typeof correctEvent>) => Promise<void>;
+
+/** A corrected version of the refused event, the refused field flagged; sent as a new event. */
+function CorrectionForm({
+  item,
+  refusedField,
+  settle,
+  onClose,
+}: {
+  item: ReviewItem;
+  refusedField: string | undefined;
+  settle: Settle;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const config = useRuntimeConfig();
+  const [edits, setEdits] = useState<Map<string, string>>(new Map());
+  const { event } = item;
+  const leaves = payloadLeaves(event.payload).filter((leaf) => isEditable(leaf.path, refusedField));
+  const valueOf = (path: string) =>
+    edits.get(path) ?? String(leaves.find((leaf) => leaf.path === path)?.value ?? '');
+  return (
+    <form
+      onSubmit={(submit) => {
+        submit.preventDefault();
+        void settle(() => correctEvent(getDb(), event.id, withEdits(event.payload, edits)));
+      }}
+    >
+      <p>{t('review.correctIntro')}</p>
+      <div className="form-grid">
+        {leaves.map((leaf) => {
+          const flagged = leaf.path === refusedField;
+          const common = {
+            label: fieldLabel(t, leaf.path),
+            className: flagged ? 'field--flagged' : undefined,
+            hint: flagged ? t('review.flagged') : undefined,
+            value: valueOf(leaf.path),
+          };
+          const update = (value: string) => {
+            const next = new Map(edits).set(leaf.path, value);
+            // Another poli has other doctors: the doctor must be chosen again.
+            if (leaf.path === 'poliCode' && leaves.some((other) => other.path === 'doctorCode'))
+              next.set('doctorCode', '');
+            setEdits(next);
+          };
+          const options = codeOptions(t, config, leaf.path, common.value, valueOf('poliCode'));
+          return options ? (
+            <SelectField
+              key={leaf.path}
+              {...common}
+              options={options}
+              {...(common.value === '' ? { placeholder: t('review.choose') } : {})}
+              onChange={(change) => update(change.target.value)}
+            />
+          ) : (
+            <TextField key={leaf.path} {...common} onChange={(change) => update(change.target.value)} />
+          );
+        })}
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="primary">
+          {t('review.sendCorrection')}
+        </Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** Voiding with a reason: nothing is deleted, the voiding is an event with who and why. */
+function VoidForm({ item, settle, onClose }: { item: ReviewItem; settle: Settle; onClose: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      onSubmit={(submit) => {
+        submit.preventDefault();
+        void settle(() => voidEvent(getDb(), item.event.id, reason));
+      }}
+    >
+      <TextAreaField
+        label={t('review.voidReason')}
+        hint={t('review.voidHint')}
+        value={reason}
+        onChange={(change) => setReason(change.target.value)}
+      />
+      <div className="form-actions">
+        <Button type="submit" variant="primary">
+          {t('review.confirmVoid')}
+        </Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** Why it was refused, and the two ways to settle it: a corrected version, or a void with a reason. */
+function SettleChoices({
+  item,
+  refusedField,
+  mayCorrect,
+  settle,
+}: {
+  item: ReviewItem;
+  refusedField: string | undefined;
+  mayCorrect: boolean;
+  settle: Settle;
+}) {
+  const t = useT();
+  const [mode, setMode] = useState<'view' | 'correct' | 'void'>('view');
+  return (
+    <>
+      <RefusalReason item={item} refusedField={refusedField} />
+      {mode === 'view' && mayCorrect ? (
+        <div className="queue-item__actions">
+          <Button variant="primary" onClick={() => setMode('correct')}>
+            {t('review.correct')}
+          </Button>
+          <Button onClick={() => setMode('void')}>{t('review.void')}</Button>
+        </div>
+      ) : null}
+      {mode === 'correct' ? (
+        <CorrectionForm
+          item={item}
+          refusedField={refusedField}
+          settle={settle}
+          onClose={() => setMode('view')}
+        />
+      ) : null}
+      {mode === 'void' ? <VoidForm item={item} settle={settle} onClose={() => setMode('view')} /> : null}
+    </>
+  );
+}
+
+/**
  * One event the hub refused: what it is about, why, and the two ways to settle it — send a
  * corrected version, or void it with a reason. Neither deletes anything.
  */
 export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: FacilityTimeZone }) {
   const t = useT();
-  const config = useRuntimeConfig();
-  const [mode, setMode] = useState<'view' | 'correct' | 'void'>('view');
-  const [edits, setEdits] = useState<Map<string, string>>(new Map());
-  const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const { event, error } = item;
   const mayCorrect = useMayRecord()(event.type, 'correct');
   const refusedField = error.field?.replace(/^payload\./, '');
-  const leaves = payloadLeaves(event.payload).filter((leaf) => isEditable(leaf.path, refusedField));
-  const valueOf = (path: string) =>
-    edits.get(path) ?? String(leaves.find((leaf) => leaf.path === path)?.value ?? '');
 
-  const settle = async (action: () => ReturnType<typeof correctEvent>) => {
+  const settle: Settle = async (action) => {
     const result = await action();
     if (!result.ok)
       setProblems(
@@ -109,87 +247,11 @@ export function ReviewItemCard({ item, zone }: { item: ReviewItem; zone: Facilit
         {event.deviceCode}
       </p>
       <ReviewSubject item={item} />
-      <p className="review-card__reason">
-        {t(KNOWN_CODES[error.code] ?? 'review.code.other', {
-          field: refusedField ? fieldLabel(t, refusedField) : '—',
-        })}
-        <span className="review-card__hub-message"> {t('review.hubSaid', { message: error.message })}</span>
-      </p>
-      {mode === 'view' && mayCorrect ? (
-        <div className="queue-item__actions">
-          <Button variant="primary" onClick={() => setMode('correct')}>
-            {t('review.correct')}
-          </Button>
-          <Button onClick={() => setMode('void')}>{t('review.void')}</Button>
-        </div>
-      ) : null}
-      {mode === 'correct' ? (
-        <form
-          onSubmit={(submit) => {
-            submit.preventDefault();
-            void settle(() => correctEvent(getDb(), event.id, withEdits(event.payload, edits)));
-          }}
-        >
-          <p>{t('review.correctIntro')}</p>
-          <div className="form-grid">
-            {leaves.map((leaf) => {
-              const flagged = leaf.path === refusedField;
-              const common = {
-                label: fieldLabel(t, leaf.path),
-                className: flagged ? 'field--flagged' : undefined,
-                hint: flagged ? t('review.flagged') : undefined,
-                value: valueOf(leaf.path),
-              };
-              const update = (value: string) => {
-                const next = new Map(edits).set(leaf.path, value);
-                // Another poli has other doctors: the doctor must be chosen again.
-                if (leaf.path === 'poliCode' && leaves.some((other) => other.path === 'doctorCode'))
-                  next.set('doctorCode', '');
-                setEdits(next);
-              };
-              const options = codeOptions(t, config, leaf.path, common.value, valueOf('poliCode'));
-              return options ? (
-                <SelectField
-                  key={leaf.path}
-                  {...common}
-                  options={options}
-                  {...(common.value === '' ? { placeholder: t('review.choose') } : {})}
-                  onChange={(change) => update(change.target.value)}
-                />
-              ) : (
-                <TextField key={leaf.path} {...common} onChange={(change) => update(change.target.value)} />
-              );
-            })}
-          </div>
-          <div className="form-actions">
-            <Button type="submit" variant="primary">
-              {t('review.sendCorrection')}
-            </Button>
-            <Button onClick={() => setMode('view')}>{t('common.close')}</Button>
-          </div>
-        </form>
-      ) : null}
-      {mode === 'void' ? (
-        <form
-          onSubmit={(submit) => {
-            submit.preventDefault();
-            void settle(() => voidEvent(getDb(), event.id, reason));
-          }}
-        >
-          <TextAreaField
-            label={t('review.voidReason')}
-            hint={t('review.voidHint')}
-            value={reason}
-            onChange={(change) => setReason(change.target.value)}
-          />
-          <div className="form-actions">
-            <Button type="submit" variant="primary">
-              {t('review.confirmVoid')}
-            </Button>
-            <Button onClick={() => setMode('view')}>{t('common.close')}</Button>
-          </div>
-        </form>
-      ) : null}
+      {event.type === 'user.created' && error.code === EventRejection.UsernameTaken ? (
+        <UsernameTakenReview event={event} mayCorrect={mayCorrect} settle={settle} />
+      ) : (
+        <SettleChoices item={item} refusedField={refusedField} mayCorrect={mayCorrect} settle={settle} />
+      )}
       {problems.length > 0 ? (
         <Notice tone="danger" role="alert" title={t('review.notSaved')}>
           <ul>

@@ -3,15 +3,76 @@ import type { FacilityTimeZone, MrnMappingBasis, RuntimeConfig } from '@/domain'
 import type { PatientCandidates, WaitingPatient } from '@/domain/delivery/deliveryStatus';
 import { formatDate, formatFacilityDateTime, problemText, useMayRecord } from '@/features/common';
 import { useT } from '@/i18n';
-import { useDeliveryT } from '@/i18n/delivery';
+import { useDeliveryT, type DeliveryTranslate } from '@/i18n/delivery';
 import { getDb, mapTemporaryPatient } from '@/storage';
 import type { DeliveryCalls } from '@/sync';
 import { Button } from '@/ui/Button';
+import { Dialog } from '@/ui/Dialog';
 import { TextField } from '@/ui/Field';
 import { Notice } from '@/ui/Notice';
-import { deliveryFailureText } from './deliveryFailureText';
+import { useDeliveryFailureText } from './deliveryFailureText';
 
 type Outcome = { tone: 'success' | 'danger' | 'warning'; text: string };
+type Candidate = PatientCandidates['candidates'][number];
+
+/** How a candidate matches: same NIK, or a similar name with the same birth date and sex. */
+function matchText(td: DeliveryTranslate, candidate: Candidate): string {
+  return candidate.match === 'nik'
+    ? td('temp.match.nik')
+    : td('temp.match.name_birth_sex', { percent: Math.round(candidate.similarity * 100) });
+}
+
+/** A candidate as the confirmation names it: name, number, how it matches. */
+function candidateLine(td: DeliveryTranslate, candidate: Candidate): string {
+  return td('temp.confirmCandidate', {
+    name: candidate.name,
+    number: candidate.mrn
+      ? `${td('temp.col.mrn')} ${candidate.mrn}`
+      : candidate.tempNumber
+        ? td('temp.alsoTemporary', { tempNumber: candidate.tempNumber })
+        : '—',
+    match: matchText(td, candidate),
+  });
+}
+
+/**
+ * Registering a new patient while duplicate candidates are on screen: the person confirms, having
+ * read who the candidates are. A second record of the same person in the SIMRS is hard to undo.
+ */
+function ConfirmNewPatient({
+  patient,
+  candidates,
+  open,
+  onConfirm,
+  onCancel,
+}: {
+  patient: WaitingPatient;
+  candidates: readonly Candidate[];
+  open: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const td = useDeliveryT();
+  return (
+    <Dialog open={open} title={td('temp.confirmTitle', { name: patient.name })} onClose={onCancel}>
+      <p>{td('temp.confirmBody')}</p>
+      <h3>{td('temp.confirmCandidates')}</h3>
+      <ul>
+        {candidates.map((candidate, index) => (
+          <li key={`${candidate.source}-${candidate.mrn ?? candidate.patientId ?? index}`}>
+            {candidateLine(td, candidate)}
+          </li>
+        ))}
+      </ul>
+      <div className="form-actions">
+        <Button variant="primary" onClick={onCancel}>
+          {td('temp.confirmCancel')}
+        </Button>
+        <Button onClick={onConfirm}>{td('temp.confirmCreate')}</Button>
+      </div>
+    </Dialog>
+  );
+}
 
 /** One temporary patient: the duplicate candidates, then the decision (an audited event). */
 function DecidePatient({
@@ -31,17 +92,19 @@ function DecidePatient({
 }) {
   const t = useT();
   const td = useDeliveryT();
+  const failureText = useDeliveryFailureText();
   const [found, setFound] = useState<PatientCandidates>();
   const [problem, setProblem] = useState<Outcome>();
   const [manual, setManual] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void calls.candidates(target, patient.patientId).then((answer) => {
       if (answer.ok) setFound(answer.value);
-      else setProblem({ tone: 'warning', text: deliveryFailureText(td, answer.error) });
+      else setProblem({ tone: 'warning', text: failureText(answer.error) });
     });
-  }, [calls, target, patient.patientId, td]);
+  }, [calls, target, patient.patientId, failureText]);
 
   const record = async (mrn: string, basis: MrnMappingBasis) => {
     const result = await mapTemporaryPatient(getDb(), patient.patientId, {
@@ -57,19 +120,19 @@ function DecidePatient({
   };
 
   const createInSimrs = async () => {
+    setConfirming(false);
     setBusy(true);
     const created = await calls.createPatient(target, patient.patientId);
     setBusy(false);
     if (created.ok) return record(created.value.mrn, 'simrs_created');
+    // No answer (hub or SIMRS out of reach): try again; a refusal: the hub's reason in words.
     const failure = created.error;
     setProblem({
       tone: 'danger',
-      text:
-        failure.kind === 'protocol' && failure.code
-          ? td('temp.createFailed', { message: failure.code })
-          : td('temp.unreachable'),
+      text: failure.kind === 'retry' ? td('temp.unreachable') : failureText(failure),
     });
   };
+  const candidates = found?.candidates ?? [];
 
   return (
     <div className="temp-patient__decide">
@@ -77,7 +140,7 @@ function DecidePatient({
       {!found && !problem ? <p>{td('loading')}</p> : null}
       {found?.simrs === 'not_asked' ? <p className="field__hint">{td('temp.simrsNotAsked')}</p> : null}
       {found && !['answered', 'not_asked'].includes(found.simrs) ? (
-        <Notice tone="warning" title={td('temp.simrsFailed', { code: found.simrs })} />
+        <Notice tone="warning" title={td('temp.simrsFailed')} />
       ) : null}
       {found && found.candidates.length === 0 ? <p>{td('temp.candidatesNone')}</p> : null}
       {found && found.candidates.length > 0 ? (
@@ -107,11 +170,7 @@ function DecidePatient({
                   <td>{candidate.name}</td>
                   <td>{candidate.nik ?? '—'}</td>
                   <td>{candidate.birthDate ? formatDate(candidate.birthDate) : '—'}</td>
-                  <td>
-                    {candidate.match === 'nik'
-                      ? td('temp.match.nik')
-                      : td('temp.match.name_birth_sex', { percent: Math.round(candidate.similarity * 100) })}
-                  </td>
+                  <td>{matchText(td, candidate)}</td>
                   <td>
                     {candidate.mrn ? (
                       <Button onClick={() => void record(candidate.mrn!, 'existing_patient')}>
@@ -127,7 +186,11 @@ function DecidePatient({
       ) : null}
       {found ? (
         <div className="form-actions">
-          <Button variant="primary" disabled={busy} onClick={() => void createInSimrs()}>
+          <Button
+            variant="primary"
+            disabled={busy}
+            onClick={() => (candidates.length > 0 ? setConfirming(true) : void createInSimrs())}
+          >
             {td('temp.createNew')}
           </Button>
         </div>
@@ -161,6 +224,13 @@ function DecidePatient({
       <Button variant="quiet" onClick={onClose}>
         {td('temp.close')}
       </Button>
+      <ConfirmNewPatient
+        patient={patient}
+        candidates={candidates}
+        open={confirming}
+        onConfirm={() => void createInSimrs()}
+        onCancel={() => setConfirming(false)}
+      />
     </div>
   );
 }
@@ -178,6 +248,7 @@ export function TemporaryPatientsPanel({
   zone: FacilityTimeZone;
 }) {
   const td = useDeliveryT();
+  const failureText = useDeliveryFailureText();
   const mayRecord = useMayRecord();
   const [patients, setPatients] = useState<WaitingPatient[]>();
   const [open, setOpen] = useState<string>();
@@ -190,12 +261,12 @@ export function TemporaryPatientsPanel({
     void calls.waitingPatients(target).then((answer) => {
       if (!current) return;
       if (answer.ok) setPatients(answer.value);
-      else setOutcome({ tone: 'warning', text: deliveryFailureText(td, answer.error) });
+      else setOutcome({ tone: 'warning', text: failureText(answer.error) });
     });
     return () => {
       current = false;
     };
-  }, [calls, target, td, round]);
+  }, [calls, target, failureText, round]);
 
   return (
     <section aria-labelledby="temp-title">

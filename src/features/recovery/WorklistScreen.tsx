@@ -17,7 +17,7 @@ import { getDb, markBackEntry } from '@/storage';
 import type { DeliveryCalls, DeliveryFailure } from '@/sync';
 import { Button } from '@/ui/Button';
 import { Notice } from '@/ui/Notice';
-import { deliveryFailureText } from './deliveryFailureText';
+import { useDeliveryFailureText } from './deliveryFailureText';
 import { RealIncident } from './RealIncident';
 
 type Row = WorklistAnswer['rows'][number];
@@ -104,6 +104,7 @@ function Worklist({ incident, number, calls }: { incident: Incident; number: str
   const t = useT();
   const td = useDeliveryT();
   const decimal = useDecimal();
+  const failureText = useDeliveryFailureText();
   const config = useRuntimeConfig();
   const mayRecord = useMayRecord();
   const print = usePrint();
@@ -144,7 +145,7 @@ function Worklist({ incident, number, calls }: { incident: Incident; number: str
     <>
       <h1>{td('wl.title', { number })}</h1>
       <p>{td('wl.intro')}</p>
-      {failure ? <Notice tone="warning" title={deliveryFailureText(td, failure)} /> : null}
+      {failure ? <Notice tone="warning" title={failureText(failure)} /> : null}
       {!rows && !failure ? <p>{td('loading')}</p> : null}
       {rows && rows.length === 0 ? <p>{td('wl.empty')}</p> : null}
       {rows && rows.length > 0 ? (

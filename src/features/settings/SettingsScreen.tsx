@@ -15,6 +15,10 @@ import { BackupSettings } from './BackupSettings';
 import { HubEnrollment } from './HubEnrollment';
 import { LanguageSetting } from '@/features/language';
 import { formatBytes } from '@/ui/formatBytes';
+import { onLinkClick } from '@/ui/navigation';
+import { Notice } from '@/ui/Notice';
+import { paths, SETTINGS_SECTIONS, type SettingsSection } from '@/features/common';
+import { useSettingsT } from '@/i18n/settings';
 
 type UpdateCheckOutcome = 'updateFound' | 'upToDate' | 'failed';
 
@@ -29,29 +33,29 @@ export type SettingsScreenProps = {
 };
 
 function StorageSettings({ onRequestPersistence }: Pick<SettingsScreenProps, 'onRequestPersistence'>) {
-  const t = useT();
+  const ts = useSettingsT();
   const language = useLanguage();
   const status = useStore(storageStatusStore);
   return (
     <section aria-labelledby="settings-storage">
-      <h2 id="settings-storage">{t('settings.storage.title')}</h2>
+      <h2 id="settings-storage">{ts('storage.title')}</h2>
       <p>
         {status.persisted === true
-          ? t('settings.storage.persisted')
+          ? ts('storage.persisted')
           : status.persisted === 'unsupported'
-            ? t('settings.storage.unsupported')
-            : t('settings.storage.notPersisted')}
+            ? ts('storage.unsupported')
+            : ts('storage.notPersisted')}
       </p>
       {status.usageBytes !== undefined && status.quotaBytes !== undefined ? (
         <p>
-          {t('settings.storage.usage', {
+          {ts('storage.usage', {
             usage: formatBytes(status.usageBytes, INTL_LOCALE[language]),
             quota: formatBytes(status.quotaBytes, INTL_LOCALE[language]),
           })}
         </p>
       ) : null}
       {status.persisted === false ? (
-        <Button onClick={() => void onRequestPersistence()}>{t('settings.storage.request')}</Button>
+        <Button onClick={() => void onRequestPersistence()}>{ts('storage.request')}</Button>
       ) : null}
     </section>
   );
@@ -61,11 +65,12 @@ function AppSettings({
   appVersion,
   onCheckForUpdate,
 }: Pick<SettingsScreenProps, 'appVersion' | 'onCheckForUpdate'>) {
+  const ts = useSettingsT();
   const t = useT();
   const [check, setCheck] = useState<'idle' | 'checking' | UpdateCheckOutcome>('idle');
   return (
     <section aria-labelledby="settings-app">
-      <h2 id="settings-app">{t('settings.app.title')}</h2>
+      <h2 id="settings-app">{ts('app.title')}</h2>
       <p data-testid="app-version">{t('app.version', { version: appVersion })}</p>
       <Button
         disabled={check === 'checking'}
@@ -74,10 +79,10 @@ function AppSettings({
           void onCheckForUpdate().then(setCheck);
         }}
       >
-        {t(check === 'checking' ? 'update.checking' : 'update.checkNow')}
+        {ts(check === 'checking' ? 'update.checking' : 'update.checkNow')}
       </Button>
       <p role="status">
-        {check === 'upToDate' ? t('update.upToDate') : check === 'failed' ? t('update.checkFailed') : null}
+        {check === 'upToDate' ? ts('update.upToDate') : check === 'failed' ? ts('update.checkFailed') : null}
       </p>
     </section>
   );
@@ -90,38 +95,38 @@ function HubSettings({
   hubConnection: HubConnection;
   timeZone: string | undefined;
 }) {
-  const t = useT();
+  const ts = useSettingsT();
   const language = useLanguage();
   const lastContactAt = hubConnection.state === 'checking' ? undefined : hubConnection.lastContactAt;
   return (
     <section aria-labelledby="settings-hub">
-      <h2 id="settings-hub">{t('settings.hub.title')}</h2>
+      <h2 id="settings-hub">{ts('hub.title')}</h2>
       <p>
         {lastContactAt !== undefined
-          ? t('settings.hub.lastContact', { time: formatDateTime(lastContactAt, language, timeZone) })
-          : t('settings.hub.never')}
+          ? ts('hub.lastContact', { time: formatDateTime(lastContactAt, language, timeZone) })
+          : ts('hub.never')}
       </p>
       {hubConnection.state === 'reachable' ? (
-        <p>{t('settings.hub.version', { version: hubConnection.hubVersion })}</p>
+        <p>{ts('hub.version', { version: hubConnection.hubVersion })}</p>
       ) : null}
     </section>
   );
 }
 
 function ConfigSummary({ storedConfig }: { storedConfig: StoredRuntimeConfig }) {
-  const t = useT();
+  const ts = useSettingsT();
   const language = useLanguage();
   const { facility, polis } = storedConfig.config;
   const rows: [string, string][] = [
-    [t('config.facility'), facility.name],
-    [t('config.facilityCode'), facility.code],
-    [t('config.timeZone'), facility.timeZone],
-    [t('config.polis'), String(polis.length)],
-    [t('config.fetchedAt'), formatDateTime(new Date(storedConfig.fetchedAt), language, facility.timeZone)],
+    [ts('config.facility'), facility.name],
+    [ts('config.facilityCode'), facility.code],
+    [ts('config.timeZone'), facility.timeZone],
+    [ts('config.polis'), String(polis.length)],
+    [ts('config.fetchedAt'), formatDateTime(new Date(storedConfig.fetchedAt), language, facility.timeZone)],
   ];
   return (
     <section aria-labelledby="settings-config">
-      <h2 id="settings-config">{t('config.title')}</h2>
+      <h2 id="settings-config">{ts('config.title')}</h2>
       <dl className="summary-list">
         {rows.map(([term, value]) => (
           <div key={term}>
@@ -156,25 +161,88 @@ function DeviceSettings() {
   );
 }
 
-export function SettingsScreen(props: SettingsScreenProps) {
-  const t = useT();
+/** The sections IT alone may see (accounts are IT's: Permenkes 24/2022, rights per person). */
+const IT_SECTIONS: readonly SettingsSection[] = ['pengguna'];
+
+function SectionNav({ current, isAdmin }: { current: SettingsSection; isAdmin: boolean }) {
+  const ts = useSettingsT();
+  return (
+    <nav aria-label={ts('sections')}>
+      <ul className="section-nav">
+        {SETTINGS_SECTIONS.filter((section) => isAdmin || !IT_SECTIONS.includes(section)).map((section) => (
+          <li key={section}>
+            <a
+              href={paths.settingsSection(section)}
+              className="section-nav__link"
+              aria-current={section === current ? 'page' : undefined}
+              onClick={onLinkClick}
+            >
+              {ts(`section.${section}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SectionContent({
+  section,
+  isAdmin,
+  ...props
+}: SettingsScreenProps & { section: SettingsSection; isAdmin: boolean }) {
+  const ts = useSettingsT();
   const user = useSessionUser(props.session);
-  // Device setup, enrollment and accounts are IT's (Permenkes 24/2022: rights per person).
-  const isAdmin = user?.role === 'admin';
   const storedConfig = useStoredRuntimeConfig();
+  if (IT_SECTIONS.includes(section) && !isAdmin) return <Notice tone="info" title={ts('itOnly')} />;
+  switch (section) {
+    case 'akun':
+      return (
+        <>
+          <LanguageSetting />
+          {user ? <MyAccount session={props.session} accounts={props.accounts} user={user} /> : null}
+        </>
+      );
+    case 'pengguna':
+      return user ? <AccountsAdmin accounts={props.accounts} currentUserId={user.userId} /> : null;
+    case 'hub':
+      return (
+        <>
+          {isAdmin ? <HubEnrollment onEnroll={props.onEnroll} /> : null}
+          <HubSettings
+            hubConnection={props.hubConnection}
+            timeZone={storedConfig?.config.facility.timeZone}
+          />
+          {storedConfig ? <ConfigSummary storedConfig={storedConfig} /> : null}
+        </>
+      );
+    case 'perangkat':
+      return (
+        <>
+          <DeviceSettings />
+          <StorageSettings onRequestPersistence={props.onRequestPersistence} />
+          <AppSettings appVersion={props.appVersion} onCheckForUpdate={props.onCheckForUpdate} />
+        </>
+      );
+    case 'cadangan':
+      return user ? <BackupSettings /> : null;
+  }
+}
+
+/**
+ * Pengaturan, one section at a time, each at its own address (`/pengaturan/hub`…) and reached
+ * from the section navigation by link or keyboard: the whole page was too long to find anything.
+ */
+export function SettingsScreen({ section, ...props }: SettingsScreenProps & { section: SettingsSection }) {
+  const ts = useSettingsT();
+  const user = useSessionUser(props.session);
+  const isAdmin = user?.role === 'admin';
   return (
     <>
-      <h1>{t('settings.title')}</h1>
-      <LanguageSetting />
-      {user ? <MyAccount session={props.session} accounts={props.accounts} user={user} /> : null}
-      <DeviceSettings />
-      {isAdmin ? <HubEnrollment onEnroll={props.onEnroll} /> : null}
-      {user && isAdmin ? <AccountsAdmin accounts={props.accounts} currentUserId={user.userId} /> : null}
-      <StorageSettings onRequestPersistence={props.onRequestPersistence} />
-      {user ? <BackupSettings /> : null}
-      {storedConfig ? <ConfigSummary storedConfig={storedConfig} /> : null}
-      <HubSettings hubConnection={props.hubConnection} timeZone={storedConfig?.config.facility.timeZone} />
-      <AppSettings appVersion={props.appVersion} onCheckForUpdate={props.onCheckForUpdate} />
+      <h1>{ts('title')}</h1>
+      <SectionNav current={section} isAdmin={isAdmin} />
+      <p className="lead">{ts(`intro.${section}`)}</p>
+      <SectionContent section={section} isAdmin={isAdmin} {...props} />
     </>
   );
 }

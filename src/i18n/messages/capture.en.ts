@@ -61,14 +61,6 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'recovery.reviewTitle': 'Needs review ({count})',
   'recovery.reviewEmpty': 'Nothing was refused by the hub.',
   'recovery.clockNow': 'Facility time now: {time}',
-  'review.code.unknown_poli':
-    "Refused by the hub: the clinic is not in the hub's configuration (field {field}).",
-  'review.code.unknown_doctor':
-    'Refused by the hub: the doctor does not practise in that clinic per the hub (field {field}).',
-  'review.code.invalid_event': 'Refused by the hub: invalid value (field {field}).',
-  'review.code.conflict': 'Conflict: the hub holds other content under the same record id.',
-  'review.code.other': 'Refused by the hub (field {field}).',
-  'review.hubSaid': 'The hub said: {message}',
   'review.correct': 'Correct and resend',
   'review.void': 'Void the record',
   'review.correctIntro':
@@ -82,6 +74,11 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'review.choose': '— choose —',
   'review.field.visitType': 'Visit type (baru/lama)',
   'review.field.serviceDate': 'Service date',
+  'review.usernameTaken':
+    'The username "{username}" belongs to another account of this hospital, so the hub has not accepted {name}’s account: they cannot sign in on other devices yet. Choose another username for this account; its name, role and passphrase stay.',
+  'review.newUsername': 'New username for {name}',
+  'review.saveUsername': 'Use this username',
+  'review.sameUsername': 'The username "{username}" is taken. Choose another one.',
   'review.notSaved': 'Not saved',
 
   'when.manual': 'Enter the real time of service',

@@ -61,12 +61,6 @@ export const captureId = {
   'recovery.reviewTitle': 'Perlu ditinjau ({count})',
   'recovery.reviewEmpty': 'Tidak ada catatan yang ditolak hub.',
   'recovery.clockNow': 'Jam fasilitas sekarang: {time}',
-  'review.code.unknown_poli': 'Ditolak hub: poli tidak ada dalam konfigurasi hub (kolom {field}).',
-  'review.code.unknown_doctor': 'Ditolak hub: dokter tidak praktik di poli itu menurut hub (kolom {field}).',
-  'review.code.invalid_event': 'Ditolak hub: isian tidak valid (kolom {field}).',
-  'review.code.conflict': 'Bentrok: hub sudah menyimpan isi lain dengan nomor catatan yang sama.',
-  'review.code.other': 'Ditolak hub (kolom {field}).',
-  'review.hubSaid': 'Pesan hub: {message}',
   'review.correct': 'Perbaiki dan kirim ulang',
   'review.void': 'Batalkan catatan',
   'review.correctIntro':
@@ -80,6 +74,11 @@ export const captureId = {
   'review.choose': '— pilih —',
   'review.field.visitType': 'Jenis kunjungan (baru/lama)',
   'review.field.serviceDate': 'Tanggal pelayanan',
+  'review.usernameTaken':
+    'Nama pengguna "{username}" sudah dipakai akun lain di rumah sakit ini, jadi hub belum menerima akun {name}: ia belum bisa masuk di perangkat lain. Pilih nama pengguna lain untuk akun ini; nama, peran dan kata sandinya tetap.',
+  'review.newUsername': 'Nama pengguna baru untuk {name}',
+  'review.saveUsername': 'Pakai nama pengguna ini',
+  'review.sameUsername': 'Nama pengguna "{username}" sudah dipakai. Pilih yang lain.',
   'review.notSaved': 'Belum disimpan',
 
   'when.manual': 'Isi jam pelayanan sebenarnya',

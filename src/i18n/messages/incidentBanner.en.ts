@@ -5,10 +5,10 @@ export const incidentBannerEn: Record<keyof typeof incidentBannerId, string> = {
   drillTitle: 'DRILL {number} running since {time}',
   failoverIn: 'SOP deadline to take over to the backup server: {time} ({left} left).',
   failedOver: 'Taken over to the backup server at {time}.',
-  open: 'Open incident',
+  open: 'View incident',
+  drillShort: 'everything captured now is drill data only',
   more: '{count} other incidents are still open.',
-  drillBody:
-    'Everything captured now is drill data: it is never sent to the SIMRS and is cleared after the drill.',
   failoverOverdue: '{minutes} minutes past the 1-hour limit: the SOP says take over to the backup server.',
+  simrsBackShort: 'SIMRS reachable again since {time}',
   simrsBack: 'The hub reaches the SIMRS again since {time}. When the SIMRS can be used, close the incident.',
 };

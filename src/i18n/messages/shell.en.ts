@@ -67,16 +67,11 @@ export const shellEn: Record<keyof typeof shellId, string> = {
   'update.blockedByUnsavedWork':
     'There is unsaved input. Save it first; the update will not discard your input.',
   'update.pendingBadge': 'Update available',
-  'update.checkNow': 'Check for updates',
-  'update.checking': 'Checking…',
-  'update.upToDate': 'Siaga is up to date.',
-  'update.checkFailed': 'Could not check for updates: the hub is unreachable.',
 
   'db.closedForUpgrade':
     'Siaga was updated in another tab. Save your input, then reload this page to continue.',
   'db.reload': 'Reload',
 
-  'config.title': 'Hospital configuration',
   'config.missing.title': 'Siaga has no configuration yet',
   'config.missing.body':
     'This device has never received a valid configuration from the hub. Connect it to the hospital network once, then try again. If the problem persists, contact IT.',
@@ -87,11 +82,6 @@ export const shellEn: Record<keyof typeof shellId, string> = {
     'Siaga keeps using the last valid configuration (received {fetchedAt}). Ask IT to fix these fields:',
   'config.invalid.noFallback': 'Ask IT to fix these fields:',
   'config.unreachable': 'Could not fetch the configuration from the hub; using the last copy.',
-  'config.facility': 'Facility',
-  'config.facilityCode': 'Facility code',
-  'config.timeZone': 'Time zone',
-  'config.polis': 'Number of clinics',
-  'config.fetchedAt': 'Received',
   'config.field.root': '(whole file)',
 
   'configIssue.notJson': 'the file is not valid JSON',
@@ -111,21 +101,8 @@ export const shellEn: Record<keyof typeof shellId, string> = {
   'configIssue.matchesTempNumber':
     'the pattern also matches temporary numbers (TMP-…); MRNs and temporary numbers could be confused',
 
-  'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.language.hint': 'The language choice is kept on this device.',
-  'settings.storage.title': 'Storage on this device',
-  'settings.storage.persisted': 'The browser promises not to delete Siaga data when storage runs low.',
-  'settings.storage.notPersisted':
-    'The browser may delete Siaga data when storage runs low. Install Siaga as an app or request persistent storage.',
-  'settings.storage.unsupported': 'This browser does not support persistent storage.',
-  'settings.storage.request': 'Request persistent storage',
-  'settings.storage.usage': 'Using {usage} of a {quota} quota.',
-  'settings.app.title': 'Application',
-  'settings.hub.title': 'Hub',
-  'settings.hub.lastContact': 'Last contact: {time}',
-  'settings.hub.never': 'Not connected since the app was opened.',
-  'settings.hub.version': 'Hub version: {version}',
 
   'common.yes': 'Yes',
   'common.no': 'No',

@@ -67,16 +67,11 @@ export const shellId = {
   'update.blockedByUnsavedWork':
     'Masih ada isian yang belum disimpan. Simpan dulu; pembaruan tidak akan menghapus isian Anda.',
   'update.pendingBadge': 'Pembaruan tersedia',
-  'update.checkNow': 'Periksa pembaruan',
-  'update.checking': 'Memeriksa…',
-  'update.upToDate': 'Siaga sudah versi terbaru.',
-  'update.checkFailed': 'Tidak dapat memeriksa pembaruan: hub tidak terjangkau.',
 
   'db.closedForUpgrade':
     'Siaga diperbarui di tab lain. Simpan isian Anda, lalu muat ulang halaman ini untuk melanjutkan.',
   'db.reload': 'Muat ulang',
 
-  'config.title': 'Konfigurasi rumah sakit',
   'config.missing.title': 'Siaga belum memiliki konfigurasi',
   'config.missing.body':
     'Perangkat ini belum pernah menerima konfigurasi yang valid dari hub. Sambungkan perangkat ke jaringan rumah sakit sekali, lalu coba lagi. Jika masalah berlanjut, hubungi IT.',
@@ -87,11 +82,6 @@ export const shellId = {
     'Siaga tetap memakai konfigurasi valid terakhir (diterima {fetchedAt}). Minta IT memperbaiki kolom berikut:',
   'config.invalid.noFallback': 'Minta IT memperbaiki kolom berikut:',
   'config.unreachable': 'Konfigurasi tidak dapat diambil dari hub; memakai salinan terakhir.',
-  'config.facility': 'Fasilitas',
-  'config.facilityCode': 'Kode fasilitas',
-  'config.timeZone': 'Zona waktu',
-  'config.polis': 'Jumlah poli',
-  'config.fetchedAt': 'Diterima',
   'config.field.root': '(seluruh berkas)',
 
   'configIssue.notJson': 'berkas bukan JSON yang valid',
@@ -111,22 +101,8 @@ export const shellId = {
   'configIssue.matchesTempNumber':
     'pola ini juga cocok dengan nomor sementara (TMP-…); nomor RM dan nomor sementara bisa tertukar',
 
-  'settings.title': 'Pengaturan',
   'settings.language': 'Bahasa',
   'settings.language.hint': 'Pilihan bahasa disimpan di perangkat ini.',
-  'settings.storage.title': 'Penyimpanan di perangkat ini',
-  'settings.storage.persisted':
-    'Peramban berjanji tidak menghapus data Siaga walaupun ruang penyimpanan menipis.',
-  'settings.storage.notPersisted':
-    'Peramban dapat menghapus data Siaga bila ruang penyimpanan menipis. Pasang Siaga sebagai aplikasi atau minta penyimpanan permanen.',
-  'settings.storage.unsupported': 'Peramban ini tidak mendukung penyimpanan permanen.',
-  'settings.storage.request': 'Minta penyimpanan permanen',
-  'settings.storage.usage': 'Terpakai {usage} dari kuota {quota}.',
-  'settings.app.title': 'Aplikasi',
-  'settings.hub.title': 'Hub',
-  'settings.hub.lastContact': 'Kontak terakhir: {time}',
-  'settings.hub.never': 'Belum pernah terhubung sejak aplikasi dibuka.',
-  'settings.hub.version': 'Versi hub: {version}',
 
   'common.yes': 'Ya',
   'common.no': 'Tidak',

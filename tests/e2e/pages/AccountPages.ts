@@ -52,7 +52,7 @@ export class AccountPages {
   /** An admin (signed in) creates an account on this device. */
   async createAccount(name: string, roleLabel: string, passphrase = STAFF_PASSPHRASE): Promise<void> {
     const page = this.page;
-    await goTo(page, '/pengaturan');
+    await goTo(page, '/pengaturan/pengguna');
     const form = page.getByRole('form', { name: 'Buat akun' });
     await form.getByLabel('Nama lengkap').fill(name);
     await form.getByLabel('Nama pengguna').fill(usernameOf(name));
@@ -66,7 +66,7 @@ export class AccountPages {
   /** IT enrolls the device with the code on the hub's console. */
   async enroll(code: string): Promise<void> {
     const page = this.page;
-    await goTo(page, '/pengaturan');
+    await goTo(page, '/pengaturan/hub');
     await page.getByLabel('Kode pendaftaran').fill(code);
     await page.getByRole('button', { name: 'Daftarkan perangkat' }).click();
     await expect(page.getByText('Perangkat terdaftar. Sinkronisasi dimulai.')).toBeVisible();

@@ -36,12 +36,33 @@ for (const viewport of VIEWPORTS) {
         await check(name);
       }
     };
+    /** The home page and every settings section this person sees, by address. */
+    const homeAndSettings = (sections: readonly string[]): [string, () => Promise<void>][] => [
+      ['home', async () => void (await goTo(page, '/'))],
+      ...sections.map((section): [string, () => Promise<void>] => [
+        `settings: ${section}`,
+        async () => void (await goTo(page, `/pengaturan/${section}`)),
+      ]),
+    ];
+    /** The same screens again in English, then back to Bahasa Indonesia. */
+    const inEnglish = async (sections: readonly string[]) => {
+      await goTo(page, '/pengaturan/akun');
+      await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
+      await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+      await visit(homeAndSettings(sections).map(([name, open]) => [`${name} (English)`, open]));
+      await goTo(page, '/pengaturan/akun');
+      await page.getByLabel('Language', { exact: true }).selectOption('id');
+      await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeVisible();
+    };
+    const IT_SECTIONS = ['akun', 'pengguna', 'hub', 'perangkat', 'cadangan'];
+    const STAFF_SECTIONS = ['akun', 'hub', 'perangkat', 'cadangan'];
 
     await shell.open('/pengaturan');
     await check('device setup');
     await accounts.setUpDevice('PD1');
     await visit([
       ['settings (IT)', async () => void (await goTo(page, '/pengaturan'))],
+      ...homeAndSettings(IT_SECTIONS),
       ['audit', async () => void (await goTo(page, '/audit'))],
       ['incidents', async () => void (await goTo(page, '/insiden'))],
       [
@@ -69,6 +90,7 @@ for (const viewport of VIEWPORTS) {
       ['incident report', async () => void (await goTo(page, '/insiden/laporan'))],
       ['past log import', async () => void (await goTo(page, '/insiden/impor'))],
     ]);
+    await inEnglish(IT_SECTIONS);
     await accounts.createAccount('Rina Petugas', 'Petugas pendaftaran');
     await accounts.signOut();
     await check('sign in');
@@ -88,8 +110,9 @@ for (const viewport of VIEWPORTS) {
       ['records', async () => void (await goTo(page, '/rekam-medis'))],
       ['import', async () => void (await goTo(page, '/rekam-medis/impor'))],
       ['settings', async () => void (await goTo(page, '/pengaturan'))],
-      ['home', async () => void (await goTo(page, '/'))],
+      ...homeAndSettings(STAFF_SECTIONS),
     ]);
+    await inEnglish(STAFF_SECTIONS);
 
     await accounts.handOver('PD1', 'dr. Ratna Sari', 'Perawat / dokter poli');
     await visit([
@@ -140,6 +163,26 @@ test('works by keyboard: skip link, then every workspace link of the role in ord
     'aria-current',
     'page',
   );
+  // Each settings section is a link of its own, reached and opened by keyboard.
+  const sections = page.getByRole('navigation', { name: 'Bagian pengaturan' });
+  // Past the status bar's links, the first section link, then the next.
+  const first = sections.getByRole('link', { name: 'Akun saya & bahasa' });
+  for (
+    let presses = 0;
+    presses < 10 && !(await first.evaluate((link) => link === document.activeElement));
+    presses++
+  )
+    await page.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(sections.getByRole('link', { name: 'Hub & konfigurasi' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/pengaturan\/hub$/);
+  await expect(sections.getByRole('link', { name: 'Hub & konfigurasi' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(page.getByRole('heading', { level: 2, name: 'Hub' })).toBeVisible();
 });
 
 test('registers a patient by keyboard alone', async ({ page }) => {

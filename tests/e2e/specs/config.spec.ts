@@ -11,7 +11,7 @@ test('an invalid config.json is named field by field while the last valid one st
   const shell = new ShellPage(page);
   await shell.openControlled('/pengaturan');
   await new AccountPages(page).setUpDevice('PC1');
-  await goTo(page, '/pengaturan');
+  await goTo(page, '/pengaturan/hub');
   await expect(page.getByText('RSUD Contoh Sejahtera (demo)').first()).toBeVisible();
 
   // IT makes two mistakes in the file.
@@ -37,7 +37,7 @@ test('an invalid config.json is named field by field while the last valid one st
   // With the hub gone, the last valid configuration is what the device works with.
   await hub.stop();
   await reloadSignedIn(page);
-  await goTo(page, '/pengaturan');
+  await goTo(page, '/pengaturan/hub');
   await expect(shell.status('Hub tidak terjangkau')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('RSUD Contoh Sejahtera (demo)');
   await expect(page.getByRole('definition').filter({ hasText: 'Asia/Jakarta' })).toBeVisible();

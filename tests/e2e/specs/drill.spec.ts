@@ -38,9 +38,9 @@ test('IT runs a drill: the desk’s practice registration is marked as drill dat
 
   // The desk ticks its step of the SOP during the drill.
   await goTo(page, '/insiden');
-  await page.getByRole('link', { name: /^Buka LATIHAN-/ }).click();
+  await page.getByRole('link', { name: /^Lihat LATIHAN-/ }).click();
   await page
-    .getByRole('group', { name: /^Pendaftaran: \d+ dari \d+ selesai$/ })
+    .getByRole('group', { name: /^Langkah unit Pendaftaran \d+ dari \d+ selesai$/ })
     .getByLabel('Beralih ke pemanggilan manual')
     .check();
 
@@ -48,7 +48,7 @@ test('IT runs a drill: the desk’s practice registration is marked as drill dat
   await accounts.signOut();
   await accounts.signIn('it-pd1', ADMIN_PASSPHRASE);
   await goTo(page, '/insiden');
-  await page.getByRole('link', { name: /^Buka LATIHAN-/ }).click();
+  await page.getByRole('link', { name: /^Lihat LATIHAN-/ }).click();
   await expect(
     page.getByRole('table', { name: 'Data latihan' }).getByRole('row', { name: /^Kunjungan 1 / }),
   ).toBeVisible();

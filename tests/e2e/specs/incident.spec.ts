@@ -69,23 +69,33 @@ test('the SIMRS goes down: the incident opens by itself, steps are ticked, the S
     banner.getByText(/Batas SOP untuk alih ke server cadangan: \d{2}:\d{2} WIB \(sisa (59|60):\d{2}\)/),
   ).toBeVisible();
   const number = (await banner.getByText(/^Insiden DT-/).textContent())!.match(/DT-\d{6}-\d{3}/)![0];
-  await banner.getByRole('link', { name: 'Buka insiden' }).click();
+  await banner.getByRole('link', { name: 'Lihat insiden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Insiden ${number}`) })).toBeVisible();
-  await expect(
-    page.getByText(/dibuka otomatis \(hub tidak dapat menghubungi SIMRS\), pertama oleh IT IT1 di IT1/),
-  ).toBeVisible();
+  // The hub's sighting opened it: no person is named as its reporter.
+  await expect(page.getByText(/dibuka otomatis oleh hub: hub tidak dapat menghubungi SIMRS$/)).toBeVisible();
+  await expect(page.getByText(/pertama oleh/)).toHaveCount(0);
   await expect(page.getByText('Dilaporkan dari 1 perangkat (IT1).', { exact: false })).toBeVisible();
   await expect(page.getByText(/Sisa waktu sebelum alih ke server cadangan: \d{2}:\d{2}/)).toBeVisible();
 
-  // SOP steps: the unit's and IT's, each ticked with who and when.
-  const unitSteps = page.getByRole('group', { name: /^IT \/ SIMRS: \d+ dari \d+ selesai$/ }).first();
+  // SOP steps under the unit they belong to: IT's first for IT, then a unit's, each ticked with
+  // who and when.
+  const sop = page.getByRole('region', { name: 'Daftar langkah SOP' });
+  await expect(sop.getByRole('heading', { level: 3 })).toHaveText([
+    'Langkah IT / SIMRS',
+    'Langkah unit Pendaftaran',
+  ]);
+  const itSteps = sop.getByRole('group', { name: /^Langkah IT \/ SIMRS \d+ dari 3 selesai$/ });
+  await expect(itSteps.getByRole('checkbox')).toHaveCount(3);
+  await itSteps.getByLabel('Periksa komputer lain (apakah mengalami masalah yang sama)').check();
+  await expect(itSteps).toHaveAccessibleName(/ 1 dari 3 selesai$/);
+  const unitSteps = sop.getByRole('group', { name: /^Langkah unit Pendaftaran \d+ dari 8 selesai$/ });
+  await expect(
+    unitSteps.getByLabel('Periksa komputer lain (apakah mengalami masalah yang sama)'),
+  ).toHaveCount(0);
   await unitSteps.getByLabel('Hubungi teknisi SIMRS').check();
   await expect(
     unitSteps.getByText(/Selesai: IT IT1 \(IT \/ admin\), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} WIB/),
   ).toBeVisible();
-  const itSteps = page.getByRole('group', { name: /^Langkah IT \/ SIMRS: / });
-  await itSteps.getByLabel('Periksa komputer lain (apakah mengalami masalah yang sama)').check();
-  await expect(itSteps).toHaveAccessibleName(/: 1 dari 3 selesai$/);
 
   // The log entry, typed as IT would from the technician's call: called 14 minutes ago, answered
   // 12 minutes later.
@@ -101,13 +111,27 @@ test('the SIMRS goes down: the incident opens by itself, steps are ticked, the S
   await expect(page.getByText('Catatan tersimpan.')).toBeVisible();
   await expect(page.getByText('Durasi respon 0:12:00: tepat waktu (batas 15 menit).')).toBeVisible();
 
-  // The SIMRS answers again: the hub says so, a person confirms and closes the incident.
+  // While the hub still sees the SIMRS down, closing is a secondary action with a warning.
+  const close = page.getByRole('button', { name: 'SIMRS sudah pulih: tutup insiden' });
+  await expect(close).toHaveClass(/button--secondary/);
+  await expect(
+    page.getByText(/^Hub masih belum dapat menghubungi SIMRS \(sejak \d{2}:\d{2} WIB\)\./),
+  ).toBeVisible();
+
+  // The SIMRS answers again: the hub says so, closing becomes the primary action, a person
+  // confirms when the SIMRS worked again (the hub's sighting offered) and closes the incident.
   await simrs.start();
   await expect(page.getByText(/^Hub dapat menghubungi SIMRS lagi sejak \d{2}:\d{2} WIB\.$/)).toBeVisible({
     timeout: 30_000,
   });
-  await page.getByRole('button', { name: 'SIMRS sudah pulih: tutup insiden' }).click();
+  await expect(close).toHaveClass(/button--primary/);
+  await close.click();
   const dialog = page.getByRole('dialog', { name: 'SIMRS sudah pulih: tutup insiden' });
+  const when = dialog.getByRole('group', { name: 'Kapan SIMRS kembali berfungsi?' });
+  // Just now by default (the hub's sighting is offered when its minute follows the detection).
+  await expect(
+    when.getByRole('radio', { name: 'Baru saja: saya sudah memastikan SIMRS bisa dipakai lagi' }),
+  ).toBeChecked();
   await expect(dialog.getByLabel('Dikonfirmasi oleh')).toHaveValue('IT IT1');
   await dialog.getByRole('button', { name: 'Tutup insiden' }).click();
   await expect(

@@ -41,7 +41,9 @@ async function setUpInEnglish(page: Page): Promise<void> {
   await local.getByLabel('Passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
   await local.getByLabel('Repeat the passphrase', { exact: true }).fill(ADMIN_PASSPHRASE);
   await local.getByRole('button', { name: 'Set up device' }).click();
-  await goTo(page, '/pengaturan');
+  // Set-up leads IT to the accounts: creating the staff's accounts is the next step.
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 15_000 });
+  await expect(page).toHaveURL(/\/pengaturan\/pengguna$/);
   for (const [name, role] of [
     ['Agus Clerk', 'Registration clerk'],
     ['Nurse Dewi', 'Clinic nurse / doctor'],

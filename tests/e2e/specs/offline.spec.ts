@@ -32,6 +32,7 @@ test.describe('the app always opens', () => {
     for (const workspace of ['Pendaftaran', 'Rekam Medis', 'Poli', 'Pemulihan', 'Insiden', 'Pengaturan']) {
       await shell.goTo(workspace);
     }
+    await page.getByRole('link', { name: 'Perangkat & aplikasi' }).click();
     await expect(page.getByRole('heading', { name: 'Perangkat ini', exact: true })).toBeVisible();
     // Signing in again needs no hub either: the passphrase opens this device's own key.
     await reloadSignedIn(page);

@@ -53,3 +53,18 @@ test('the waiting-room screen shows and announces each call in Bahasa Indonesia,
     .poll(() => display.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length))
     .toBe(2);
 });
+
+test('a waiting-room screen opened on a device never set up says who sets it up, and where', async ({
+  page,
+}) => {
+  await page.goto('/antrean/UMU');
+  await expect(page.getByRole('heading', { level: 1, name: 'Layar ruang tunggu belum siap' })).toBeVisible();
+  await expect(page.getByText(/^Perangkat ini belum disiapkan untuk Siaga/)).toBeVisible();
+  const steps = page.getByRole('listitem');
+  await expect(steps).toHaveCount(3);
+  await expect(steps.first()).toContainText('Petugas IT');
+  await expect(steps.first()).toContainText('Siapkan perangkat ini');
+  await expect(steps.nth(1)).toContainText('Buka layar ruang tunggu');
+  await page.getByRole('link', { name: 'Buka Siaga untuk menyiapkan perangkat ini' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Siapkan perangkat ini' })).toBeVisible();
+});

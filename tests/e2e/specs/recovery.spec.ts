@@ -170,8 +170,17 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
 
   // Delivery starts: both visits reach the SIMRS.
   await console.getByRole('button', { name: 'Mulai pengiriman' }).click();
+  const started = console.getByText('Pengiriman dimulai. Hub mulai mengirim dalam beberapa detik.');
+  await expect(started).toBeVisible();
   await expect(console.getByText('Berjalan')).toBeVisible({ timeout: 15_000 });
   await expect(console.getByText('2 dari 2 kunjungan terkirim')).toBeVisible({ timeout: 30_000 });
+  // Done: the words of the moment leave, and the rate is the last minute's pace (two visits in
+  // a few seconds), not two visits spread over ten minutes.
+  await expect(started).toBeHidden();
+  const rate = await console.getByText(/kunjungan\/menit/).textContent();
+  expect(
+    Number(/^([\d.,]+) kunjungan\/menit/.exec(rate ?? '')?.[1]?.replace(',', '.')),
+  ).toBeGreaterThanOrEqual(2);
 
   // The simulator holds each visit once, in arrival order, with the captured times.
   const simrs = new Database(join(hub.dataDir, 'simrs-simulator.sqlite'), { readonly: true });

@@ -219,7 +219,7 @@ test('a backup exported on a failing tablet restores exactly its unsynced record
   await expect(await registration.save()).toHaveText('A-001');
   const unsynced = await tablet.shell.pending();
 
-  await goTo(tablet.page, '/pengaturan');
+  await goTo(tablet.page, '/pengaturan/cadangan');
   const exportForm = tablet.page.getByRole('form', { name: 'Buat cadangan' });
   await exportForm.getByLabel('Kata sandi cadangan').fill('cadangan tablet pendaftaran');
   await exportForm.getByLabel('Ulangi kata sandi').fill('cadangan tablet pendaftaran');
@@ -237,7 +237,7 @@ test('a backup exported on a failing tablet restores exactly its unsynced record
     { code: 'PD2', name: 'Dian Cadangan', role: 'Petugas pendaftaran' },
     wib('09:30'),
   );
-  await goTo(spare.page, '/pengaturan');
+  await goTo(spare.page, '/pengaturan/cadangan');
   const importForm = spare.page.getByRole('form', { name: 'Masukkan cadangan dari perangkat lain' });
   await importForm.getByLabel('Berkas cadangan (.siaga)').setInputFiles(file);
   await importForm.getByLabel('Kata sandi cadangan').fill('bukan kata sandinya');

@@ -13,6 +13,12 @@ import { insecureEn } from '@/i18n/messages/insecure.en';
 import { insecureId } from '@/i18n/messages/insecure.id';
 import { registrationEn } from '@/i18n/messages/registration.en';
 import { registrationId } from '@/i18n/messages/registration.id';
+import { hubRefusalsEn } from '@/i18n/messages/hubRefusals.en';
+import { hubRefusalsId } from '@/i18n/messages/hubRefusals.id';
+import { queueDisplayEn } from '@/i18n/messages/queueDisplay.en';
+import { queueDisplayId } from '@/i18n/messages/queueDisplay.id';
+import { settingsEn } from '@/i18n/messages/settings.en';
+import { settingsId } from '@/i18n/messages/settings.id';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -31,6 +37,9 @@ describe('message catalogues', () => {
     ['delivery console', deliveryId, deliveryEn],
     ['insecure-address screen', insecureId, insecureEn],
     ['registration workspace', registrationId, registrationEn],
+    ['hub refusals', hubRefusalsId, hubRefusalsEn],
+    ['settings sections', settingsId, settingsEn],
+    ['waiting-room screen', queueDisplayId, queueDisplayEn],
   ] as [string, Record<string, string>, Record<string, string>][])(
     'translate every key of the %s with the same placeholders',
     (_name, id, en) => {

@@ -172,6 +172,43 @@ describe('[P27] starting, pausing and watching delivery', () => {
   });
 });
 
+describe('the delivery rate the console shows', () => {
+  let hub: TestHub;
+  beforeEach(async () => {
+    hub = await startTestHub({ deliveryTargets: [TARGET] });
+  });
+  afterEach(async () => {
+    await hub.close();
+  });
+
+  it('counts the visits of the last minute: eleven delivered in two seconds are not "1 per minute"', async () => {
+    const device = await enrollTestDevice(hub, 'PM1');
+    const planned = planVisitDeliveries({
+      events: outageDay({ visits: 16, seed: 5 }).events,
+      facility: { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone },
+    });
+    replanQueue(hub.db, 'simrs', planned, new Date());
+    const now = Date.now();
+    // Eleven delivered over two seconds, ending just now; one delivered long before the window.
+    const deliver = hub.db.prepare(
+      `UPDATE delivery_items SET status = 'delivered', delivered_at = ? WHERE item_id = ?`,
+    );
+    planned.slice(0, 11).forEach((item, index) => {
+      deliver.run(new Date(now - 2_000 + index * 200).toISOString(), item.itemId);
+    });
+    deliver.run(new Date(now - 30 * 60_000).toISOString(), planned[11]!.itemId);
+
+    const answer = await call<DeliveryStatus>(hub, '/api/v1/delivery', { token: device.token });
+    const target = answer.body.targets[0]!;
+    expect(target.counts.delivered).toBe(12);
+    // 11 over the ~2 s since the earliest of them (plus the request's own time).
+    expect(target.perMinute).toBeGreaterThan(200);
+    expect(target.perMinute).toBeLessThanOrEqual(330);
+    // Four still due at that pace: about a second left, not minutes.
+    expect(target.secondsLeft).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('the demo’s SIMRS simulator, switched by IT', () => {
   it('goes down and up through the admin endpoint, for a signed-in admin only', async () => {
     const simulator = createSimrsSimulator({ dbFile: ':memory:', token: 'switch-test-token-0123456789' });

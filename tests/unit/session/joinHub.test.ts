@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EventOf } from '@/domain';
 import { createSession, type Session } from '@/session';
 import { accountActions } from '@/session/accounts';
 import {
+  correctEvent,
+  findUserByUsername,
   hubTokens,
+  reviewItems,
   loadDeviceIdentity,
   loadHubCredentials,
   loadKeyring,
@@ -188,6 +192,37 @@ describe('a second device joins the hospital’s hub [P1, P22]', () => {
       hubAnswers = false;
       expectOk(await accounts.createUser({ ...CLERK, displayName: 'Rina Dua', username: 'rina.q' }));
       expect(asked).toEqual(['rina.p', 'rina.p2', 'rina.q']);
+    },
+  );
+
+  it(
+    '[P21] an admin made offline under a username the hospital already has is settled by another username, its key still opening',
+    SLOW,
+    async () => {
+      hub = await startTestHub();
+      await firstDevice(hub.url);
+      // IT sets up a second device by hand, re-using their username: the old way into two accounts.
+      const db = makeDb();
+      await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
+      const session = createSession({ db });
+      await session.start();
+      expectOk(await session.setUpDevice({ ...ADMIN, deviceCode: 'PD2' }));
+      expectOk(await enrollDevice(db, TEST_ENROLLMENT_CODE, { hubUrl: hub.url, appOrigin: hub.url, fetch }));
+      await syncOnce(db, hub.url);
+      const [refused] = await reviewItems(db);
+      expect(refused?.event.type).toBe('user.created');
+      expect(refused?.error).toMatchObject({ code: 'username_taken', field: 'payload.username' });
+
+      const original = refused!.event as EventOf<'user.created'>;
+      expectOk(await correctEvent(db, original.id, { ...original.payload, username: 'dewi.it2' }));
+      await syncOnce(db, hub.url);
+      expect(await reviewItems(db)).toEqual([]);
+      expect(hub.db.prepare('SELECT username FROM users WHERE user_id = ?').get(original.entityId)).toEqual({
+        username: 'dewi.it2',
+      });
+      expect((await findUserByUsername(db, 'dewi.it2'))?.id).toBe(original.entityId);
+      await session.signOut();
+      expect(expectOk(await session.signIn('dewi.it2', ADMIN.passphrase)).userId).toBe(original.entityId);
     },
   );
 });
