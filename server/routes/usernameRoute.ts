@@ -14,7 +14,10 @@ const checkSchema = z.strictObject({ username: usernameSchema });
  * when the account arrives [P21]. Only a signed-in device (full token) may ask: usernames are
  * not for anyone on the LAN to enumerate.
  */
-export function registerUsernameRoute(app: FastifyInstance, deps: { db: HubDatabase; now: () => Date }): void {
+export function registerUsernameRoute(
+  app: FastifyInstance,
+  deps: { db: HubDatabase; now: () => Date },
+): void {
   app.post(
     '/api/v1/usernames/check',
     { preHandler: deviceAuthenticator(deps), bodyLimit: 1024 },
