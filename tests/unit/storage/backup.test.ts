@@ -73,7 +73,10 @@ describe('encrypted backup of unsynced events', () => {
       error: 'wrongPassphrase', // the header is bound to the box: it no longer opens
     });
     const box = JSON.parse(exported.value.fileText).box as { ct: string };
-    const flipped = { ...JSON.parse(exported.value.fileText), box: { ...box, ct: `A${box.ct.slice(1)}` } };
+    const flipped = {
+      ...JSON.parse(exported.value.fileText),
+      box: { ...box, ct: `${box.ct.startsWith('A') ? 'B' : 'A'}${box.ct.slice(1)}` },
+    };
     expect((await importBackup(spare, JSON.stringify(flipped), PASSPHRASE)).ok).toBe(false);
     expect(await importBackup(spare, '{"hello":1}', PASSPHRASE)).toEqual({ ok: false, error: 'notSiaga' });
     expect(await importBackup(spare, 'not json', PASSPHRASE)).toEqual({ ok: false, error: 'unreadable' });
