@@ -5,7 +5,10 @@ test('the hub shuts down gracefully on SIGTERM and logs structured lines without
   const hub = await HubProcess.create();
   try {
     await hub.start();
-    expect(hub.output).toContain(`Open http://localhost:${hub.port}`);
+    // This computer by plain HTTP, the LAN by HTTPS, and the certificate to compare.
+    expect(hub.output).toContain(`On this computer:        http://localhost:${hub.port}`);
+    expect(hub.output).toMatch(new RegExp(`On the hospital network: https://\\S+:${hub.port}`));
+    expect(hub.output).toMatch(/SHA-256 fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
     await fetch(`${hub.url}/pendaftaran?nik=3171234567890001`);
     expect(await hub.stop()).toBe(0);
 
