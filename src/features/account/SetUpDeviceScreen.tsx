@@ -25,6 +25,8 @@ function problemsOf(fields: Fields): Partial<Record<keyof Fields, string>> {
   return problems;
 }
 
+type SetUpProps = { session: Session; existingDeviceCode: string | undefined; configReady: boolean };
+
 const deviceCodeOf = (typed: string) => typed.trim().toUpperCase();
 
 /**
@@ -33,15 +35,7 @@ const deviceCodeOf = (typed: string) => typed.trim().toUpperCase();
  * Only the very first device, or a hospital without a hub, creates a local admin account here.
  * Either way a random key for this device's data is made; nothing is stored in the clear.
  */
-export function SetUpDeviceScreen({
-  session,
-  existingDeviceCode,
-  configReady,
-}: {
-  session: Session;
-  existingDeviceCode: string | undefined;
-  configReady: boolean;
-}) {
+export function SetUpDeviceScreen({ session, existingDeviceCode, configReady }: SetUpProps) {
   const t = useT();
   const [local, setLocal] = useState(false);
   return (
@@ -161,15 +155,7 @@ function JoinHubForm({
 }
 
 /** The very first device (or no hub): the device's code and its own first account, an admin. */
-function LocalAdminForm({
-  session,
-  existingDeviceCode,
-  configReady,
-}: {
-  session: Session;
-  existingDeviceCode: string | undefined;
-  configReady: boolean;
-}) {
+function LocalAdminForm({ session, existingDeviceCode, configReady }: SetUpProps) {
   const t = useT();
   const [fields, setFields] = useState<Fields>({
     deviceCode: existingDeviceCode ?? '',
