@@ -3,7 +3,8 @@
  *  - submit → durable for 1,000 sequential registrations, with the production setting (strict
  *    durability: committed means flushed to disk) against Chromium's relaxed default as baseline;
  *  - opening "today's visits" with 5,000 visits, against 500 as baseline.
- * Targets (issue 3): p95 save ≤ 50 ms; the 5,000-row worklist interactive in ≤ 500 ms.
+ *  - what signing (issue 15: person + device signature on every event) costs inside a save.
+ * Targets (issue 3): p95 save ≤ 50 ms, signing included; the 5,000-row worklist interactive in ≤ 500 ms.
  */
 import type { Page } from '@playwright/test';
 import { harness, openBenchPage, openHarness } from './lib/benchApp';
@@ -63,6 +64,23 @@ try {
     [
       saveRow('relaxed (Chromium default, baseline)', relaxed),
       saveRow('strict (Siaga: flushed before "saved")', strict),
+    ],
+  );
+
+  // What signing costs inside each save above (decision 0010): the same registrations' events
+  // signed by the person and the device, timed alone.
+  const signing = (await bench('signingCost', REGISTRATIONS)) as { perSave: number[]; eventsPerSave: number };
+  printTable(
+    `Signing inside a save (ms): person + device ECDSA P-256, ${signing.eventsPerSave.toFixed(1)} events per registration`,
+    ['what', 'median', 'p95', 'per event (median)', 'share of strict save (median)'],
+    [
+      [
+        'sign one registration',
+        median(signing.perSave).toFixed(2),
+        percentile(signing.perSave, 95).toFixed(2),
+        (median(signing.perSave) / signing.eventsPerSave).toFixed(2),
+        `${((median(signing.perSave) / median(strict)) * 100).toFixed(0)} %`,
+      ],
     ],
   );
 

@@ -15,6 +15,7 @@ import { openHubDatabase } from '../server/db/openHubDatabase';
 import { storeEvents } from '../server/events/eventStore';
 import { E2E_ENROLLMENT_CODE } from '../tests/e2e/fixtures/hubProcess';
 import { visitRegistered } from '../tests/unit/domain/eventFactory';
+import { letHubKnow, type BenchAccountKey } from './lib/benchAccount';
 import { harness, openBenchPage } from './lib/benchApp';
 import { printTable } from './lib/stats';
 
@@ -25,6 +26,8 @@ const PER_EVENT_LATENT = Number(process.env.BENCH_PER_EVENT_LATENT ?? 1_000);
 const { page, hub, close } = await openBenchPage();
 let device = 0;
 try {
+  // The records are signed by a recovery clerk the hub knows, so the hub checks every signature.
+  letHubKnow(hub, await harness<BenchAccountKey>(page, 'benchAccount'));
   type Row = { name: string; latency: number; events: number; ms: number };
   const rows: Row[] = [];
   const run = async (

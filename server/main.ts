@@ -6,6 +6,7 @@ import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
 import { loadDeliveryFile, startDeliveryFor, startSimulator, type BootLog } from './delivery/startDelivery';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
+import { issueFirstAdminCode } from './accounts/firstAdmin';
 import { HUB_USAGE, parseHubOptions } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
 import { startSimrsProbe } from './simrsProbe';
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     app.log.error({ configPath: options.configPath, issues: configIssues }, 'config.json is invalid');
   }
   const enrollmentCode = issueEnrollmentCode(db, new Date(), options.enrollmentCode);
+  const firstAdminCode = issueFirstAdminCode(db, new Date(), options.firstAdminCode);
 
   let shuttingDown = false;
   const shutdown = (signal: string): void => {
@@ -155,7 +157,21 @@ async function main(): Promise<void> {
   app.log.info({ port, tls: options.tls.mode, dataDir: options.dataDir, version: VERSION }, 'hub listening');
   process.stdout.write(
     `\nSiaga ${VERSION} is running.\n${addressLines(port, tls)}` +
-      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollmentCode}\n\n`,
+      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollmentCode}\n` +
+      firstAdminLine(firstAdminCode) +
+      '\n',
+  );
+}
+
+/**
+ * Printed only while the hub knows no admin: IT sets up the hospital's first device with a local
+ * admin account and enrolls it with this code instead of the enrollment code [P35].
+ */
+function firstAdminLine(code: string | undefined): string {
+  if (!code) return '';
+  return (
+    `First admin (once, only until an admin exists): set up the first device with a local admin ` +
+    `account, then enroll it with this code instead: ${code}\n`
   );
 }
 

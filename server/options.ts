@@ -15,6 +15,7 @@ const optionsSchema = z.object({
   deliveryPath: z.optional(z.string().check(z.minLength(1))),
   appDir: z.string().check(z.minLength(1)),
   enrollmentCode: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{6,40}$/))),
+  firstAdminCode: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{6,40}$/))),
   revoke: z.optional(z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/))),
   tlsCert: z.optional(z.string().check(z.minLength(1))),
   tlsKey: z.optional(z.string().check(z.minLength(1))),
@@ -40,6 +41,8 @@ export type HubOptions = {
   appDir: string;
   /** Use this enrollment code instead of a random one (scripted installs, tests). */
   enrollmentCode?: string;
+  /** Use this first-admin code instead of a random one while the hub has no admin [P35]. */
+  firstAdminCode?: string;
   /** Revoke this device code's token and exit, instead of serving. */
   revoke?: string;
   /**
@@ -70,6 +73,12 @@ Options (each also settable by environment variable):
                     SIAGA_ENROLLMENT_CODE
                                      the code devices enroll with (default: a new random code,
                                      printed at start)
+  --first-admin-code <code>
+                    SIAGA_FIRST_ADMIN_CODE
+                                     while the hub has no admin: the code the hospital's first
+                                     device enrolls with to bring IT's admin account (default: a
+                                     new random code, printed at start; never valid once an
+                                     admin exists)
   HTTPS is the default: at the first start the hub makes its own small certificate authority
   and a certificate for its names and addresses (in <data-dir>/tls, renewed before expiry).
   Devices on the LAN open http://<hub>:<port> once to install the CA, then use https://.
@@ -112,6 +121,7 @@ export function parseHubOptions(
         delivery: { type: 'string' },
         'app-dir': { type: 'string' },
         'enrollment-code': { type: 'string' },
+        'first-admin-code': { type: 'string' },
         revoke: { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
@@ -135,6 +145,7 @@ export function parseHubOptions(
     deliveryPath: flags.delivery ?? env.SIAGA_DELIVERY,
     appDir: flags['app-dir'] ?? env.SIAGA_APP_DIR ?? defaultAppDir,
     enrollmentCode: flags['enrollment-code'] ?? env.SIAGA_ENROLLMENT_CODE,
+    firstAdminCode: flags['first-admin-code'] ?? env.SIAGA_FIRST_ADMIN_CODE,
     revoke: flags.revoke,
     tlsCert: flags['tls-cert'] ?? env.SIAGA_TLS_CERT,
     tlsKey: flags['tls-key'] ?? env.SIAGA_TLS_KEY,
@@ -174,6 +185,7 @@ export function parseHubOptions(
     deliveryPath: resolve(parsed.data.deliveryPath ?? resolve(dataDir, 'delivery.json')),
     appDir: resolve(parsed.data.appDir),
     ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
+    ...(parsed.data.firstAdminCode ? { firstAdminCode: parsed.data.firstAdminCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
     tls,
     ...(parsed.data.simrsProbeSeconds ? { simrsProbeMs: parsed.data.simrsProbeSeconds * 1000 } : {}),

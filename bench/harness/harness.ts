@@ -2,22 +2,25 @@
  * Runs inside Chromium on the app's own origin (built only for `npm run bench`), so the numbers
  * are those of the real storage code on the real IndexedDB.
  */
-import { type NewPatientIdentity, type RegistrationInput } from '@/domain';
+import { planRegistration, type NewPatientIdentity, type RegistrationInput } from '@/domain';
 import {
   applyPushResults,
+  currentSigners,
   getDb,
   hubTokens,
+  loadCaptureContext,
   pendingPage,
   registerVisit,
   saveDeviceIdentity,
   saveRuntimeConfig,
-  setCurrentActor,
+  signEvents,
   SiagaDb,
 } from '@/storage';
 import { createSession, lazyAccountActions } from '@/session';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
 import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
+import { actAs, benchAccount } from './benchPeople';
 import { incidentsApi } from './incidents';
 import { seedRegistrations } from './seed';
 import { securityApi } from './security';
@@ -47,7 +50,7 @@ function input(index: number): RegistrationInput {
 async function setUp(db: SiagaDb, deviceCode: string): Promise<void> {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
   await saveDeviceIdentity(db, deviceCode);
-  setCurrentActor({ userId: 'bench', name: 'Bench', role: 'recovery' }, db);
+  await actAs(db, 'recovery');
 }
 
 /**
@@ -120,6 +123,33 @@ const api = {
     await db.delete();
     return durations;
   },
+
+  /**
+   * What signing adds to a save: the events of `count` registrations signed by a person and a
+   * device as `runCommand` does, timed per registration (its 3–4 events together).
+   */
+  async signingCost(count: number): Promise<{ perSave: number[]; eventsPerSave: number }> {
+    const db = new SiagaDb(`siaga-bench-signing-${Date.now()}`);
+    await setUp(db, 'PD8');
+    const signers = currentSigners(db)!;
+    const context = await loadCaptureContext(db, new Date());
+    if (!context.ok) throw new Error(context.error);
+    const perSave: number[] = [];
+    let events = 0;
+    for (let index = 0; index < count; index += 1) {
+      const plan = planRegistration(input(index), { counterValue: () => index }, context.value);
+      if (!plan.ok) throw new Error(JSON.stringify(plan.error));
+      const started = performance.now();
+      await signEvents(signers, plan.value.events);
+      perSave.push(performance.now() - started);
+      events += plan.value.events.length;
+    }
+    await db.delete();
+    return { perSave, eventsPerSave: events / count };
+  },
+
+  /** The bench recovery clerk's account, for the hub to know (its public key only). */
+  benchAccount: () => benchAccount('recovery'),
 
   /** Fills the app's database with `count` of today's visits (bulk, in batches), quickly. */
   /** Seeds the app's own database, encrypted as the app writes it (signed in again after a reload). */

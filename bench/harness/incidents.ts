@@ -4,7 +4,7 @@
  * running drill and, once a drill left data, at the entities an event is about); clearing a drill
  * and counting an incident's backlog read the journal too.
  */
-import { type RegistrationInput, type Role } from '@/domain';
+import { type RegistrationInput } from '@/domain';
 import {
   clearDrill,
   closeIncident,
@@ -14,10 +14,10 @@ import {
   registerVisit,
   saveDeviceIdentity,
   saveRuntimeConfig,
-  setCurrentActor,
   SiagaDb,
 } from '@/storage';
 import { DEMO_CONFIG } from '../../server/demoConfig';
+import { actAs } from './benchPeople';
 import { seedRegistrations } from './seed';
 
 /** Every eighth patient is a returning one whose visit raises a record-request slip (999 a day at most). */
@@ -41,25 +41,22 @@ function input(index: number): RegistrationInput {
   };
 }
 
-const actAs = (db: SiagaDb, role: Role) =>
-  setCurrentActor({ userId: `bench-${role}`, name: 'Bench', role }, db);
-
 async function device(name: string): Promise<SiagaDb> {
   const db = new SiagaDb(`siaga-bench-incidents-${name}-${Date.now()}`);
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
   await saveDeviceIdentity(db, 'PD8');
-  actAs(db, 'registration');
+  await actAs(db, 'registration');
   return db;
 }
 
 /** `count` registrations by the registration desk, marked as the given drill's data if any. */
-function seed(db: SiagaDb, count: number, drillId?: string): Promise<void> {
-  actAs(db, 'registration');
+async function seed(db: SiagaDb, count: number, drillId?: string): Promise<void> {
+  await actAs(db, 'registration');
   return seedRegistrations(db, count, input, drillId);
 }
 
 async function startDrill(db: SiagaDb): Promise<string> {
-  actAs(db, 'admin');
+  await actAs(db, 'admin');
   const opened = await openIncident(db, {
     unit: 'IT / SIMRS',
     scope: 'hospital',
@@ -72,7 +69,7 @@ async function startDrill(db: SiagaDb): Promise<string> {
 }
 
 async function endDrill(db: SiagaDb, drillId: string): Promise<void> {
-  actAs(db, 'admin');
+  await actAs(db, 'admin');
   const closed = await closeIncident(db, drillId, { restoredAt: { mode: 'now' }, confirmedBy: 'IT Bench' });
   if (!closed.ok) throw new Error(JSON.stringify(closed.error));
 }
@@ -95,7 +92,7 @@ export const incidentsApi = {
       await seed(db, seeded, drillId);
       if (variant === 'afterDrill') await endDrill(db, drillId);
     }
-    actAs(db, 'registration');
+    await actAs(db, 'registration');
     const durations: number[] = [];
     for (let index = 0; index < count; index += 1) {
       const started = performance.now();
@@ -127,7 +124,7 @@ export const incidentsApi = {
   /** Milliseconds (`runs` times) to count the backlog of an incident during which `visits` were registered. */
   async backlogOf(visits: number, runs: number): Promise<number[]> {
     const db = await device(`backlog-${visits}`);
-    actAs(db, 'records');
+    await actAs(db, 'records');
     const opened = await openIncident(db, {
       unit: 'Instalasi Rekam Medis',
       scope: 'hospital',

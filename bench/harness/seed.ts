@@ -7,11 +7,19 @@ import {
   type RegistrationInput,
 } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
-import { appendEvents, counterLookup, loadCaptureContext, type SiagaDb } from '@/storage';
+import {
+  appendEvents,
+  counterLookup,
+  currentSigners,
+  loadCaptureContext,
+  signEvents,
+  type SiagaDb,
+} from '@/storage';
 
 /**
  * Appends `count` registrations in bulk (the real planner, batches of 1,000 events), quickly;
- * marked as a drill's data when `drillId` is given. The device's signed-in actor registers them.
+ * marked as a drill's data when `drillId` is given. The device's signed-in actor registers and
+ * signs them, as the app does.
  */
 export async function seedRegistrations(
   db: SiagaDb,
@@ -19,6 +27,8 @@ export async function seedRegistrations(
   input: (index: number) => RegistrationInput,
   drillId?: string,
 ): Promise<void> {
+  const signers = currentSigners(db);
+  if (!signers) throw new Error('seedRegistrations: nobody is signed in to sign the records');
   const context = await loadCaptureContext(db, new Date());
   if (!context.ok) throw new Error(context.error);
   const base: CaptureContext = { ...context.value, newId: () => uuidv7() };
@@ -35,9 +45,9 @@ export async function seedRegistrations(
     for (const { key, value } of plan.value.events.flatMap(counterKeysOf)) counters.set(key, value);
     batch.push(...markDrillData(plan.value.events, drillId, () => undefined));
     if (batch.length >= 1_000) {
-      await appendEvents(db, batch, { origin: 'local' });
+      await appendEvents(db, await signEvents(signers, batch), { origin: 'local' });
       batch = [];
     }
   }
-  if (batch.length > 0) await appendEvents(db, batch, { origin: 'local' });
+  if (batch.length > 0) await appendEvents(db, await signEvents(signers, batch), { origin: 'local' });
 }

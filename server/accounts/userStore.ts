@@ -1,6 +1,7 @@
 import type { DomainEvent, PassphraseVerifier, Role } from '@/domain';
 import { derivePassphraseSecrets, sameVerifier } from '@/lib/crypto/passphrase';
 import type { HubDatabase } from '../db/openHubDatabase';
+import { bindSigningKey } from './accountKeys';
 
 export type HubUser = { userId: string; username: string; displayName: string; role: Role; active: boolean };
 
@@ -44,9 +45,16 @@ export function applyUserEvent(db: HubDatabase, event: DomainEvent, at: Date): v
         event.payload.username,
         event.payload.displayName,
         event.payload.role,
-        JSON.stringify(event.payload.credentials),
+        JSON.stringify(event.payload.credentials ?? {}),
         now,
       );
+      if (event.payload.signingKey)
+        bindSigningKey(db, {
+          userId: event.entityId,
+          publicKey: event.payload.signingKey,
+          eventId: event.id,
+          at,
+        });
       return;
     case 'user.changed': {
       const { displayName, role, active } = event.payload;
@@ -68,11 +76,20 @@ export function applyUserEvent(db: HubDatabase, event: DomainEvent, at: Date): v
       return;
     }
     case 'user.passphrase_set':
-      db.prepare('UPDATE users SET credentials = ?, updated_at = ? WHERE user_id = ?').run(
-        JSON.stringify(event.payload.credentials),
-        now,
-        event.entityId,
-      );
+      // The trust check [P34] refuses a new passphrase without its credentials.
+      if (event.payload.credentials)
+        db.prepare('UPDATE users SET credentials = ?, updated_at = ? WHERE user_id = ?').run(
+          JSON.stringify(event.payload.credentials),
+          now,
+          event.entityId,
+        );
+      if (event.payload.signingKey)
+        bindSigningKey(db, {
+          userId: event.entityId,
+          publicKey: event.payload.signingKey,
+          eventId: event.id,
+          at,
+        });
       // A reset is how a leaked passphrase is dealt with: sessions opened with the old one end [P23].
       db.prepare('DELETE FROM admin_sessions WHERE user_id = ?').run(event.entityId);
       return;
@@ -101,6 +118,25 @@ export async function verifyPassphrase(
       };
   const { verifier } = await derivePassphraseSecrets(passphrase, stored.kdf);
   return row && sameVerifier(verifier, stored.verifier) ? toUser(row) : undefined;
+}
+
+/** The person's wrapped signing key with its KDF, for their first sign-in on a device [P22, P34]. */
+export function signingKeyBoxOf(
+  db: HubDatabase,
+  userId: string,
+): { kdf: PassphraseVerifier['kdf']; iv: string; ct: string; publicKey: string } | undefined {
+  const row = db
+    .prepare<[string], { credentials: string; public_key: string | null }>(
+      `SELECT credentials, (SELECT public_key FROM signing_keys WHERE signing_keys.user_id = users.user_id
+         ORDER BY bound_at DESC, rowid DESC LIMIT 1) AS public_key
+       FROM users WHERE user_id = ?`,
+    )
+    .get(userId);
+  if (!row?.public_key) return undefined;
+  const credentials = JSON.parse(row.credentials) as Partial<PassphraseVerifier>;
+  return credentials.kdf && credentials.signingKeyBox
+    ? { kdf: credentials.kdf, ...credentials.signingKeyBox, publicKey: row.public_key }
+    : undefined;
 }
 
 export function getHubUser(db: HubDatabase, userId: string): HubUser | undefined {

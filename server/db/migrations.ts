@@ -184,4 +184,32 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE status IN ('pending', 'retrying');
     `,
   },
+  {
+    version: 7,
+    name: 'signing',
+    sql: `
+      -- Public signing keys of accounts (decision 0010), bound by the account events that carry
+      -- them: a signature names its key, the key names its account [P32].
+      CREATE TABLE signing_keys (
+        key_id     TEXT PRIMARY KEY,
+        user_id    TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        bound_by   TEXT NOT NULL,
+        bound_at   TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX signing_keys_user ON signing_keys (user_id);
+      -- A device's own public signing key, given at enrollment [P33].
+      ALTER TABLE devices ADD COLUMN signing_key TEXT;
+      -- The hospital's first admin is let in once, from a device enrolled with the first-admin
+      -- code the hub prints while it has no admin [P35].
+      CREATE TABLE first_admin_codes (
+        code_hash  TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE bootstrap_devices (
+        device_id  TEXT PRIMARY KEY,
+        granted_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import type { DomainEvent } from '@/domain';
 import { DELIVERY_RATE_WINDOW_MS, type RecentDeliveries } from '@/domain/delivery/deliveryRate';
 import type { PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import type { VisitDeliveryState } from '@/domain/delivery/reconciliation';
-import { canonicalJson } from '../canonicalJson';
+import { canonicalJson } from '@/lib/canonicalJson';
 import type { HubDatabase } from '../db/openHubDatabase';
 
 export const ITEM_STATUSES = ['pending', 'delivered', 'retrying', 'needs_review', 'waiting'] as const;

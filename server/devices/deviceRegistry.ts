@@ -18,7 +18,7 @@ function newEnrollmentCode(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-const normaliseCode = (code: string) =>
+export const normaliseEnrollmentCode = (code: string) =>
   code
     .trim()
     .toUpperCase()
@@ -33,7 +33,7 @@ export function issueEnrollmentCode(db: HubDatabase, now: Date, fixed?: string):
   const expires = new Date(now.getTime() + ENROLLMENT_CODE_DAYS * 86_400_000);
   db.prepare(
     'INSERT OR REPLACE INTO enrollment_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)',
-  ).run(sha256(normaliseCode(code)), now.toISOString(), expires.toISOString());
+  ).run(sha256(normaliseEnrollmentCode(code)), now.toISOString(), expires.toISOString());
   return code;
 }
 
@@ -51,7 +51,7 @@ export function issueOneTimeEnrollmentCode(
   // A clash with a stored code (about 1 in 10^12 per code) must not turn that one into a one-time code.
   for (;;) {
     const code = newEnrollmentCode();
-    if (insert.run(sha256(normaliseCode(code)), now.toISOString(), expiresAt).changes === 1)
+    if (insert.run(sha256(normaliseEnrollmentCode(code)), now.toISOString(), expiresAt).changes === 1)
       return { code, expiresAt };
   }
 }
@@ -66,10 +66,10 @@ export type EnrollOutcome =
  */
 export function enrollDevice(
   db: HubDatabase,
-  input: { code: string; deviceId: string; deviceCode: string },
+  input: { code: string; deviceId: string; deviceCode: string; signingKey?: string | undefined },
   now: Date,
 ): EnrollOutcome {
-  const codeHash = sha256(normaliseCode(input.code));
+  const codeHash = sha256(normaliseEnrollmentCode(input.code));
   // One transaction: a one-time code [P23] is spent by exactly one enrollment.
   return db.transaction((): EnrollOutcome => {
     const valid = db
@@ -86,12 +86,22 @@ export function enrollDevice(
     if (holder && holder.device_id !== input.deviceId) return { ok: false, code: 'device_code_taken' };
     const token = randomBytes(32).toString('base64url');
     const pushToken = randomBytes(32).toString('base64url');
+    // The device's signing key [P33] is the one it first enrolled with: a later enrollment (a new
+    // token) cannot swap it for a key that would vouch for another device's events.
     db.prepare(
-      `INSERT INTO devices (device_id, device_code, token_hash, push_token_hash, enrolled_at, revoked_at)
-       VALUES (?, ?, ?, ?, ?, NULL)
+      `INSERT INTO devices (device_id, device_code, token_hash, push_token_hash, enrolled_at, revoked_at, signing_key)
+       VALUES (?, ?, ?, ?, ?, NULL, ?)
        ON CONFLICT (device_id) DO UPDATE SET device_code = excluded.device_code, token_hash = excluded.token_hash,
-         push_token_hash = excluded.push_token_hash, enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
-    ).run(input.deviceId, input.deviceCode, sha256(token), sha256(pushToken), now.toISOString());
+         push_token_hash = excluded.push_token_hash, enrolled_at = excluded.enrolled_at, revoked_at = NULL,
+         signing_key = coalesce(devices.signing_key, excluded.signing_key)`,
+    ).run(
+      input.deviceId,
+      input.deviceCode,
+      sha256(token),
+      sha256(pushToken),
+      now.toISOString(),
+      input.signingKey ?? null,
+    );
     if (valid.single_use === 1)
       db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(
         now.toISOString(),
@@ -125,6 +135,17 @@ export function deviceForToken(db: HubDatabase, authorization: string | undefine
     device: { deviceId: row.device_id, deviceCode: row.device_code },
     scope: row.token_hash === hash ? 'full' : 'push',
   };
+}
+
+/** A device's public signing key, if it gave one at enrollment [P33]. */
+export function deviceSigningKey(db: HubDatabase, deviceId: string): string | undefined {
+  return (
+    db
+      .prepare<[string], { signing_key: string | null }>(
+        'SELECT signing_key FROM devices WHERE device_id = ?',
+      )
+      .get(deviceId)?.signing_key ?? undefined
+  );
 }
 
 /** Revokes a device's token (a lost tablet): its next request gets 401. */

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@/domain';
-import { canonicalJson } from '../canonicalJson';
+import { withoutSecrets, type DomainEvent } from '@/domain';
+import { canonicalJson } from '@/lib/canonicalJson';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { applyUserEvent } from '../accounts/userStore';
 import { applyDeliveryEvent } from '../delivery/deliveryQueue';
@@ -31,7 +31,8 @@ export function storeEvents(
   return db.transaction(() =>
     events.map((event): StoreOutcome => {
       if (event.drillId && cleared.get(event.drillId)) return 'accepted';
-      const body = canonicalJson(event);
+      // The account's secrets go to the account table, never into the journal others pull [P34].
+      const body = canonicalJson(withoutSecrets(event));
       const result = insert.run(
         event.id,
         event.type,
@@ -49,9 +50,20 @@ export function storeEvents(
         if (event.type === 'incident.drill_cleared') clearDrill.run(event.entityId);
         return 'accepted';
       }
-      return stored.get(event.id)?.body === body ? 'duplicate' : 'conflict';
+      const earlier = stored.get(event.id)?.body;
+      return earlier !== undefined && sameContent(earlier, event) ? 'duplicate' : 'conflict';
     }),
   )();
+}
+
+/**
+ * "Same content" [P7] is the signed content: a signature is proof, not content (ECDSA signs the same
+ * bytes differently each time), and the stored account event has no secrets to compare.
+ */
+function sameContent(storedBody: string, event: DomainEvent): boolean {
+  const { signature: _a, deviceSignature: _b, ...stored } = JSON.parse(storedBody) as DomainEvent;
+  const { signature: _c, deviceSignature: _d, ...incoming } = withoutSecrets(event);
+  return canonicalJson(stored) === canonicalJson(incoming);
 }
 
 export type PullPage = { events: unknown[]; lastSeq: number; more: boolean };

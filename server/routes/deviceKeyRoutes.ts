@@ -4,7 +4,7 @@ import { DATA_KEY_BYTES } from '@/lib/crypto/dataKeys';
 import { wipe } from '@/lib/crypto/encoding';
 import { importPublicKey, openSealed, sealTo, type SealedBox } from '@/lib/crypto/sealedBox';
 import * as z from 'zod/mini';
-import { verifyPassphrase } from '../accounts/userStore';
+import { signingKeyBoxOf, verifyPassphrase } from '../accounts/userStore';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { deviceForToken, noteDeviceContact, type TokenScope } from '../devices/deviceRegistry';
 import { sendError } from '../httpErrors';
@@ -105,6 +105,7 @@ export function registerDeviceKeyRoutes(
       { deviceCode: device.deviceCode, userId: user.userId },
       'data key released for a first sign-in',
     );
-    return reply.header('cache-control', 'no-store').send({ user, sealed });
+    const signing = signingKeyBoxOf(deps.db, user.userId);
+    return reply.header('cache-control', 'no-store').send({ user, sealed, ...(signing ? { signing } : {}) });
   });
 }

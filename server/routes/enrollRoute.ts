@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { enrollRequestSchema, type EnrollResponse } from '@/domain';
 import type { HubDatabase } from '../db/openHubDatabase';
+import { grantFirstAdmin } from '../accounts/firstAdmin';
 import { enrollDevice } from '../devices/deviceRegistry';
 import { sendError } from '../httpErrors';
 import { sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit';
@@ -48,6 +49,7 @@ export function registerEnrollRoute(
         `Device code ${parsed.data.deviceCode} is already used by another device.`,
       );
     }
+    grantFirstAdmin(deps.db, parsed.data.code, outcome.device.deviceId, deps.now());
     request.log.info({ deviceCode: outcome.device.deviceCode }, 'device enrolled');
     const body: EnrollResponse = {
       token: outcome.token,

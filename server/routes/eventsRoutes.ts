@@ -23,12 +23,12 @@ import { fromUtf8 } from '@/lib/crypto/encoding';
 import { openSealed } from '@/lib/crypto/sealedBox';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { countDevices } from '../devices/deviceRegistry';
-import { accountAuthorityProblem } from '../accounts/accountAuthority';
 import { getHubUser, usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
 import { EventRejection, HubError, type EventRejectionCode } from '@/domain/sync/hubRefusals';
 import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
+import { createTrustCheck } from '../events/eventTrust';
 
 const LIMITS = { maxEvents: MAX_BATCH_EVENTS, maxBytes: MAX_BATCH_BYTES };
 
@@ -208,12 +208,16 @@ export function registerEventsRoutes(
       const results: (PushResult | undefined)[] = Array.from({ length: items.length }, () => undefined);
       const valid: { index: number; event: DomainEvent }[] = [];
       const claimedUsernames = new Map<string, string>();
-      const adminsInBatch = new Set<string>();
       const opened = await Promise.all(items.map((item) => openItem(item, deps.sealingKey)));
-      opened.forEach((outcome, index) => {
+      const trust = createTrustCheck(deps.db, {
+        deviceId: request.device!.deviceId,
+        fullToken: request.tokenScope === 'full',
+      });
+      // In order: an account or key an earlier event of the batch brings counts for the later ones.
+      for (const [index, outcome] of opened.entries()) {
         if (!outcome.ok) {
           results[index] = { id: idOf(items[index]), status: 'rejected', ...outcome.refusal };
-          return;
+          continue;
         }
         const item = outcome.value;
         const parsed = domainEventSchema.safeParse(item);
@@ -227,30 +231,23 @@ export function registerEventsRoutes(
             message: `Invalid value at ${field || 'the event'}${issue ? ` (${issue.message})` : ''}.`,
             ...(field ? { field } : {}),
           };
-          return;
+          continue;
         }
         const problem =
+          (await trust.check(parsed.data)) ??
           rightsProblem(parsed.data) ??
           configProblem(parsed.data, config) ??
           accountProblem(deps.db, parsed.data, claimedUsernames) ??
-          accountAuthorityProblem(
-            deps.db,
-            parsed.data,
-            request.device!.deviceId,
-            request.tokenScope === 'full',
-            adminsInBatch,
-          ) ??
           deliveryAuthorityProblem(deps.db, parsed.data, request.tokenScope === 'full');
         if (problem) {
           results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
-          return;
+          continue;
         }
-        if (parsed.data.type === 'user.created') {
+        if (parsed.data.type === 'user.created')
           claimedUsernames.set(parsed.data.payload.username, parsed.data.entityId);
-          if (parsed.data.payload.role === 'admin') adminsInBatch.add(parsed.data.entityId);
-        }
+        trust.accepted(parsed.data);
         valid.push({ index, event: parsed.data });
-      });
+      }
       const outcomes = storeEvents(
         deps.db,
         valid.map(({ event }) => event),

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { canonicalJson } from '../canonicalJson';
+import { canonicalJson } from '@/lib/canonicalJson';
 import {
   simrsPatientBodySchema,
   simrsPatientSearchBodySchema,

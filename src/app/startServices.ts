@@ -92,7 +92,7 @@ export function startServices(): AppServices {
   const session = createSession({
     db,
     release: async (username, passphrase) => release(await hubForAccounts(), username, passphrase),
-    join: async (code, rawKey) => join(await hubForAccounts(), code, rawKey),
+    join: async (code, rawKey, signingKey) => join(await hubForAccounts(), code, rawKey, signingKey),
     afterUnlock: escrowOnce,
   });
   followSessionLanding(session);

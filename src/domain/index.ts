@@ -36,6 +36,7 @@ export * from './projections/projectEntity';
 export * from './sync/protocol';
 export * from './capture/planReview';
 export * from './events/accountEvents';
+export * from './events/signedForm';
 export * from './events/auditEvents';
 export * from './access/passphrasePolicy';
 export * from './incidents/downtimeReport';

@@ -4,6 +4,7 @@ import { uuidv7 } from '@/lib/ids';
 import { err, ok, type Result } from '@/lib/result';
 import type { FieldProblem } from '@/domain';
 import { loadDeviceIdentity, loadKeyring, updateKeyring, wrapAad, type SiagaDb } from '@/storage';
+import { newPersonKey } from './signingKeys';
 import type { Session } from './session';
 
 const writes = () => import('./storageWrites');
@@ -24,8 +25,12 @@ export function accountActions(
   session: Session,
   hub: { usernameAvailable?: UsernameAvailable } = {},
 ) {
-  /** One derivation: the verifier for the event, and the wrap of this device's key. */
-  async function credentialsFor(userId: string, passphrase: string) {
+  /**
+   * One derivation for everything a passphrase protects: the verifier for the hub, the wrap of
+   * this device's key, and a new signing key for the account, its private half under the same
+   * wrapping key (kept here and, inside the secrets, by the hub for sign-ins elsewhere [P34]).
+   */
+  async function keysFor(userId: string, passphrase: string) {
     const [device, keyring] = await Promise.all([loadDeviceIdentity(db), loadKeyring(db)]);
     if (!device || !keyring) throw new Error('The device is not set up.');
     const kdf = newKdf();
@@ -33,11 +38,27 @@ export function accountActions(
     const wrap = await session.withDataKey((raw) =>
       sealWithKey(derived, kdf, raw, wrapAad(device.deviceId, userId, keyring.keyVersion)),
     );
-    return { credentials: { kdf, verifier: derived.verifier }, wrap };
+    const person = await newPersonKey(derived, kdf, userId);
+    return {
+      signingKey: person.publicKey,
+      credentials: {
+        kdf,
+        verifier: derived.verifier,
+        signingKeyBox: { iv: person.box.iv, ct: person.box.ct },
+      },
+      wrap,
+      signerEntry: { ...person.box, publicKey: person.publicKey },
+      signer: person.signer,
+    };
   }
 
-  const addWrap = (userId: string, wrap: Awaited<ReturnType<typeof credentialsFor>>['wrap']) =>
-    updateKeyring(db, (keyring) => ({ ...keyring, wraps: { ...keyring.wraps, [userId]: wrap } }));
+  /** This device keeps the new wrap and signing key box: the person can sign in here at once, offline. */
+  const keepKeys = (userId: string, keys: Awaited<ReturnType<typeof keysFor>>) =>
+    updateKeyring(db, (keyring) => ({
+      ...keyring,
+      wraps: { ...keyring.wraps, [userId]: keys.wrap },
+      signers: { ...keyring.signers, [userId]: keys.signerEntry },
+    }));
 
   async function createUser(input: {
     displayName: string;
@@ -52,7 +73,7 @@ export function accountActions(
     if ((await hub.usernameAvailable?.(username)) === false)
       return err([{ field: 'username', reason: Reason.UsernameTaken }]);
     const userId = uuidv7();
-    const { credentials, wrap } = await credentialsFor(userId, input.passphrase);
+    const keys = await keysFor(userId, input.passphrase);
     const created = await (
       await writes()
     ).recordUserCreated(db, {
@@ -60,10 +81,11 @@ export function accountActions(
       username,
       displayName: input.displayName,
       role: input.role,
-      credentials,
+      signingKey: keys.signingKey,
+      credentials: keys.credentials,
     });
     if (!created.ok) return created;
-    await addWrap(userId, wrap);
+    await keepKeys(userId, keys);
     return ok({ userId });
   }
 
@@ -75,10 +97,16 @@ export function accountActions(
   ): Promise<Result<void, FieldProblem[]>> {
     const problem = passphraseProblem(passphrase, username);
     if (problem) return err([{ field: 'passphrase', reason: problem }]);
-    const { credentials, wrap } = await credentialsFor(userId, passphrase);
-    const recorded = await (await writes()).recordPassphraseSet(db, userId, credentials);
+    // A new key with every new passphrase: signed by the person's current key (their own change)
+    // or an admin's (a reset, when the old passphrase and so the old key are lost).
+    const keys = await keysFor(userId, passphrase);
+    const recorded = await (
+      await writes()
+    ).recordPassphraseSet(db, userId, { signingKey: keys.signingKey, credentials: keys.credentials });
     if (!recorded.ok) return recorded;
-    await addWrap(userId, wrap);
+    await keepKeys(userId, keys);
+    // One's own new key signs from now on (the hub learns it from the event just recorded).
+    if (session.currentUser()?.userId === userId) session.useSigningKey(keys.signer);
     return ok(undefined);
   }
 

@@ -9,7 +9,7 @@ import {
   type UserAccount,
 } from '@/domain';
 import { aeadDecrypt, aeadEncrypt, type AeadBox } from '@/lib/crypto/aead';
-import { importDataKeys, newDataKeyMaterial } from '@/lib/crypto/dataKeys';
+import { importDataKeys, newDataKeyMaterial, type DataKeys } from '@/lib/crypto/dataKeys';
 import { fromUtf8, utf8, wipe } from '@/lib/crypto/encoding';
 import { IntegrityError, WrongPassphraseError } from '@/lib/crypto/errors';
 import {
@@ -19,6 +19,7 @@ import {
   sealWithKey,
   sealWithPassphrase,
   type PassphraseBox,
+  type PassphraseKdf,
 } from '@/lib/crypto/passphrase';
 import { uuidv7 } from '@/lib/ids';
 import { logger, errorName } from '@/lib/logger';
@@ -35,13 +36,20 @@ import {
   saveKeyring,
   setCodec,
   setCurrentActor,
+  currentSigners,
+  setCurrentSigners,
   TOKEN_CONTEXT,
   updateKeyring,
   wrapAad,
+  type Signer,
   type SiagaDb,
 } from '@/storage';
 import type { EnrollFailure } from '@/sync';
 import { clearSignInFailures, recordSignInFailure, waitBeforeSignIn } from './signInThrottle';
+import { newDeviceKey, newPersonKey, openDeviceKey, openPersonKey } from './signingKeys';
+
+const sameKdf = (a: PassphraseKdf, b: PassphraseKdf) =>
+  a.algorithm === b.algorithm && a.iterations === b.iterations && a.salt === b.salt;
 
 const writes = () => import('./storageWrites');
 
@@ -63,6 +71,8 @@ export type SignInFailure =
   | { reason: 'wrongPassphrase' }
   | { reason: 'wait'; waitMs: number }
   | { reason: 'hubNeeded' }
+  /** An account from before signing (or a hub that never got its key): an admin resets its passphrase. */
+  | { reason: 'noSigningKey' }
   | {
       reason: 'hub';
       detail: 'unreachable' | 'notEscrowed' | 'notEnrolled' | 'failed' | 'wait';
@@ -75,7 +85,12 @@ export type KeyRelease = (
   passphrase: string,
 ) => Promise<
   Result<
-    { user: SessionUser & { active: boolean }; rawKey: Uint8Array<ArrayBuffer> },
+    {
+      user: SessionUser & { active: boolean };
+      rawKey: Uint8Array<ArrayBuffer>;
+      /** The person's signing key as the hub keeps it, under their passphrase [P34]. */
+      signing?: PassphraseBox & { publicKey: string };
+    },
     { failure: string; retryAfterMs?: number }
   >
 >;
@@ -84,6 +99,7 @@ export type KeyRelease = (
 export type JoinHub = (
   enrollmentCode: string,
   rawKey: Uint8Array<ArrayBuffer>,
+  deviceSigningKey: string,
 ) => Promise<Result<EnrollResponse, EnrollFailure>>;
 
 export type JoinFailure = EnrollFailure | 'alreadySetUp';
@@ -97,8 +113,11 @@ const PIN_ITERATIONS = 100_000;
 const PIN_CHECK = 'siaga-pin';
 const pinAad = (userId: string) => `pin|${userId}`;
 
-/** What stays in memory while signed in; after lock only what a PIN resume needs, or nothing. */
-type Secrets = { sessionKey: CryptoKey; keyBlob: AeadBox };
+/**
+ * What stays in memory while signed in; after lock only what a PIN resume needs, or nothing. The
+ * signing keys are non-extractable: they can sign, never be read out.
+ */
+type Secrets = { sessionKey: CryptoKey; keyBlob: AeadBox; person: Signer };
 
 export type Session = ReturnType<typeof createSession>;
 
@@ -126,10 +145,20 @@ export function createSession(deps: {
     const [keyring, device] = await Promise.all([loadKeyring(db), loadDeviceIdentity(db)]);
     setCodec(lockedCodec);
     setCurrentActor(undefined);
+    setCurrentSigners(undefined);
     store.setState(
       keyring ? { status: 'signedOut' } : { status: 'setUp', existingDeviceCode: device?.deviceCode },
       true,
     );
+  }
+
+  /** This device's signing key [P33]; a device set up before signing existed gets one now. */
+  async function deviceSigner(keys: DataKeys, deviceId: string): Promise<Signer> {
+    const entry = (await loadKeyring(db))?.device;
+    if (entry) return openDeviceKey(keys.encryption, entry, deviceId);
+    const made = await newDeviceKey(keys.encryption, deviceId);
+    await updateKeyring(db, (current) => ({ ...current, device: current.device ?? made.entry }));
+    return made.signer;
   }
 
   /**
@@ -139,25 +168,30 @@ export function createSession(deps: {
   async function unlock(
     rawKey: Uint8Array<ArrayBuffer>,
     user: SessionUser,
+    person: Signer,
     beforeShown?: () => Promise<void>,
   ): Promise<void> {
-    const [keyring, device] = await Promise.all([loadKeyring(db), loadDeviceIdentity(db)]);
-    if (!keyring || !device) throw new Error('The device is not set up.');
+    const [keyring, deviceIdentity] = await Promise.all([loadKeyring(db), loadDeviceIdentity(db)]);
+    if (!keyring || !deviceIdentity) throw new Error('The device is not set up.');
     const keys = await importDataKeys(rawKey, keyring.keyVersion);
     // A key that does not open the check value is not this device's key: refuse it.
-    const check = fromUtf8(await aeadDecrypt(keys.encryption, keyring.check, checkAad(device.deviceId)));
-    if (check !== CHECK_TEXT) throw new IntegrityError(checkAad(device.deviceId));
+    const check = fromUtf8(
+      await aeadDecrypt(keys.encryption, keyring.check, checkAad(deviceIdentity.deviceId)),
+    );
+    if (check !== CHECK_TEXT) throw new IntegrityError(checkAad(deviceIdentity.deviceId));
     const sessionKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
       'decrypt',
     ]);
-    secrets = { sessionKey, keyBlob: await aeadEncrypt(sessionKey, rawKey, 'session') };
+    secrets = { sessionKey, keyBlob: await aeadEncrypt(sessionKey, rawKey, 'session'), person };
+    const device = await deviceSigner(keys, deviceIdentity.deviceId);
     const { encryptedCodec, encryptAtRest, sealPendingEvents } = await writes();
     // Plain rows are readable only until this device's one-time rewrite has finished.
     let plainAllowed = true;
     const codec = encryptedCodec(keys, () => plainAllowed);
     setCodec(codec);
     setCurrentActor({ userId: user.userId, name: user.displayName, role: user.role });
+    setCurrentSigners({ person: { ...person, userId: user.userId }, device });
     pinTries = 0;
     await beforeShown?.();
     store.setState({ status: 'unlocked', user }, true);
@@ -208,11 +242,16 @@ export function createSession(deps: {
     const kdf = newKdf();
     const derived = await derivePassphraseSecrets(input.passphrase, kdf);
     const keys = await importDataKeys(rawKey, 1);
+    // The admin's signing key, and this device's: everything recorded from now on is signed.
+    const person = await newPersonKey(derived, kdf, userId);
+    const deviceKey = await newDeviceKey(keys.encryption, device.deviceId);
     await saveKeyring(db, {
       keyVersion: 1,
       wraps: { [userId]: await sealWithKey(derived, kdf, rawKey, wrapAad(device.deviceId, userId, 1)) },
       pins: {},
       check: await aeadEncrypt(keys.encryption, utf8(CHECK_TEXT), checkAad(device.deviceId)),
+      signers: { [userId]: { ...person.box, publicKey: person.publicKey } },
+      device: deviceKey.entry,
     });
     // A new device never held plain records; one used before accounts is rewritten at unlock.
     if (!existing) await (await writes()).markEncryptedAtRest(db);
@@ -224,7 +263,7 @@ export function createSession(deps: {
     };
     // The admin's account is recorded before the workspace shows: a reload right after set-up
     // must find the account its key is wrapped for, or no one could ever sign in here again.
-    await unlock(rawKey.slice(), user, async () => {
+    await unlock(rawKey.slice(), user, person.signer, async () => {
       const created = await (
         await writes()
       ).recordUserCreated(db, {
@@ -232,7 +271,12 @@ export function createSession(deps: {
         username,
         displayName: input.displayName,
         role: 'admin',
-        credentials: { kdf, verifier: derived.verifier },
+        signingKey: person.publicKey,
+        credentials: {
+          kdf,
+          verifier: derived.verifier,
+          signingKeyBox: { iv: person.box.iv, ct: person.box.ct },
+        },
       });
       if (!created.ok) logger.error('session.admin_event_failed', { reason: created.error[0]?.reason });
     });
@@ -256,9 +300,11 @@ export function createSession(deps: {
     const device = await saveDeviceIdentity(db, input.deviceCode);
     const rawKey = newDataKeyMaterial();
     try {
-      const joined = await deps.join(input.enrollmentCode, rawKey);
-      if (!joined.ok) return joined;
       const keys = await importDataKeys(rawKey, 1);
+      // The device's own signing key is given to the hub at enrollment [P33].
+      const deviceKey = await newDeviceKey(keys.encryption, device.deviceId);
+      const joined = await deps.join(input.enrollmentCode, rawKey, deviceKey.entry.publicKey);
+      if (!joined.ok) return joined;
       const { encryptedCodec, saveJoinedDevice } = await writes();
       const token = await encryptedCodec(keys, () => false).encode(joined.value.token, TOKEN_CONTEXT);
       await saveJoinedDevice(db, {
@@ -268,6 +314,7 @@ export function createSession(deps: {
           pins: {},
           check: await aeadEncrypt(keys.encryption, utf8(CHECK_TEXT), checkAad(device.deviceId)),
           escrowedWith: joined.value.hubId,
+          device: deviceKey.entry,
         },
         credentials: {
           token,
@@ -300,14 +347,27 @@ export function createSession(deps: {
     const wrap = account ? keyring.wraps[account.id] : undefined;
     if (account && wrap) {
       try {
-        const raw = await openWithPassphrase(
+        // One derivation opens both: the data key's wrap and the person's signing key share it.
+        const derived = await derivePassphraseSecrets(passphrase, wrap.kdf);
+        const raw = await aeadDecrypt(
+          derived.wrappingKey,
           wrap,
-          passphrase,
           wrapAad(device.deviceId, account.id, keyring.keyVersion),
-        );
+        ).catch((error: unknown) => {
+          throw error instanceof IntegrityError ? new WrongPassphraseError() : error;
+        });
+        const entry = keyring.signers?.[account.id];
+        if (!entry) {
+          wipe(raw);
+          return err({ reason: 'noSigningKey' });
+        }
+        const secretsForKey = sameKdf(entry.kdf, wrap.kdf)
+          ? derived
+          : await derivePassphraseSecrets(passphrase, entry.kdf);
+        const person = await openPersonKey(secretsForKey, entry, account.id, entry.publicKey);
         await clearSignInFailures(db, name);
         const user = toSessionUser(account);
-        await unlock(raw, user);
+        await unlock(raw, user, person);
         await recordSignIn();
         return ok(user);
       } catch (error) {
@@ -338,12 +398,28 @@ export function createSession(deps: {
           failure === 'hubUnreachable' ? 'unreachable' : failure === 'notEscrowed' ? 'notEscrowed' : 'failed',
       });
     }
-    const { user: hubUser, rawKey } = released.value;
+    const { user: hubUser, rawKey, signing } = released.value;
     if (!hubUser.active) return err({ reason: 'wrongPassphrase' });
-    // From now on this user signs in here without the hub.
-    const wrap2 = await sealWithPassphrase(
+    if (!signing) {
+      wipe(rawKey);
+      return err({ reason: 'noSigningKey' });
+    }
+    // The person's signing key as the hub keeps it opens with their passphrase; from now on both
+    // it and this device's key are wrapped under that one derivation, to sign in without the hub.
+    const derived = await derivePassphraseSecrets(passphrase, signing.kdf);
+    let person: Signer;
+    try {
+      person = await openPersonKey(derived, signing, hubUser.userId, signing.publicKey);
+    } catch (error) {
+      wipe(rawKey);
+      if (!(error instanceof WrongPassphraseError)) throw error;
+      logger.warn('session.released_signing_key_refused', { error: errorName(error) });
+      return err({ reason: 'hub', detail: 'failed' });
+    }
+    const wrap2 = await sealWithKey(
+      derived,
+      signing.kdf,
       rawKey,
-      passphrase,
       wrapAad(device.deviceId, hubUser.userId, keyring.keyVersion),
     );
     const user: SessionUser = {
@@ -354,7 +430,7 @@ export function createSession(deps: {
     };
     await clearSignInFailures(db, name);
     try {
-      await unlock(rawKey.slice(), user);
+      await unlock(rawKey.slice(), user, person);
     } catch (error) {
       wipe(rawKey);
       if (store.getState().status === 'unlocked') throw error;
@@ -362,7 +438,14 @@ export function createSession(deps: {
       logger.warn('session.released_key_refused', { error: errorName(error) });
       return err({ reason: 'hub', detail: 'failed' });
     }
-    await updateKeyring(db, (current) => ({ ...current, wraps: { ...current.wraps, [user.userId]: wrap2 } }));
+    await updateKeyring(db, (current) => ({
+      ...current,
+      wraps: { ...current.wraps, [user.userId]: wrap2 },
+      signers: {
+        ...current.signers,
+        [user.userId]: { kdf: signing.kdf, iv: signing.iv, ct: signing.ct, publicKey: signing.publicKey },
+      },
+    }));
     wipe(rawKey);
     await recordSignIn();
     return ok(user);
@@ -383,6 +466,7 @@ export function createSession(deps: {
     if (!pin) secrets = undefined;
     setCodec(lockedCodec);
     setCurrentActor(undefined);
+    setCurrentSigners(undefined);
     store.setState({ status: 'locked', user: state.user, reason, pin }, true);
   }
 
@@ -403,7 +487,7 @@ export function createSession(deps: {
       return err('wrongPin');
     }
     const raw = await aeadDecrypt(secrets.sessionKey, secrets.keyBlob, 'session');
-    await unlock(raw, state.user);
+    await unlock(raw, state.user, secrets.person);
     return ok(state.user);
   }
 
@@ -415,6 +499,7 @@ export function createSession(deps: {
     secrets = undefined;
     setCodec(lockedCodec);
     setCurrentActor(undefined);
+    setCurrentSigners(undefined);
     store.setState({ status: 'signedOut' }, true);
   }
 
@@ -437,9 +522,19 @@ export function createSession(deps: {
     return ok(undefined);
   }
 
+  /** After one's own passphrase change: the new signing key replaces the old one in this session. */
+  function useSigningKey(person: Signer): void {
+    const state = store.getState();
+    const current = currentSigners(db);
+    if (state.status !== 'unlocked' || !secrets || !current) return;
+    secrets = { ...secrets, person };
+    setCurrentSigners({ ...current, person: { ...person, userId: state.user.userId } });
+  }
+
   return {
     store,
     start,
+    useSigningKey,
     setUpDevice,
     joinHub,
     signIn,

@@ -18,6 +18,7 @@ import { logger } from '@/lib/logger';
 import { getCodec, type StorageCodec } from './codec';
 import type { EventOrigin, JournalRow, SiagaDb } from './db';
 import { hubSealingKey, sealEvent } from './hubSeal';
+import { rememberSigningKeys, signingKeysOf } from './signingKeyDirectory';
 import { withJournalLock } from './journalLock';
 import {
   toAssessmentRow,
@@ -281,7 +282,10 @@ export async function appendEventsHoldingLock(
     })),
   );
 
-  await db.transaction('rw', [db.journal, db.drafts, ...projectionTables(db)], async () => {
+  const signingKeys = await signingKeysOf(fresh);
+
+  await db.transaction('rw', [db.journal, db.drafts, db.meta, ...projectionTables(db)], async () => {
+    await rememberSigningKeys(db, signingKeys);
     const existingCounters = await db.counters.bulkGet([...counterUpdates.keys()]);
     await db.journal.bulkDelete([...clearing.journalIds]);
     await db.journal.bulkAdd(journalRows);

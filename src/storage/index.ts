@@ -47,6 +47,7 @@ export {
   type DeviceSetup,
 } from './deviceSetup';
 export { accessStore, currentActor, setCurrentActor } from './access';
+export { currentSigners, setCurrentSigners, signEvents, type Signer, type Signers } from './signers';
 export { encryptedCodec } from './encryptedCodec';
 export { encryptAtRest, markEncryptedAtRest, sealPendingEvents } from './encryptAtRest';
 export { saveJoinedDevice } from './joinedDevice';
@@ -173,3 +174,4 @@ export {
   type ExportedBackup,
 } from './backup';
 export { DEFAULT_RETENTION_DAYS, purgeAcknowledged } from './purge';
+export { knownSigningKeys, rememberSigningKeys, verifyPulledEvents } from './signingKeyDirectory';

@@ -26,6 +26,17 @@ const keyringSchema = z.strictObject({
   check: z.strictObject({ iv: z.string(), ct: z.string() }),
   /** The hub store that holds a sealed copy of the data key for first sign-ins elsewhere. */
   escrowedWith: z.optional(z.string()),
+  /**
+   * User id → that person's signing key (decision 0010): the private half under their passphrase,
+   * with the public half it belongs to. Opened at sign-in, held in memory while unlocked.
+   */
+  signers: z.optional(
+    z.record(z.string(), z.strictObject({ ...boxSchema.def.shape, publicKey: z.string() })),
+  ),
+  /** This device's own signing key [P33]: the private half under the data key. */
+  device: z.optional(
+    z.strictObject({ publicKey: z.string(), box: z.strictObject({ iv: z.string(), ct: z.string() }) }),
+  ),
 });
 export type Keyring = z.output<typeof keyringSchema>;
 

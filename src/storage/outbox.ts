@@ -29,7 +29,7 @@ export async function pendingPage(
   const locked = isLocked();
   const unsealed = locked ? [] : rows.filter((row) => !row.sealed);
   const decoded = new Map((await decodeJournalRows(unsealed, codec)).map((event) => [event.id, event]));
-  // Account changes go only with the full token, i.e. while someone is signed in [P24].
+  // Account changes go only with the full token, i.e. while someone is signed in [P34].
   const sendable = locked ? rows.filter((row) => !row.type.startsWith('user.')) : rows;
   const items = sendable.flatMap((row): OutboxItem[] => {
     if (row.sealed) return [{ id: row.id, sealed: row.sealed }];

@@ -13,7 +13,12 @@ export type BrowserSync = {
   escrow: (hubUrl: string, rawKey: Uint8Array<ArrayBuffer>) => ReturnType<typeof escrowDataKey>;
   release: (hubUrl: string, username: string, passphrase: string) => ReturnType<typeof releaseDataKey>;
   /** A new device joins the hub: enrolls and leaves its new data key there [P1, P22]. */
-  join: (hubUrl: string, code: string, rawKey: Uint8Array<ArrayBuffer>) => ReturnType<typeof joinHub>;
+  join: (
+    hubUrl: string,
+    code: string,
+    rawKey: Uint8Array<ArrayBuffer>,
+    signingKey: string,
+  ) => ReturnType<typeof joinHub>;
   /** Whether the hub knows no account by this username [P29]; undefined when it cannot say. */
   usernameAvailable: (hubUrl: string, username: string) => Promise<boolean | undefined>;
   /** The hub's device counts [P25]; undefined when not enrolled, signed out or unanswered. */
@@ -49,8 +54,11 @@ export function createBrowserSync(db: SiagaDb, hubUrl: () => string | undefined)
         username,
         passphrase,
       ),
-    join: async (url, code, rawKey) =>
-      (await import('./enrollDevice')).joinHub(db, code, rawKey, { hubUrl: url, ...browserRuntime() }),
+    join: async (url, code, rawKey, signingKey) =>
+      (await import('./enrollDevice')).joinHub(db, code, rawKey, signingKey, {
+        hubUrl: url,
+        ...browserRuntime(),
+      }),
     usernameAvailable: async (url, username) => {
       const token = (await hubTokens(db))?.pull;
       if (!token) return undefined;

@@ -2,6 +2,7 @@ import { err, ok, type Result } from '@/lib/result';
 import {
   getCodec,
   loadDeviceIdentity,
+  loadKeyring,
   loadHubCredentials,
   saveHubCredentials,
   savePullCursor,
@@ -28,9 +29,15 @@ export async function enrollDevice(
 ): Promise<Result<{ deviceCode: string }, EnrollFailure>> {
   const device = await loadDeviceIdentity(db);
   if (!device) return err('deviceNotSetUp');
+  const signingKey = (await loadKeyring(db))?.device?.publicKey;
   const answer = await enrollWithHub(
     { ...call, now: call.now ?? (() => Date.now()) },
-    { code: code.trim(), deviceId: device.deviceId, deviceCode: device.deviceCode },
+    {
+      code: code.trim(),
+      deviceId: device.deviceId,
+      deviceCode: device.deviceCode,
+      ...(signingKey ? { signingKey } : {}),
+    },
   );
   if (!answer.ok) return err(enrollFailureOf(answer.error));
   const { body } = answer.value;
@@ -61,6 +68,7 @@ export async function joinHub(
   db: SiagaDb,
   code: string,
   rawKey: Uint8Array<ArrayBuffer>,
+  signingKey: string,
   call: HubCall,
 ): Promise<Result<EnrollResponse, EnrollFailure>> {
   const device = await loadDeviceIdentity(db);
@@ -69,6 +77,7 @@ export async function joinHub(
     code: code.trim(),
     deviceId: device.deviceId,
     deviceCode: device.deviceCode,
+    signingKey,
   });
   if (!answer.ok) return err(enrollFailureOf(answer.error));
   const { body } = answer.value;

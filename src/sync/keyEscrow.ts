@@ -48,7 +48,11 @@ export async function releaseDataKey(
   passphrase: string,
 ): Promise<
   Result<
-    { user: KeyReleaseResponse['user']; rawKey: Uint8Array<ArrayBuffer> },
+    {
+      user: KeyReleaseResponse['user'];
+      rawKey: Uint8Array<ArrayBuffer>;
+      signing?: NonNullable<KeyReleaseResponse['signing']>;
+    },
     { failure: ReleaseFailure; retryAfterMs?: number }
   >
 > {
@@ -76,9 +80,9 @@ export async function releaseDataKey(
       return err({ failure: 'notEscrowed' });
     return err({ failure: 'failed' });
   }
-  const { user, sealed } = answer.value.body;
+  const { user, sealed, signing } = answer.value.body;
   const rawKey = await openSealed(oneTime.privateKey, sealed, releaseAad(device.deviceId, user.userId)).catch(
     () => undefined,
   );
-  return rawKey ? ok({ user, rawKey }) : err({ failure: 'failed' });
+  return rawKey ? ok({ user, rawKey, ...(signing ? { signing } : {}) }) : err({ failure: 'failed' });
 }

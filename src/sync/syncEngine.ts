@@ -10,6 +10,7 @@ import {
   pendingPage,
   saveClockOffset,
   savePullCursor,
+  verifyPulledEvents,
   type SiagaDb,
 } from '@/storage';
 import { backoffDelayMs, type BackoffPolicy } from './backoff';
@@ -112,7 +113,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (parsed.success) events.push(parsed.data);
         else set({ unreadablePulled: store.getState().unreadablePulled + 1 });
       }
-      if (events.length > 0) await appendEvents(deps.db, events, { origin: 'remote' });
+      // Applied only when each is signed by the person it names [P32]; the rest is logged and counted.
+      const { trusted, refused } = await verifyPulledEvents(deps.db, events);
+      if (refused.length > 0) {
+        logger.warn('sync.pulled_unsigned_or_forged', {
+          count: refused.length,
+          first: refused[0]?.id,
+        });
+        set({ unverifiedPulled: store.getState().unverifiedPulled + refused.length });
+      }
+      if (trusted.length > 0) await appendEvents(deps.db, trusted, { origin: 'remote' });
       // Saved only after the events are committed: a crash in between re-pulls them harmlessly.
       cursor = answer.value.body.cursor;
       await savePullCursor(deps.db, cursor);

@@ -15,8 +15,15 @@ export type SyncStatus = {
   bulk?: { total: number; done: number; startedAt: number } | undefined;
   /** Pulled events this device could not read (a newer app on another device); logged and skipped. */
   unreadablePulled: number;
+  /** Pulled events not signed by the person they name [P32]: not applied; logged and counted. */
+  unverifiedPulled: number;
 };
 
 export function createSyncStatusStore(): StoreApi<SyncStatus> {
-  return createStore<SyncStatus>(() => ({ phase: 'starting', sending: 0, unreadablePulled: 0 }));
+  return createStore<SyncStatus>(() => ({
+    phase: 'starting',
+    sending: 0,
+    unreadablePulled: 0,
+    unverifiedPulled: 0,
+  }));
 }

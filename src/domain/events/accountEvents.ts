@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { canonicalJson } from '@/lib/canonicalJson';
+import { digestBase64Url } from '@/lib/crypto/digest';
 import { Reason } from '../reasons';
 import { eventSchema, ROLES } from './envelope';
 import { personNameSchema } from './patientEvents';
@@ -24,18 +26,54 @@ export const passphraseVerifierSchema = z.strictObject({
     salt: base64Url(22, 86),
   }),
   verifier: base64Url(43, 43),
+  /**
+   * The account's private signing key (PKCS#8), AES-GCM under the wrapping key of the same
+   * derivation (associated data `signing|<userId>`): the hub hands it to the person's first
+   * sign-in on another device [P22, P34] and can open it no more than it can the passphrase.
+   */
+  signingKeyBox: z.optional(z.strictObject({ iv: base64Url(16, 16), ct: base64Url(100, 400) })),
 });
 export type PassphraseVerifier = z.output<typeof passphraseVerifierSchema>;
+
+/** A public signing key: the raw P-256 point, base64url [P32]. */
+export const signingPublicKeySchema = base64Url(87, 87);
+
+/**
+ * The secret part of an account event travels to the hub only [P34]: the hub keeps it in its
+ * account table and stores and relays the event without it. The event keeps its SHA-256
+ * (`credentialsDigest`), so the signature still covers exactly what was sent. Events from
+ * before signing carry `credentials` alone.
+ */
+const secretShape = {
+  credentials: z.optional(passphraseVerifierSchema),
+  credentialsDigest: z.optional(base64Url(43, 43)),
+};
+
+const hasSecretOrDigest = z.superRefine(
+  (payload: { credentials?: unknown; credentialsDigest?: unknown }, ctx) => {
+    if (payload.credentials === undefined && payload.credentialsDigest === undefined)
+      ctx.issues.push({ code: 'custom', path: ['credentials'], message: Reason.Required, input: payload });
+  },
+);
+
+/** The account secrets' fingerprint: SHA-256 of their canonical JSON, base64url. */
+export async function credentialsDigest(credentials: PassphraseVerifier): Promise<string> {
+  return digestBase64Url(canonicalJson(credentials));
+}
 
 /** An account is created by an admin, on the hub or on a device; `entityId` is the user's id. */
 export const userCreatedSchema = eventSchema(
   'user.created',
-  z.strictObject({
-    username: usernameSchema,
-    displayName: personNameSchema,
-    role: z.enum(ROLES),
-    credentials: passphraseVerifierSchema,
-  }),
+  z
+    .strictObject({
+      username: usernameSchema,
+      displayName: personNameSchema,
+      role: z.enum(ROLES),
+      /** The account's public signing key [P32]; absent only in accounts made before signing. */
+      signingKey: z.optional(signingPublicKeySchema),
+      ...secretShape,
+    })
+    .check(hasSecretOrDigest),
 );
 
 /** A change of name, role or status (deactivated accounts cannot sign in anywhere). */
@@ -48,8 +86,12 @@ export const userChangedSchema = eventSchema(
   }),
 );
 
-/** A new passphrase: set by the user, or reset by an admin. */
+/**
+ * A new passphrase: set by the user (signed by their own key, which only their passphrase opens:
+ * the proof of the old one), or reset by an admin, who cannot open the old key and so gives the
+ * account a new signing key [P34].
+ */
 export const userPassphraseSetSchema = eventSchema(
   'user.passphrase_set',
-  z.strictObject({ credentials: passphraseVerifierSchema }),
+  z.strictObject({ signingKey: z.optional(signingPublicKeySchema), ...secretShape }).check(hasSecretOrDigest),
 );

@@ -38,6 +38,15 @@ export const clockReadingSchema = z.strictObject({
 
 export const EVENT_SCHEMA_VERSION = 1;
 
+const base64Url = (length: number) => z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.length(length));
+
+/**
+ * A signature over the event's signed form (decision 0010): `keyId` names the key (SHA-256 of its
+ * public half), `value` is the ECDSA P-256 signature.
+ */
+export const eventSignatureSchema = z.strictObject({ keyId: base64Url(43), value: base64Url(86) });
+export type EventSignature = z.output<typeof eventSignatureSchema>;
+
 /** Fields every event carries, whatever its type. */
 export const envelopeShape = {
   id: uuidSchema,
@@ -61,6 +70,13 @@ export const envelopeShape = {
    * Never delivered to a SIMRS; removed everywhere when the drill is cleared.
    */
   drillId: z.optional(uuidSchema),
+  /**
+   * The person who made it, by their signing key [P32]. Optional only in the schema, for events
+   * stored before signing existed: the hub refuses an unsigned event.
+   */
+  signature: z.optional(eventSignatureSchema),
+  /** The device it was made on, by the device's key [P33]: checked when another device relays it. */
+  deviceSignature: z.optional(eventSignatureSchema),
 };
 
 /** An event schema: the envelope, a literal type, and the type's payload. */

@@ -59,6 +59,10 @@ export const EventRejection = {
   UnknownPoli: 'unknown_poli',
   UnknownDoctor: 'unknown_doctor',
   UsernameTaken: 'username_taken',
+  /** Unsigned, or a signature that does not hold for the person or device it names [P32, P33]. */
+  BadSignature: 'bad_signature',
+  /** Signed by a key no account of the hub has [P32]. */
+  UnknownSigner: 'unknown_signer',
   AccountAuthority: 'account_authority',
   DeliveryAuthority: 'delivery_authority',
 } as const;

@@ -12,6 +12,8 @@ export const enrollRequestSchema = z.strictObject({
   code: z.string().check(z.trim(), z.minLength(4), z.maxLength(40)),
   deviceId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)),
   deviceCode: z.string().check(z.regex(/^[A-Z][A-Z0-9]{2}$/)),
+  /** The device's public signing key [P33] (raw P-256, base64url). */
+  signingKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/))),
 });
 export type EnrollRequest = z.output<typeof enrollRequestSchema>;
 
@@ -96,6 +98,18 @@ export const keyReleaseResponseSchema = z.object({
     active: z.boolean(),
   }),
   sealed: sealedBoxSchema,
+  /**
+   * The person's signing key as the hub keeps it: AES-GCM under the wrapping key of their
+   * passphrase with these KDF parameters [P34]; only their passphrase opens it.
+   */
+  signing: z.optional(
+    z.object({
+      kdf: z.object({ algorithm: z.literal('PBKDF2-SHA256'), iterations: z.number(), salt: z.string() }),
+      iv: z.string(),
+      ct: z.string(),
+      publicKey: z.string(),
+    }),
+  ),
 });
 export type KeyReleaseResponse = z.output<typeof keyReleaseResponseSchema>;
 

@@ -13,6 +13,8 @@ function failureText(failure: SignInFailure): { key: MessageKey; seconds?: numbe
       return { key: 'account.signIn.wait', seconds: Math.ceil(failure.waitMs / 1_000) };
     case 'hubNeeded':
       return { key: 'account.signIn.hubNeeded' };
+    case 'noSigningKey':
+      return { key: 'account.signIn.noSigningKey' };
     case 'hub':
       switch (failure.detail) {
         case 'unreachable':

@@ -96,6 +96,9 @@ export function RecoveryWorkspace({
         <Button variant="primary" onClick={sync.syncNow}>
           {t('recovery.syncNow')}
         </Button>
+        {status.unverifiedPulled > 0 ? (
+          <Notice tone="danger" title={t('recovery.unverified', { count: status.unverifiedPulled })} />
+        ) : null}
         {status.unreadablePulled > 0 ? (
           <Notice tone="warning" title={t('recovery.unreadable', { count: status.unreadablePulled })} />
         ) : null}

@@ -57,6 +57,8 @@ export const accountEn: Record<keyof typeof accountId, string> = {
     'This account has never signed in on this device, and the hub cannot be reached. A first sign-in needs the hub; accounts already used here can still sign in.',
   'account.signIn.notEscrowed':
     'The hub does not hold this device’s key yet. Ask someone who already has an account on this device to sign in once while the hub is reachable.',
+  'account.signIn.noSigningKey':
+    'This account has no digital signing key yet, so it cannot record anything. Ask an admin to reset its passphrase, then sign in with the new one.',
   'account.signIn.hubFailed': 'The hub could not handle the sign-in. Try again or contact IT.',
 
   'account.lock.title': 'Screen locked',

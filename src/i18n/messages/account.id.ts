@@ -56,6 +56,8 @@ export const accountId = {
     'Akun ini belum pernah masuk di perangkat ini, dan hub tidak terjangkau. Masuk pertama kali perlu hub; akun yang sudah pernah dipakai di sini tetap bisa masuk.',
   'account.signIn.notEscrowed':
     'Hub belum menyimpan kunci perangkat ini. Minta petugas yang sudah punya akun di perangkat ini masuk sekali saat hub terjangkau.',
+  'account.signIn.noSigningKey':
+    'Akun ini belum punya kunci tanda tangan digital, jadi belum dapat mencatat apa pun. Minta admin mengatur ulang kata sandi akun ini, lalu masuk dengan kata sandi baru.',
   'account.signIn.hubFailed': 'Hub tidak dapat memproses permintaan masuk. Coba lagi atau hubungi IT.',
 
   'account.lock.title': 'Layar terkunci',

@@ -48,6 +48,8 @@ export const captureEn: Record<keyof typeof captureId, string> = {
   'recovery.progress': 'Sent {done} of {total}',
   'recovery.rate': '{rate} records/s',
   'recovery.remaining': '±{seconds} s left',
+  'recovery.unverified':
+    '{count} records from the hub were not applied because their digital signature is missing or invalid. Contact IT: the hub or the network may not be trustworthy.',
   'recovery.unreadable':
     '{count} records from other devices cannot be read by this app version. Update Siaga.',
   'recovery.countsCaption': 'Records on this device by state',

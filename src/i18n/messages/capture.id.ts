@@ -48,6 +48,8 @@ export const captureId = {
   'recovery.progress': 'Terkirim {done} dari {total}',
   'recovery.rate': '{rate} catatan/detik',
   'recovery.remaining': 'sisa ±{seconds} dtk',
+  'recovery.unverified':
+    '{count} catatan dari hub tidak diterapkan karena tanda tangan digitalnya tidak sah atau tidak ada. Hubungi IT: hub atau jaringan mungkin tidak dapat dipercaya.',
   'recovery.unreadable':
     '{count} catatan dari perangkat lain tidak bisa dibaca versi aplikasi ini. Perbarui Siaga.',
   'recovery.countsCaption': 'Catatan di perangkat ini menurut status',

@@ -51,6 +51,10 @@ export const hubRefusalsEn: Record<keyof typeof hubRefusalsId, string> = {
   unknown_poli: 'Refused by the hub: the clinic is not in the hub’s configuration (field {field}).',
   unknown_doctor:
     'Refused by the hub: the doctor does not practise in that clinic per the hub (field {field}).',
+  bad_signature:
+    'Refused by the hub: the digital signature of this record is missing or invalid, so it is not proven to be made by the person it names. Contact IT.',
+  unknown_signer:
+    'Refused by the hub: this record is signed with a key the hub does not know. If the account was made while the hub was out of reach, wait for the sync and send it again; if it keeps happening, contact IT.',
   username_taken: 'Refused by the hub: this username belongs to another account.',
   account_authority:
     'Refused by the hub: accounts are created or changed only by an IT account the hub knows, from a signed-in device.',

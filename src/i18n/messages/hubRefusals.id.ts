@@ -56,6 +56,10 @@ export const hubRefusalsId = {
   forbidden: 'Ditolak hub: peran petugas yang mencatatnya tidak berhak atas catatan ini.',
   unknown_poli: 'Ditolak hub: poli tidak ada dalam konfigurasi hub (kolom {field}).',
   unknown_doctor: 'Ditolak hub: dokter tidak praktik di poli itu menurut hub (kolom {field}).',
+  bad_signature:
+    'Ditolak hub: tanda tangan digital catatan ini tidak sah atau tidak ada, jadi tidak terbukti dibuat oleh petugas yang tertera. Hubungi IT.',
+  unknown_signer:
+    'Ditolak hub: catatan ini ditandatangani dengan kunci yang tidak dikenal hub. Bila akun baru dibuat saat hub tidak terjangkau, tunggu sinkronisasi lalu kirim ulang; bila terus terjadi, hubungi IT.',
   username_taken: 'Ditolak hub: nama pengguna ini sudah dipakai akun lain.',
   account_authority:
     'Ditolak hub: akun hanya dapat dibuat atau diubah oleh akun IT yang dikenal hub, dari perangkat yang sedang masuk.',

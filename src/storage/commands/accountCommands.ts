@@ -1,4 +1,5 @@
 import {
+  credentialsDigest,
   makeEvent,
   NOW,
   Reason,
@@ -30,7 +31,11 @@ function eventNow<T extends EventType>(
   return event.ok ? ok({ events: [event.value] }) : event;
 }
 
-/** An admin creates an account; the username must be free on this device (the hub checks too). */
+/**
+ * An admin creates an account; the username must be free on this device (the hub checks too).
+ * The event carries the account's public signing key and its secrets with their digest: the hub
+ * keeps the secrets, every other device gets the event without them [P34].
+ */
 export function recordUserCreated(
   db: SiagaDb,
   account: {
@@ -38,6 +43,7 @@ export function recordUserCreated(
     username: string;
     displayName: string;
     role: Role;
+    signingKey: string;
     credentials: PassphraseVerifier;
   },
   clock?: Clock,
@@ -48,7 +54,10 @@ export function recordUserCreated(
       if (await findUserByUsername(db, account.username))
         return err([{ field: 'username', reason: Reason.UsernameTaken }]);
       const { userId, ...payload } = account;
-      return eventNow(context, 'user.created', userId, payload);
+      return eventNow(context, 'user.created', userId, {
+        ...payload,
+        credentialsDigest: await credentialsDigest(account.credentials),
+      });
     },
     clock,
   );
@@ -67,15 +76,20 @@ export function recordUserChanged(
   );
 }
 
+/** A new passphrase, always with a new signing key for the account (decision 0010). */
 export function recordPassphraseSet(
   db: SiagaDb,
   userId: string,
-  credentials: PassphraseVerifier,
+  secrets: { signingKey: string; credentials: PassphraseVerifier },
   clock?: Clock,
 ) {
   return runCommand(
     db,
-    (context) => Promise.resolve(eventNow(context, 'user.passphrase_set', userId, { credentials })),
+    async (context) =>
+      eventNow(context, 'user.passphrase_set', userId, {
+        ...secrets,
+        credentialsDigest: await credentialsDigest(secrets.credentials),
+      }),
     clock,
   );
 }

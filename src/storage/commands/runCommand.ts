@@ -7,6 +7,7 @@ import { withDrillMarks } from '../drillMarks';
 import { loadCaptureContext } from '../captureContext';
 import type { SiagaDb } from '../db';
 import { withJournalLock } from '../journalLock';
+import { currentSigners, signEvents } from '../signers';
 
 export type CommandResult<T> = Result<T, FieldProblem[]>;
 
@@ -35,9 +36,13 @@ export function runCommand<T extends { events: DomainEvent[] }>(
         },
       ]);
     }
+    // Nothing is recorded unsigned: without the person's key (locked, signed out) there is no actor.
+    const signers = currentSigners(db);
+    if (!signers) return err([{ field: '', reason: Reason.DeviceLocked }]);
     const planned = await plan(context.value);
     if (!planned.ok) return planned;
-    const events = await withDrillMarks(db, planned.value.events, getCodec());
+    const marked = await withDrillMarks(db, planned.value.events, getCodec());
+    const events = await signEvents(signers, marked);
     await appendEventsHoldingLock(db, events, { origin: 'local' });
     return ok({ ...planned.value, events });
   });

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { Hospital } from '../fixtures/hubProcess';
 import { goTo, rememberSignIn } from '../fixtures/navigation';
 
 /** Passphrases of the accounts these journeys create (test devices only). */
@@ -95,16 +96,26 @@ export class AccountPages {
 
   /**
    * The everyday start of a journey: IT sets up the device and an account for the person who
-   * works on it, who then signs in.
+   * works on it, who then signs in. With a hub, the hospital's first device brings IT's admin
+   * (enrolled with the first-admin code); later devices join the hub, where that admin signs in.
    */
   async setUpFor(
     deviceCode: string,
     name: string,
     roleLabel: string,
-    options: { enrollmentCode?: string } = {},
+    options: { hospital?: Hospital } = {},
   ): Promise<void> {
-    await this.setUpDevice(deviceCode);
-    if (options.enrollmentCode) await this.enroll(options.enrollmentCode);
+    const hospital = options.hospital;
+    if (!hospital) {
+      await this.setUpDevice(deviceCode);
+    } else if (!hospital.admin) {
+      await this.setUpDevice(deviceCode);
+      await this.enroll(hospital.firstAdminCode);
+      hospital.admin = `it-${deviceCode.toLowerCase()}`;
+    } else {
+      await this.joinHub(deviceCode, hospital.enrollmentCode);
+      await this.signIn(hospital.admin, ADMIN_PASSPHRASE);
+    }
     await this.createAccount(name, roleLabel);
     await this.signOut();
     await this.signIn(usernameOf(name));

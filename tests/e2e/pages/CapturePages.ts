@@ -1,3 +1,4 @@
+import type { Hospital } from '../fixtures/hubProcess';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { goTo } from '../fixtures/navigation';
 import { AccountPages } from './AccountPages';
@@ -15,7 +16,7 @@ export class DeviceSetupPage {
     deviceCode: string,
     name: string,
     role: string,
-    options: { enrollmentCode?: string } = {},
+    options: { hospital?: Hospital } = {},
   ): Promise<void> {
     await new AccountPages(this.page).setUpFor(deviceCode, name, role, options);
   }

@@ -39,10 +39,12 @@ test('IT runs a drill: the desk’s practice registration is marked as drill dat
   // The desk ticks its step of the SOP during the drill.
   await goTo(page, '/insiden');
   await page.getByRole('link', { name: /^Lihat LATIHAN-/ }).click();
-  await page
+  // A step shows as ticked once its record is saved and signed: click, then wait for the tick.
+  const manualCalling = page
     .getByRole('group', { name: /^Langkah unit Pendaftaran \d+ dari \d+ selesai$/ })
-    .getByLabel('Beralih ke pemanggilan manual')
-    .check();
+    .getByLabel('Beralih ke pemanggilan manual');
+  await manualCalling.click();
+  await expect(manualCalling).toBeChecked();
 
   // IT ends the drill and clears its data.
   await accounts.signOut();

@@ -86,13 +86,15 @@ test('the SIMRS goes down: the incident opens by itself, steps are ticked, the S
   ]);
   const itSteps = sop.getByRole('group', { name: /^Langkah IT \/ SIMRS \d+ dari 3 selesai$/ });
   await expect(itSteps.getByRole('checkbox')).toHaveCount(3);
-  await itSteps.getByLabel('Periksa komputer lain (apakah mengalami masalah yang sama)').check();
+  // A step shows as ticked once its record is saved and signed: click, then wait for the tick.
+  await itSteps.getByLabel('Periksa komputer lain (apakah mengalami masalah yang sama)').click();
   await expect(itSteps).toHaveAccessibleName(/ 1 dari 3 selesai$/);
   const unitSteps = sop.getByRole('group', { name: /^Langkah unit Pendaftaran \d+ dari 8 selesai$/ });
   await expect(
     unitSteps.getByLabel('Periksa komputer lain (apakah mengalami masalah yang sama)'),
   ).toHaveCount(0);
-  await unitSteps.getByLabel('Hubungi teknisi SIMRS').check();
+  await unitSteps.getByLabel('Hubungi teknisi SIMRS').click();
+  await expect(unitSteps.getByLabel('Hubungi teknisi SIMRS')).toBeChecked();
   await expect(
     unitSteps.getByText(/Selesai: IT IT1 \(IT \/ admin\), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} WIB/),
   ).toBeVisible();

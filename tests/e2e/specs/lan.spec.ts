@@ -61,7 +61,7 @@ test('a hub on the LAN: the install page over plain HTTP, then HTTPS under its o
     await new ShellPage(firstPage).openControlled('/pengaturan');
     expect(await firstPage.evaluate(() => window.isSecureContext)).toBe(true);
     await new AccountPages(firstPage).setUpFor('PD1', 'Rina Petugas', 'Petugas pendaftaran', {
-      enrollmentCode: E2E_ENROLLMENT_CODE,
+      hospital: hub.hospital,
     });
     await expect(new ShellPage(firstPage).status(/Belum tersinkron: 0/)).toBeVisible({ timeout: 20_000 });
 

@@ -9,7 +9,7 @@ import {
   unlabelledControls,
 } from '../fixtures/a11y';
 import { openDevice, STAFF, type Device } from '../fixtures/devices';
-import { E2E_ENROLLMENT_CODE, freePort } from '../fixtures/hubProcess';
+import { freePort } from '../fixtures/hubProcess';
 import { goTo } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
 import { ADMIN_PASSPHRASE, AccountPages } from '../pages/AccountPages';
@@ -88,7 +88,7 @@ test('a whole outage rehearsed: the SIMRS goes down, two devices capture, it ret
   await hub.start();
   expect((await fetch(`http://127.0.0.1:${simulatorPort}/health`).catch(() => undefined))?.ok).toBeFalsy();
 
-  const enrolled = { enrollmentCode: E2E_ENROLLMENT_CODE };
+  const enrolled = { enrolled: true };
   const desk = await openDevice(browser, hub, STAFF.desk, 'real', enrolled);
   const clinic = await openDevice(browser, hub, STAFF.clinic, 'real', enrolled);
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { openDevice, STAFF } from '../fixtures/devices';
-import { E2E_ENROLLMENT_CODE } from '../fixtures/hubProcess';
 import { goTo } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
 import { STAFF_PASSPHRASE, usernameOf } from '../pages/AccountPages';
@@ -97,9 +96,7 @@ test('patient data is unreadable at rest and after locking; sync goes on while l
   browser,
   hub,
 }) => {
-  const desk = await openDevice(browser, hub, STAFF.desk, wib('09:00'), {
-    enrollmentCode: E2E_ENROLLMENT_CODE,
-  });
+  const desk = await openDevice(browser, hub, STAFF.desk, wib('09:00'), { enrolled: true });
   const registration = new RegistrationPage(desk.page);
   await registration.open();
   await registration.startReturning(KNOWN.mrn!);

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { openDevice, STAFF, type Device } from '../fixtures/devices';
-import { E2E_ENROLLMENT_CODE } from '../fixtures/hubProcess';
 import { readProjections } from '../fixtures/indexedDb';
 import { expect, test } from '../fixtures/test';
 import { QueuePage, RegistrationPage, wib } from '../pages/CapturePages';
@@ -36,7 +35,7 @@ test('enrolled devices share registrations and slips, keep working with the hub 
   hub,
 }) => {
   // IT sets each device up and enrolls it with the code on the hub's console.
-  const enrolled = { enrollmentCode: E2E_ENROLLMENT_CODE };
+  const enrolled = { enrolled: true };
   const desk = await openDevice(browser, hub, STAFF.desk, wib('08:00'), enrolled);
   const tablet = await openDevice(browser, hub, STAFF.clinic, wib('08:00'), enrolled);
   const recordsRoom = await openDevice(browser, hub, STAFF.recordsRoom, wib('08:00'), enrolled);

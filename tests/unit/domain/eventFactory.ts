@@ -12,13 +12,14 @@ import {
 const correcting = (type: EventType) =>
   type === 'patient.corrected' || type === 'assessment.amended' || type === 'event.voided';
 import { uuidv7 } from '@/lib/ids';
+import { testActor } from '../testAccounts';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
 export function testContext(now = '2026-11-22T08:00:00+07:00', deviceCode = 'PD1'): CaptureContext {
   return {
     deviceId: uuidv7(),
     deviceCode,
-    actor: { userId: 'u1', name: 'Rina', role: 'registration' },
+    actor: testActor('registration'),
     config: DEMO_CONFIG,
     now: new Date(now),
     clock: { offsetMs: null, measuredAt: null },
@@ -39,7 +40,7 @@ export function eventAt<T extends EventType>(
   const role = ROLES.find((candidate) =>
     hasRight(candidate, workflowOf(type), correcting(type) ? 'correct' : 'input'),
   );
-  context.actor = { ...context.actor, role: role! };
+  context.actor = testActor(role!);
   const built = makeEvent(context, {
     type,
     entityId,

@@ -5,7 +5,7 @@ import { createAttemptLimiter } from '../../../server/security/rateLimit';
 import { eventAt } from '../domain/eventFactory';
 import {
   call,
-  credentialsFor,
+  accountSecrets,
   enrollTestDevice,
   push,
   sealedItem,
@@ -14,7 +14,6 @@ import {
   type EnrolledTestDevice,
   type ErrorBody,
   type TestAccount,
-  knowTestAdmin,
 } from './hubCalls';
 import { startTestHub, TEST_ENROLLMENT_CODE, type TestHub } from './hubTestServer';
 
@@ -58,7 +57,6 @@ describe('[P23] hub admin endpoints over HTTP and a real SQLite file', () => {
       signInAttempts: createAttemptLimiter({ now: () => at }),
     });
     itDesk = await enrollTestDevice(hub, 'IT1');
-    knowTestAdmin(hub);
     const created = await push(hub, itDesk.token, [
       await userCreated(admin, 'Andi Teknisi'),
       await userCreated(clerk),
@@ -269,9 +267,12 @@ describe('[P23] hub admin endpoints over HTTP and a real SQLite file', () => {
       const token = await adminToken(reset);
       const newPassphrase = 'kata sandi baru setelah bocor';
       const set = await push(hub, itDesk.token, [
-        eventAt('user.passphrase_set', reset.userId, '11:00', {
-          credentials: await credentialsFor(newPassphrase),
-        }),
+        eventAt(
+          'user.passphrase_set',
+          reset.userId,
+          '11:00',
+          (await accountSecrets(reset.userId, newPassphrase)).payload,
+        ),
       ]);
       expect(set.body.results[0]?.status).toBe('accepted');
       expect((await devices(token)).status).toBe(401);

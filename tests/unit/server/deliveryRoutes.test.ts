@@ -6,17 +6,11 @@ import { planningEvents, replanQueue, targetState } from '../../../server/delive
 import { planVisitDeliveries } from '@/domain/delivery/planVisitDeliveries';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 import { eventAt } from '../domain/eventFactory';
+import { TEST_PEOPLE } from '../testAccounts';
 import { outageDay, registrationAt } from '../../fixtures/outageEvents';
 import { createSimrsSimulator } from '../../../server/simrsSimulator/simrsSimulator';
-import {
-  call,
-  enrollTestDevice,
-  knowTestAdmin,
-  push,
-  testAccount,
-  userCreated,
-  type ErrorBody,
-} from './hubCalls';
+import { call, enrollTestDevice, push, testAccount, userCreated, type ErrorBody } from './hubCalls';
+import { testActor } from '../testAccounts';
 import { startTestHub, type TestHub } from './hubTestServer';
 
 const TARGET = {
@@ -28,17 +22,8 @@ const TARGET = {
   timeoutMs: 5_000,
 };
 
-function knowUser(hub: TestHub, userId: string, role: string, active = 1): void {
-  hub.db
-    .prepare(
-      `INSERT INTO users (user_id, username, display_name, role, active, credentials, updated_at)
-       VALUES (?, ?, 'Petugas Pemulihan', ?, ?, '{}', '2026-11-22T00:00:00.000Z')`,
-    )
-    .run(userId, `user-${userId}`, role, active);
-}
-
 const deliveryEvent = (type: 'delivery.started' | 'delivery.paused', time: string): DomainEvent =>
-  eventAt(type, uuidv7(), time, { target: 'simrs' }); // by u1, in the recovery role
+  eventAt(type, uuidv7(), time, { target: 'simrs' }); // by the test recovery officer
 
 describe('[P27] starting, pausing and watching delivery', () => {
   let hub: TestHub;
@@ -50,7 +35,6 @@ describe('[P27] starting, pausing and watching delivery', () => {
   });
 
   it('is started and paused by a recovery account the hub knows, the latest decision by real time winning', async () => {
-    knowUser(hub, 'u1', 'recovery');
     const device = await enrollTestDevice(hub, 'PM1');
     expect(targetState(hub.db, 'simrs')).toBe('paused');
 
@@ -71,18 +55,27 @@ describe('[P27] starting, pausing and watching delivery', () => {
     const refusal = async (token: string, event: DomainEvent) =>
       (await push(hub, token, [event])).body.results[0];
 
-    expect(await refusal(device.token, deliveryEvent('delivery.started', '13:00'))).toMatchObject({
-      status: 'rejected',
-      code: 'delivery_authority',
-    });
-    knowUser(hub, 'u1', 'recovery');
+    // Someone the hub has no account (and so no key) for.
+    const stranger = deliveryEvent('delivery.started', '13:00');
+    expect(
+      await refusal(device.token, { ...stranger, actor: { ...stranger.actor, userId: uuidv7() } }),
+    ).toMatchObject({ status: 'rejected', code: 'bad_signature' });
     expect(await refusal(device.pushToken, deliveryEvent('delivery.started', '13:00'))).toMatchObject({
       status: 'rejected',
       code: 'delivery_authority',
     });
+    // The clerk herself, signing with her own key: her role has no such right.
     const byClerk = deliveryEvent('delivery.started', '13:00');
-    const clerkEvent = { ...byClerk, actor: { ...byClerk.actor, role: 'registration' } };
-    expect((await refusal(device.token, clerkEvent as DomainEvent))?.status).toBe('rejected');
+    expect(await refusal(device.token, { ...byClerk, actor: testActor('registration') })).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+    });
+    // The recovery officer's account made inactive: her signature no longer counts.
+    hub.db.prepare('UPDATE users SET active = 0 WHERE user_id = ?').run(TEST_PEOPLE.recovery.userId);
+    expect(await refusal(device.token, deliveryEvent('delivery.started', '13:00'))).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+    });
     expect(targetState(hub.db, 'simrs')).toBe('paused');
   });
 
@@ -216,7 +209,6 @@ describe('the demo’s SIMRS simulator, switched by IT', () => {
     const hub = await startTestHub({ simulator });
     try {
       const admin = testAccount('it.admin', 'admin');
-      knowTestAdmin(hub);
       const desk = await enrollTestDevice(hub, 'IT1');
       await push(hub, desk.token, [await userCreated(admin)]);
       const session = await call<{ token: string }>(hub, '/api/v1/admin/sessions', {

@@ -9,7 +9,7 @@ import {
   sealTo,
 } from '@/lib/crypto/sealedBox';
 import { uuidv7 } from '@/lib/ids';
-import { canonicalJson } from '../../../server/canonicalJson';
+import { canonicalJson } from '@/lib/canonicalJson';
 import { createAttemptLimiter } from '../../../server/security/rateLimit';
 import { eventAt, visitRegistered } from '../domain/eventFactory';
 import {
@@ -21,8 +21,8 @@ import {
   userCreated,
   type EnrolledTestDevice,
   type ErrorBody,
-  knowTestAdmin,
 } from './hubCalls';
+import { signedByNamedPerson, testActor } from '../testAccounts';
 import { startTestHub, type TestHub } from './hubTestServer';
 
 const SECOND = 1_000;
@@ -37,7 +37,6 @@ describe('sealed events, push-only tokens, accounts and key escrow over HTTP', (
     hub = await startTestHub({ signInAttempts: createAttemptLimiter({ now: () => at }) });
     desk = await enrollTestDevice(hub, 'PD1');
     tablet = await enrollTestDevice(hub, 'POL');
-    knowTestAdmin(hub);
   });
   afterAll(async () => {
     await hub.close();
@@ -72,7 +71,7 @@ describe('sealed events, push-only tokens, accounts and key escrow over HTTP', (
     });
 
     it('[P20] opens an event sealed to the hub key and stores it as if sent in the clear', async () => {
-      const event = visitRegistered(uuidv7(), '08:10');
+      const event = await signedByNamedPerson(visitRegistered(uuidv7(), '08:10'));
       const item = await sealedItem(desk.hubPublicKey, event);
       const pushed = await push(hub, desk.pushToken, [item]);
       expect(pushed.body.results).toEqual([{ id: event.id, status: 'accepted' }]);
@@ -136,10 +135,8 @@ describe('sealed events, push-only tokens, accounts and key escrow over HTTP', (
     });
 
     it('[P20] checks a sealed event like any other once opened: rights, schema and config', async () => {
-      const forged = {
-        ...visitRegistered(uuidv7(), '08:40'),
-        actor: { userId: 'x', name: 'Ners Dewi', role: 'clinician' as const },
-      };
+      // Signed by the nurse herself: once opened, her role's rights apply as to any event.
+      const forged = { ...visitRegistered(uuidv7(), '08:40'), actor: testActor('clinician') };
       const strangePoli = visitRegistered(uuidv7(), '08:41', { poliCode: 'XYZ' });
       const pushed = await push(hub, desk.pushToken, [
         await sealedItem(desk.hubPublicKey, forged),

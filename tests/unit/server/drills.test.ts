@@ -5,6 +5,7 @@ import { visitRegistered } from '../domain/eventFactory';
 import { incidentEvent, opened } from '../domain/incidents/incidentFixture';
 import { call, enrollTestDevice, push } from './hubCalls';
 import { startTestHub, type TestHub } from './hubTestServer';
+import { testActor } from '../testAccounts';
 
 type PullAnswer = { events: DomainEvent[] };
 
@@ -70,16 +71,15 @@ describe('drills and device counts on the hub', () => {
 
   it('[P26] refuses a clearing from a role without the correct right', async () => {
     const desk = await enrollTestDevice(hub, 'PD1');
-    const drillId = uuidv7();
     const byAdmin = incidentEvent(
       'incident.drill_cleared',
-      drillId,
+      uuidv7(),
       '2026-11-22T09:40:00.000+07:00',
       {},
       'admin',
     );
-    // As a tampered device might send it: the app itself refuses to make it.
-    const cleared = { ...byAdmin, actor: { ...byAdmin.actor, role: 'registration' as const } };
+    // A clerk's in her own name, signed by her: the app itself refuses to make it, a tampered one might.
+    const cleared = { ...byAdmin, actor: testActor('registration') };
     const answer = await push(hub, desk.token, [cleared]);
     expect(answer.body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
   });

@@ -1,10 +1,21 @@
-import { sealedEventAad, type DomainEvent, type PassphraseVerifier, type Role } from '@/domain';
+import {
+  credentialsDigest,
+  sealedEventAad,
+  signingBytes,
+  type DomainEvent,
+  type PassphraseVerifier,
+  type Role,
+} from '@/domain';
+import { signBytes } from '@/lib/crypto/signing';
+import { newPersonKey } from '@/session/signingKeys';
+import type { Signer } from '@/storage';
 import { utf8 } from '@/lib/crypto/encoding';
 import { derivePassphraseSecrets, newKdf } from '@/lib/crypto/passphrase';
 import { importPublicKey, sealTo, type SealedBox } from '@/lib/crypto/sealedBox';
 import { uuidv7 } from '@/lib/ids';
 import { eventAt } from '../domain/eventFactory';
 import { TEST_ENROLLMENT_CODE, type TestHub } from './hubTestServer';
+import { signedByNamedPerson } from '../testAccounts';
 
 /** Requests a device or IT makes to a test hub, answered as status + parsed JSON body. */
 export type Answer<T = unknown> = { status: number; headers: Headers; body: T };
@@ -52,8 +63,12 @@ export type PushAnswer = {
   results: { id: string | null; status: string; code?: string; field?: string }[];
 };
 
-export const push = (hub: TestHub, token: string, events: unknown[]) =>
-  call<PushAnswer>(hub, '/api/v1/events', { token, body: { events } });
+/** Events sent as a device sends them: each signed by the test person it names (`testAccounts`). */
+export const push = async (hub: TestHub, token: string, events: unknown[]) =>
+  call<PushAnswer>(hub, '/api/v1/events', {
+    token,
+    body: { events: await Promise.all(events.map((event) => signedByNamedPerson(event))) },
+  });
 
 /** The item a locked device sends [P20]: the event sealed to the hub's public key. */
 export async function sealedItem(
@@ -63,28 +78,53 @@ export async function sealedItem(
 ): Promise<{ id: string; sealed: SealedBox }> {
   const sealed = await sealTo(
     await importPublicKey(hubPublicKey),
-    utf8(JSON.stringify(event)),
+    utf8(JSON.stringify(await signedByNamedPerson(event))),
     sealedEventAad(options.aadId ?? event.id),
   );
   return { id: options.itemId ?? event.id, sealed };
 }
 
-/** What the device sends the hub about a passphrase: KDF parameters and verifier, never the passphrase. */
-export async function credentialsFor(passphrase: string): Promise<PassphraseVerifier> {
+/**
+ * What a device sends the hub about a new passphrase: KDF parameters, verifier and a new signing
+ * key, its private half under the passphrase's wrapping key (never the passphrase) [P34].
+ */
+export async function accountSecrets(userId: string, passphrase: string) {
   const kdf = newKdf();
-  const { verifier } = await derivePassphraseSecrets(passphrase, kdf);
-  return { kdf, verifier };
+  const derived = await derivePassphraseSecrets(passphrase, kdf);
+  const person = await newPersonKey(derived, kdf, userId);
+  const credentials: PassphraseVerifier = {
+    kdf,
+    verifier: derived.verifier,
+    signingKeyBox: { iv: person.box.iv, ct: person.box.ct },
+  };
+  return {
+    payload: {
+      signingKey: person.publicKey,
+      credentials,
+      credentialsDigest: await credentialsDigest(credentials),
+    },
+    signer: person.signer,
+  };
 }
 
-export type TestAccount = { userId: string; username: string; passphrase: string; role: Role };
+export type TestAccount = {
+  userId: string;
+  username: string;
+  passphrase: string;
+  role: Role;
+  /** Set once `userCreated` has made its key: what that person signs with. */
+  signer?: Signer;
+};
 
-/** A `user.created` event, made by an admin as on a device. */
+/** A `user.created` event, made by the test admin as on a device; the account keeps its new key. */
 export async function userCreated(account: TestAccount, displayName = 'Petugas Uji'): Promise<DomainEvent> {
+  const secrets = await accountSecrets(account.userId, account.passphrase);
+  account.signer = secrets.signer;
   return eventAt('user.created', account.userId, '07:00', {
     username: account.username,
     displayName,
     role: account.role,
-    credentials: await credentialsFor(account.passphrase),
+    ...secrets.payload,
   });
 }
 
@@ -92,16 +132,10 @@ export function testAccount(username: string, role: Role): TestAccount {
   return { userId: uuidv7(), username, passphrase: `${username} minum kopi tubruk pagi ini`, role };
 }
 
-/**
- * Test events (`eventAt`) are made by the test actor `u1`. The hub accepts account events only
- * from an admin it knows [P24]; on a real hub that admin arrives as a device's bootstrap account.
- */
-export function knowTestAdmin(hub: TestHub): void {
-  hub.db
-    .prepare(
-      `INSERT INTO users (user_id, username, display_name, role, active, credentials, updated_at)
-       VALUES ('u1', 'it-uji', 'IT Uji', 'admin', 1, '{}', '2026-11-22T00:00:00.000Z')
-       ON CONFLICT (user_id) DO NOTHING`,
-    )
-    .run();
+/** An event as `account` would sign it on their device (their key from `userCreated`). */
+export async function signedBy(account: TestAccount, event: DomainEvent): Promise<DomainEvent> {
+  if (!account.signer) throw new Error(`${account.username} has no key yet: make the account first`);
+  const { signature: _old, ...unsigned } = event;
+  const value = await signBytes(account.signer.privateKey, signingBytes(unsigned));
+  return { ...unsigned, signature: { keyId: account.signer.keyId, value } };
 }

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildHubApp, type HubDeps } from '../../../server/app';
 import { openHubDatabase, type HubDatabase } from '../../../server/db/openHubDatabase';
+import { issueFirstAdminCode } from '../../../server/accounts/firstAdmin';
 import { issueEnrollmentCode } from '../../../server/devices/deviceRegistry';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
+import { seedTestAccounts } from '../testAccounts';
 
 export const TEST_ENROLLMENT_CODE = 'TEST-CODE-1';
 
@@ -30,7 +32,13 @@ export type TestHub = {
 export type TestHubOptions = Pick<
   HubDeps,
   'tls' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
->;
+> & {
+  /**
+   * A hub as a hospital's first start has it: no account at all, and this first-admin code [P35].
+   * Without it the hub knows the test people (`testAccounts.ts`).
+   */
+  firstAdminCode?: string;
+};
 
 /**
  * A real hub over HTTP (also HTTPS on the same port with `tls`) on a random port, with a real SQLite file and a tiny
@@ -50,8 +58,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
 
   let db = openHubDatabase(dbFile);
   issueEnrollmentCode(db, new Date(), TEST_ENROLLMENT_CODE);
+  const { firstAdminCode, ...deps } = options;
+  if (firstAdminCode) issueFirstAdminCode(db, new Date(), firstAdminCode);
+  else seedTestAccounts(db);
   const build = () =>
-    buildHubApp({ db, appDir, configPath, version: 'test-version', logLevel: 'silent', ...options });
+    buildHubApp({ db, appDir, configPath, version: 'test-version', logLevel: 'silent', ...deps });
   let app = await build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);

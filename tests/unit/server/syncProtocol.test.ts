@@ -11,6 +11,7 @@ import { uuidv7 } from '@/lib/ids';
 import { revokeDevice } from '../../../server/devices/deviceRegistry';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 import { eventAt, visitRegistered } from '../domain/eventFactory';
+import { signedByNamedPerson, TEST_PEOPLE, testActor } from '../testAccounts';
 import { startTestHub, TEST_ENROLLMENT_CODE, type TestHub } from './hubTestServer';
 
 /** The same content with every object's keys in reverse order. */
@@ -52,7 +53,8 @@ describe('sync protocol against the real hub over HTTP and a real SQLite file', 
     const response = await fetch(`${hub.url}/api/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ events }),
+      // Signed by the test person each names, as the device that made it would have [P32].
+      body: JSON.stringify({ events: await Promise.all(events.map((event) => signedByNamedPerson(event))) }),
     });
     return { response, body: (await response.json()) as unknown };
   }
@@ -208,7 +210,9 @@ describe('sync protocol against the real hub over HTTP and a real SQLite file', 
     expect(row.occurred_at).toBe('2026-11-22T08:00:00.000+07:00');
     expect(Date.parse(row.received_at)).toBeGreaterThan(Date.parse(row.occurred_at));
     expect(row.device_id).toBe(valid!.deviceId);
-    expect(JSON.parse(row.body)).toEqual(valid);
+    const { signature, ...stored } = JSON.parse(row.body) as DomainEvent;
+    expect(stored).toEqual(valid);
+    expect(signature?.keyId).toBe(TEST_PEOPLE.registration.keyId);
     expect(() => hub.db.prepare('UPDATE events SET type = ? WHERE id = ?').run('x', valid!.id)).toThrow(
       /append-only/,
     );
@@ -255,10 +259,8 @@ describe('sync protocol against the real hub over HTTP and a real SQLite file', 
 
   it('[P19] refuses a forged event whose role lacks the right, keeping the rest of the batch', async () => {
     const honest = visitRegistered(uuidv7(), '09:05');
-    const forged = {
-      ...visitRegistered(uuidv7(), '09:06'),
-      actor: { userId: 'x', name: 'Ners Dewi', role: 'clinician' },
-    };
+    // Signed by the nurse herself: her signature holds, her role does not give her this record.
+    const forged = { ...visitRegistered(uuidv7(), '09:06'), actor: testActor('clinician') };
     const before = hub.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number };
     const { body } = await push(deskToken, [forged, honest]);
     expect(pushResponseSchema.parse(body).results).toEqual([

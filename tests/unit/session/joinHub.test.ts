@@ -24,6 +24,7 @@ import { DEMO_CONFIG } from '../../../server/demoConfig';
 import { ADMIN, CLERK, expectOk, resetSessionGlobals, setUpSession } from './sessionFixture';
 
 const SLOW = { timeout: 60_000 };
+const FIRST_ADMIN_CODE = 'ADMIN-PERTAMA-1';
 
 /** A device's session wired to the real hub the way the app wires it (join, first sign-in). */
 async function deviceSession(db: SiagaDb, hubUrl: string | undefined): Promise<Session> {
@@ -38,7 +39,7 @@ async function deviceSession(db: SiagaDb, hubUrl: string | undefined): Promise<S
     db,
     ...(hubUrl
       ? {
-          join: (code, rawKey) => joinHub(db, code, rawKey, call),
+          join: (code, rawKey, signingKey) => joinHub(db, code, rawKey, signingKey, call),
           release: (username, passphrase) => releaseDataKey(db, call, username, passphrase),
         }
       : {}),
@@ -71,22 +72,27 @@ describe('a second device joins the hospital’s hub [P1, P22]', () => {
     expect(await engine.runOnce()).toEqual({ kind: 'synced' });
   }
 
-  /** The first device: IT's local admin, a clerk's account, enrolled, its accounts on the hub. */
-  async function firstDevice(url: string) {
+  /**
+   * A hub as at a hospital's first start, and its first device: IT's local admin, a clerk's
+   * account, enrolled with the first-admin code [P35], its accounts on the hub.
+   */
+  async function hospital() {
+    hub = await startTestHub({ firstAdminCode: FIRST_ADMIN_CODE });
     const db = makeDb();
     const { session } = await setUpSession(db);
     expectOk(await accountActions(db, session).createUser(CLERK));
-    expectOk(await enrollDevice(db, TEST_ENROLLMENT_CODE, { hubUrl: url, appOrigin: url, fetch }));
-    await syncOnce(db, url);
+    expectOk(await enrollDevice(db, FIRST_ADMIN_CODE, { hubUrl: hub.url, appOrigin: hub.url, fetch }));
+    await syncOnce(db, hub.url);
+    expect(await reviewItems(db)).toEqual([]);
     await session.signOut();
+    return hub;
   }
 
   it(
     'enrolls with IT’s code, leaves its new key with the hub, then lets an existing account sign in — also offline afterwards',
     SLOW,
     async () => {
-      hub = await startTestHub();
-      await firstDevice(hub.url);
+      hub = await hospital();
 
       const db = makeDb();
       const session = await deviceSession(db, hub.url);
@@ -129,8 +135,7 @@ describe('a second device joins the hospital’s hub [P1, P22]', () => {
     'stores nothing but the device code when the code is wrong, the device code taken or the hub away',
     SLOW,
     async () => {
-      hub = await startTestHub();
-      await firstDevice(hub.url);
+      hub = await hospital();
 
       const wrongCode = makeDb();
       const first = await deviceSession(wrongCode, hub.url);
@@ -196,33 +201,38 @@ describe('a second device joins the hospital’s hub [P1, P22]', () => {
   );
 
   it(
-    '[P21] an admin made offline under a username the hospital already has is settled by another username, its key still opening',
+    '[P21] an account made offline under a username the hospital already has is settled by another username, its keys still opening',
     SLOW,
     async () => {
-      hub = await startTestHub();
-      await firstDevice(hub.url);
-      // IT sets up a second device by hand, re-using their username: the old way into two accounts.
+      hub = await hospital();
+      // IT joins a second device and, the hub out of reach, gives a new nurse the clerk's username.
       const db = makeDb();
-      await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
-      const session = createSession({ db });
-      await session.start();
-      expectOk(await session.setUpDevice({ ...ADMIN, deviceCode: 'PD2' }));
-      expectOk(await enrollDevice(db, TEST_ENROLLMENT_CODE, { hubUrl: hub.url, appOrigin: hub.url, fetch }));
+      const session = await deviceSession(db, hub.url);
+      expectOk(await session.joinHub({ deviceCode: 'PD2', enrollmentCode: TEST_ENROLLMENT_CODE }));
+      // Signed in through the hub, but nothing pulled yet: this device does not know Rina's account.
+      expectOk(await session.signIn(ADMIN.username, ADMIN.passphrase));
+      expectOk(
+        await accountActions(db, session).createUser({
+          ...CLERK,
+          displayName: 'Rina Perawat',
+          role: 'clinician',
+        }),
+      );
       await syncOnce(db, hub.url);
       const [refused] = await reviewItems(db);
       expect(refused?.event.type).toBe('user.created');
       expect(refused?.error).toMatchObject({ code: 'username_taken', field: 'payload.username' });
 
       const original = refused!.event as EventOf<'user.created'>;
-      expectOk(await correctEvent(db, original.id, { ...original.payload, username: 'dewi.it2' }));
+      expectOk(await correctEvent(db, original.id, { ...original.payload, username: 'rina.perawat' }));
       await syncOnce(db, hub.url);
       expect(await reviewItems(db)).toEqual([]);
       expect(hub.db.prepare('SELECT username FROM users WHERE user_id = ?').get(original.entityId)).toEqual({
-        username: 'dewi.it2',
+        username: 'rina.perawat',
       });
-      expect((await findUserByUsername(db, 'dewi.it2'))?.id).toBe(original.entityId);
+      expect((await findUserByUsername(db, 'rina.perawat'))?.id).toBe(original.entityId);
       await session.signOut();
-      expect(expectOk(await session.signIn('dewi.it2', ADMIN.passphrase)).userId).toBe(original.entityId);
+      expect(expectOk(await session.signIn('rina.perawat', CLERK.passphrase)).userId).toBe(original.entityId);
     },
   );
 });

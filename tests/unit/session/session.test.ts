@@ -538,9 +538,12 @@ describe('session: first sign-in through the hub', () => {
           passphrase: CLERK.passphrase,
         }),
       );
+      // What the hub keeps of her signing key: the box made with her account [P34].
+      const signing = (await loadKeyring(db))!.signers![userId]!;
       await updateKeyring(db, (keyring) => {
         const { [userId]: _dropped, ...wraps } = keyring.wraps;
-        return { ...keyring, wraps };
+        const { [userId]: _alsoDropped, ...signers } = keyring.signers ?? {};
+        return { ...keyring, wraps, signers };
       });
       await session.signOut();
       expect(await session.signIn(ANI.username, CLERK.passphrase)).toEqual({
@@ -556,7 +559,11 @@ describe('session: first sign-in through the hub', () => {
         if (passphrase !== CLERK.passphrase) return { ok: false, error: { failure: 'wrongPassphrase' } };
         return {
           ok: true,
-          value: { user: { ...ANI, userId, role: 'clinician', active: true }, rawKey: deviceKey.slice() },
+          value: {
+            user: { ...ANI, userId, role: 'clinician', active: true },
+            rawKey: deviceKey.slice(),
+            signing,
+          },
         };
       };
       const withHub = await startedSession(db, { release });
@@ -568,6 +575,7 @@ describe('session: first sign-in through the hub', () => {
       expect(ani).toEqual({ ...ANI, userId, role: 'clinician' });
       expect(withHub.store.getState()).toEqual({ status: 'unlocked', user: ani });
       expect(Object.keys((await loadKeyring(db))!.wraps)).toContain(userId);
+      expect((await loadKeyring(db))!.signers?.[userId]).toEqual(signing);
       expect(await withHub.withDataKey(async (raw) => raw.slice())).toEqual(deviceKey);
 
       await withHub.signOut();
@@ -582,20 +590,26 @@ describe('session: first sign-in through the hub', () => {
     SLOW,
     async () => {
       const db = makeDb();
-      const { session } = await setUpSession(db);
+      const { session, adminId } = await setUpSession(db);
       await session.signOut();
+      // A real signing key box (the admin's, opened by the admin's passphrase) with a foreign data key.
+      const signing = (await loadKeyring(db))!.signers![adminId]!;
       const release: KeyRelease = async () => ({
         ok: true,
-        value: { user: { ...ANI, role: 'clinician', active: true }, rawKey: new Uint8Array(64).fill(7) },
+        value: {
+          user: { ...ANI, userId: adminId, role: 'clinician', active: true },
+          rawKey: new Uint8Array(64).fill(7),
+          signing,
+        },
       });
       const withHub = await startedSession(db, { release });
-      expect(await withHub.signIn('ani.n', CLERK.passphrase)).toEqual({
+      expect(await withHub.signIn('ani.n', ADMIN.passphrase)).toEqual({
         ok: false,
         error: { reason: 'hub', detail: 'failed' },
       });
       expect(withHub.store.getState()).toEqual({ status: 'signedOut' });
       expect(isLocked()).toBe(true);
-      expect((await loadKeyring(db))!.wraps[ANI.userId]).toBeUndefined();
+      expect(Object.keys((await loadKeyring(db))!.wraps)).toEqual([adminId]);
     },
   );
 

@@ -1,7 +1,14 @@
 import { afterEach } from 'vitest';
 import { createSession, type KeyRelease, type Session } from '@/session';
 import { accountActions } from '@/session/accounts';
-import { plainCodec, saveRuntimeConfig, setCodec, setCurrentActor, type SiagaDb } from '@/storage';
+import {
+  plainCodec,
+  saveRuntimeConfig,
+  setCodec,
+  setCurrentActor,
+  setCurrentSigners,
+  type SiagaDb,
+} from '@/storage';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
 export const ADMIN = {
@@ -59,6 +66,7 @@ export function resetSessionGlobals(): void {
   afterEach(() => {
     setCodec(plainCodec);
     setCurrentActor(undefined);
+    setCurrentSigners(undefined);
   });
 }
 

@@ -1,5 +1,13 @@
 import type { Clock } from '@/lib/clock';
-import { saveDeviceIdentity, saveRuntimeConfig, setCurrentActor, type SiagaDb } from '@/storage';
+import {
+  saveDeviceIdentity,
+  saveRuntimeConfig,
+  setCurrentActor,
+  rememberSigningKeys,
+  setCurrentSigners,
+  type SiagaDb,
+} from '@/storage';
+import { testActor, testSigners, testSigningKeyDirectory } from '../testAccounts';
 import type { NewPatientIdentity, Role } from '@/domain';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 
@@ -23,14 +31,18 @@ export function manualClock(
 export async function setUpDevice(db: SiagaDb, deviceCode = 'PD1', role: Role = 'registration') {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
   const device = await saveDeviceIdentity(db, deviceCode, new Date('2026-11-22T00:00:00Z'));
-  const user = { userId: `user-${role}`, name: 'Rina Petugas', role };
+  const user = testActor(role);
   setCurrentActor(user, db);
+  setCurrentSigners(testSigners(role), db);
+  // As if the test people's account events had been pulled: their keys are known here.
+  await rememberSigningKeys(db, testSigningKeyDirectory());
   return { device, user };
 }
 
 /** The person at the device changes (one shared desk PC): later events carry this role. */
 export function actAs(db: SiagaDb, role: Role): Promise<void> {
-  setCurrentActor({ userId: `user-${role}`, name: `Petugas ${role}`, role }, db);
+  setCurrentActor(testActor(role), db);
+  setCurrentSigners(testSigners(role), db);
   return Promise.resolve();
 }
 

@@ -24,6 +24,7 @@ import {
   saveRuntimeConfig,
   setCodec,
   setCurrentActor,
+  setCurrentSigners,
   visitsOfDay,
   type Encoded,
   type SiagaDb,
@@ -31,6 +32,7 @@ import {
 import * as z from 'zod/mini';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
 import { useTestDb } from '../dbTestUtils';
+import { testActor, testSigners } from '../testAccounts';
 import { ADMIN, clerkSession, CLERK, expectOk, resetSessionGlobals } from '../session/sessionFixture';
 import { manualClock, NEW_PATIENT, registration, RETURNING } from './captureFixture';
 
@@ -134,7 +136,8 @@ describe('encryption at rest', () => {
       await saveRuntimeConfig(db, DEMO_CONFIG, new Date('2026-11-22T00:00:00Z'));
       const device = await saveDeviceIdentity(db, 'PD1', new Date('2026-11-22T00:00:00Z'));
       setCodec(plainCodec);
-      setCurrentActor({ userId: 'user-registration', name: 'Rina Petugas', role: 'registration' });
+      setCurrentActor(testActor('registration'));
+      setCurrentSigners(testSigners('registration'));
       const clock = manualClock();
       const returning = expectOk(await registerVisit(db, registration(RETURNING), clock));
       const fresh = expectOk(await registerVisit(db, registration(NEW_PATIENT), clock));
@@ -151,6 +154,7 @@ describe('encryption at rest', () => {
       expect(leakedSecrets(before)).toEqual(SECRETS);
       expect(before.patients.flatMap((row) => row.lookupKeys as string[])).toContain(`mrn:${RETURNING.mrn}`);
       setCurrentActor(undefined);
+      setCurrentSigners(undefined);
 
       const session = createSession({ db });
       await session.start();

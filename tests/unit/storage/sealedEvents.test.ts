@@ -147,7 +147,7 @@ describe('what a locked device sends', () => {
   const makeDb = useTestDb();
   resetSessionGlobals();
 
-  it('sends sealed events but holds account changes back until someone signs in [P24]', SLOW, async () => {
+  it('sends sealed events but holds account changes back until someone signs in [P34]', SLOW, async () => {
     const db = makeDb();
     const { session } = await setUpSession(db);
     await enroll(db, (await hubKeys()).publicKey);

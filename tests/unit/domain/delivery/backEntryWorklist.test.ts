@@ -6,6 +6,7 @@ import { uuidv7 } from '@/lib/ids';
 import { DEMO_CONFIG } from '../../../../server/demoConfig';
 import { outageDay, registrationAt } from '../../../fixtures/outageEvents';
 import { eventAt } from '../eventFactory';
+import { testActor } from '../../testAccounts';
 import { RM12_SAMPLE } from '../rm12Sample';
 
 const facility = { code: DEMO_CONFIG.facility.code, timeZone: DEMO_CONFIG.facility.timeZone };
@@ -51,7 +52,7 @@ describe('the back-entry worklist', () => {
       td: expect.stringMatching(/^\d+\/\d+$/),
     });
     // Who measured (the signer) and which doctor examined are two people, both named.
-    expect(rows.find((row) => row.kind === 'vitals')!.details.petugas).toBe('Rina');
+    expect(rows.find((row) => row.kind === 'vitals')!.details.petugas).toBe(testActor('clinician').name);
     expect(rows.find((row) => row.kind === 'diagnosis')!.details.dokter).toBe('dr. Ratna Sari');
     expect(new Set(rows.map((row) => row.rowId)).size).toBe(rows.length);
 

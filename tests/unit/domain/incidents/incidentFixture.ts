@@ -1,5 +1,6 @@
 import { makeEvent, type DomainEvent, type EventType, type PayloadOf, type Role } from '@/domain';
 import { testContext } from '../eventFactory';
+import { testActor } from '../../testAccounts';
 
 /** An incident event at an ISO time (WIB), by a person of the given role on a device. */
 export function incidentEvent<T extends EventType>(
@@ -11,7 +12,7 @@ export function incidentEvent<T extends EventType>(
   deviceCode = 'PD1',
 ): DomainEvent {
   const context = testContext('2027-01-01T00:00:00+07:00', deviceCode);
-  context.actor = { userId: `user-${role}`, name: `Petugas ${role}`, role };
+  context.actor = testActor(role);
   const built = makeEvent(context, {
     type,
     entityId,

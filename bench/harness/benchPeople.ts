@@ -1,0 +1,48 @@
+import type { Role } from '@/domain';
+import { uuidv7 } from '@/lib/ids';
+import { exportSigningPublicKey, generateSigningKeyPair, signingKeyId } from '@/lib/crypto/signing';
+import { setCurrentActor, setCurrentSigners, type Signer, type SiagaDb } from '@/storage';
+
+/** A bench person: an account's identity and its signing key (the private half never leaves the page). */
+type BenchPerson = { userId: string; name: string; role: Role; publicKey: string; signer: Signer };
+
+async function newSigner(): Promise<{ publicKey: string; signer: Signer }> {
+  const pair = await generateSigningKeyPair(false);
+  const publicKey = await exportSigningPublicKey(pair.publicKey);
+  return { publicKey, signer: { keyId: await signingKeyId(publicKey), privateKey: pair.privateKey } };
+}
+
+const people = new Map<Role, Promise<BenchPerson>>();
+let deviceSigner: Promise<Signer> | undefined;
+
+function person(role: Role): Promise<BenchPerson> {
+  let made = people.get(role);
+  if (!made) {
+    made = newSigner().then(({ publicKey, signer }) => ({
+      userId: uuidv7(),
+      name: `Bench ${role}`,
+      role,
+      publicKey,
+      signer,
+    }));
+    people.set(role, made);
+  }
+  return made;
+}
+
+/**
+ * Records on `db` are made by the bench person of this role, signed by them and by a device key as
+ * the app signs every save (decision 0010): the saves measured include both signatures.
+ */
+export async function actAs(db: SiagaDb, role: Role): Promise<void> {
+  const { userId, name, signer } = await person(role);
+  deviceSigner ??= newSigner().then(({ signer: device }) => device);
+  setCurrentActor({ userId, name, role }, db);
+  setCurrentSigners({ person: { ...signer, userId }, device: await deviceSigner }, db);
+}
+
+/** The account a hub must know for the bench person's events to be accepted (public data only). */
+export async function benchAccount(role: Role) {
+  const { userId, name, publicKey } = await person(role);
+  return { userId, name, role, publicKey };
+}
