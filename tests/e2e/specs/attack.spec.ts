@@ -68,8 +68,8 @@ async function attackerSigner() {
   const keyId = await signingKeyId(await exportSigningPublicKey(pair.publicKey));
   return async (event: DomainEvent): Promise<DomainEvent> => {
     const { signature: _real, deviceSignature: _device, ...unsigned } = event;
-    const value = await signBytes(pair.privateKey, signingBytes(unsigned as DomainEvent));
-    return { ...unsigned, signature: { keyId, value } } as DomainEvent;
+    const value = await signBytes(pair.privateKey, signingBytes(unsigned));
+    return { ...unsigned, signature: { keyId, value } };
   };
 }
 
@@ -135,7 +135,7 @@ test('forgeries from the hospital’s own devices and a rogue one are refused wi
           clinician: { doctorCode: 'D001', name: 'dr. Ratna Sari' },
           attestation: true,
         },
-      } as Partial<DomainEvent>),
+      }),
       'rejected:bad_signature',
     ],
     [
@@ -163,7 +163,7 @@ test('forgeries from the hospital’s own devices and a rogue one are refused wi
           entityId: admin.entityId,
           actor: { userId: admin.entityId, name: 'IT PD1', role: 'admin' },
           payload: { role: 'admin' },
-        } as Partial<DomainEvent>),
+        }),
       ),
       'rejected:unknown_signer',
     ],
@@ -173,7 +173,7 @@ test('forgeries from the hospital’s own devices and a rogue one are refused wi
         type: 'user.changed',
         entityId: rina.userId,
         payload: { role: 'admin' },
-      } as Partial<DomainEvent>),
+      }),
       'rejected:bad_signature',
     ],
   ];
