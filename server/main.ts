@@ -35,6 +35,16 @@ function addressLines(port: number, tls: HubTls | undefined): string {
   );
 }
 
+/** `2026-11-23 08:00 (UTC+07:00)`: the hub machine's own clock, as IT reads it beside the console. */
+function localTime(iso: string): string {
+  const at = new Date(iso);
+  const offset = -at.getTimezoneOffset();
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  const zone = `UTC${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`;
+  return `${date} ${pad(at.getHours())}:${pad(at.getMinutes())} (${zone})`;
+}
+
 async function main(): Promise<void> {
   // The bundled hub lives in dist/server; the app it serves in dist/app.
   const defaultAppDir = fileURLToPath(new URL('../app', import.meta.url));
@@ -118,7 +128,7 @@ async function main(): Promise<void> {
     // Served anyway: devices keep their last valid copy and show these same issues to users.
     app.log.error({ configPath: options.configPath, issues: configIssues }, 'config.json is invalid');
   }
-  const enrollmentCode = issueEnrollmentCode(db, new Date(), options.enrollmentCode);
+  const enrollment = issueEnrollmentCode(db, new Date(), options.enrollmentCode);
 
   let shuttingDown = false;
   const shutdown = (signal: string): void => {
@@ -155,7 +165,9 @@ async function main(): Promise<void> {
   app.log.info({ port, tls: options.tls.mode, dataDir: options.dataDir, version: VERSION }, 'hub listening');
   process.stdout.write(
     `\nSiaga ${VERSION} is running.\n${addressLines(port, tls)}` +
-      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollmentCode}\n\n`,
+      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollment.code}\n` +
+      `  valid until ${localTime(enrollment.expiresAt)}; restart the hub for a new one, or issue\n` +
+      `  one-time codes as IT (POST /api/v1/admin/enrollment-codes).\n\n`,
   );
 }
 

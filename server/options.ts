@@ -68,8 +68,8 @@ Options (each also settable by environment variable):
   --app-dir <dir>   SIAGA_APP_DIR    the built app to serve (default dist/app)
   --enrollment-code <code>
                     SIAGA_ENROLLMENT_CODE
-                                     the code devices enroll with (default: a new random code,
-                                     printed at start)
+                                     the code devices enroll with, valid 24 hours from each
+                                     start (default: a new random code, printed at start)
   HTTPS is the default: at the first start the hub makes its own small certificate authority
   and a certificate for its names and addresses (in <data-dir>/tls, renewed before expiry).
   Devices on the LAN open http://<hub>:<port> once to install the CA, then use https://.

@@ -24,7 +24,7 @@ declare module 'fastify' {
 /** Pages of `GET /api/v1/admin/audit` [P23]. */
 export const DEFAULT_AUDIT_LIMIT = 100;
 export const MAX_AUDIT_LIMIT = 500;
-/** One-time enrollment codes: a day unless IT says otherwise, at most the console code's week. */
+/** One-time enrollment codes: a day unless IT says otherwise, at most a week (one use either way). */
 const DEFAULT_CODE_MINUTES = 24 * 60;
 const MAX_CODE_MINUTES = 7 * 24 * 60;
 
