@@ -32,6 +32,11 @@ const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
 export type HubDeps = {
   db: HubDatabase;
+  /**
+   * Wraps the hub's private sealing key in the database (decision 0011): from `SIAGA_HUB_KEY` or
+   * the hub key file (`loadKeyEncryptionKey`). The same key at every start of one data directory.
+   */
+  keyEncryptionKey: CryptoKey;
   appDir: string;
   configPath: string;
   version: string;
@@ -127,7 +132,7 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     now,
     simrs: deps.simrs ?? (() => ({ status: 'unknown', since: startedAt, checkedAt: null })),
   });
-  const sealing = await loadSealingKey(deps.db);
+  const sealing = await loadSealingKey(deps.db, deps.keyEncryptionKey);
   registerEnrollRoute(app, {
     db: deps.db,
     hubId,

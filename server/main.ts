@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
 import { loadDeliveryFile, startDeliveryFor, startSimulator, type BootLog } from './delivery/startDelivery';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
+import { loadKeyEncryptionKey } from './keys/keyEncryptionKey';
 import { HUB_USAGE, parseHubOptions } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
 import { startSimrsProbe } from './simrsProbe';
@@ -73,10 +74,36 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  const kek = await loadKeyEncryptionKey(options.hubKey);
+  // Read once: nothing later in this process (a crash report, a library) needs to see it.
+  delete process.env.SIAGA_HUB_KEY;
+  if (!kek.ok) {
+    process.stderr.write(`The hub cannot open its key: ${kek.error}\n`);
+    process.exit(2);
+  }
+
   const configState = ensureConfigFile(options.configPath);
   const readConfig = configReader(options.configPath);
   // Delivery is set up before the app (it serves the simulator switch); its lines wait for the logger.
   const early: { level: 'info' | 'warn' | 'error'; data: Record<string, unknown>; message: string }[] = [];
+  if (options.hubKey.kind === 'file') {
+    const keyFile = options.hubKey.path;
+    if (kek.value.created)
+      early.push({
+        level: 'warn',
+        data: { keyFile },
+        message: 'made the hub key file: keep a copy apart from the database and its backups',
+      });
+    const fromDataDir = relative(options.dataDir, keyFile);
+    if (!fromDataDir.startsWith('..') && !isAbsolute(fromDataDir))
+      early.push({
+        level: 'warn',
+        data: { keyFile },
+        message:
+          'the hub key file is inside the data directory: it protects copies of the database file only; ' +
+          'move it out of the data directory and its backups (--hub-key-file, decision 0011)',
+      });
+  }
   const logger: { info: RenewalLog } = {
     info: (data, message) => early.push({ level: 'info', data, message }),
   };
@@ -100,6 +127,7 @@ async function main(): Promise<void> {
   const simrs: { probe?: ReturnType<typeof startSimrsProbe> } = {};
   const app = await buildHubApp({
     db,
+    keyEncryptionKey: kek.value.key,
     appDir: options.appDir,
     configPath: options.configPath,
     version: VERSION,

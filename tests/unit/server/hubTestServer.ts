@@ -30,7 +30,13 @@ export type TestHub = {
 export type TestHubOptions = Pick<
   HubDeps,
   'tls' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
->;
+> &
+  Partial<Pick<HubDeps, 'keyEncryptionKey'>>;
+
+/** A hub key-encryption key as `SIAGA_HUB_KEY` would give one (decision 0011). */
+export function testKeyEncryptionKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
 
 /**
  * A real hub over HTTP (also HTTPS on the same port with `tls`) on a random port, with a real SQLite file and a tiny
@@ -51,8 +57,18 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   let db = openHubDatabase(dbFile);
   // Tests move their hub's clock by hours and days: the test code outlives any of them.
   issueEnrollmentCode(db, new Date(), TEST_ENROLLMENT_CODE, 365 * 24 * 60 * 60 * 1000);
+  // One key for the hub's life, restarts included, as one data directory has.
+  const keyEncryptionKey = options.keyEncryptionKey ?? (await testKeyEncryptionKey());
   const build = () =>
-    buildHubApp({ db, appDir, configPath, version: 'test-version', logLevel: 'silent', ...options });
+    buildHubApp({
+      db,
+      appDir,
+      configPath,
+      version: 'test-version',
+      logLevel: 'silent',
+      ...options,
+      keyEncryptionKey,
+    });
   let app = await build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);
