@@ -134,6 +134,7 @@ async function main(): Promise<void> {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     config: readConfig,
     ...(tls ? { tls } : {}),
+    hostNames: options.hostNames,
     deliveryTargets: delivery.targets,
     ...(simulator ? { simulator } : {}),
     simrs: () =>

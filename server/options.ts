@@ -50,6 +50,11 @@ export type HubOptions = {
    * files, or not at all (a reverse proxy in front terminates HTTPS).
    */
   tls: TlsMode;
+  /**
+   * `--tls-names` in every mode: requests naming these hosts are served [P42] (with the hub's own
+   * CA its certificate carries them too; behind a proxy they are the names the proxy forwards).
+   */
+  hostNames: string[];
   /** Check the SIMRS this often while it answers, and at least this often while it does not. */
   simrsProbeMs?: number;
   /**
@@ -82,8 +87,11 @@ Options (each also settable by environment variable):
   and a certificate for its names and addresses (in <data-dir>/tls, renewed before expiry).
   Devices on the LAN open http://<hub>:<port> once to install the CA, then use https://.
   --tls-names <list>
-                    SIAGA_TLS_NAMES  more host names or addresses for the hub's own certificate,
-                                     comma-separated (e.g. siaga.rs.local,10.0.5.20)
+                    SIAGA_TLS_NAMES  more host names or addresses devices reach the hub by,
+                                     comma-separated (e.g. siaga.rs.local,10.0.5.20): the hub's
+                                     own certificate carries them, and requests naming a host the
+                                     hub does not know are refused (behind a proxy: the names the
+                                     proxy forwards, unless they are in config.json's hub URLs)
   --tls-cert <file> SIAGA_TLS_CERT   serve HTTPS with this certificate instead (the hospital CA's;
                                      PEM, with any intermediates); needs --tls-key
   --tls-key <file>  SIAGA_TLS_KEY    the certificate's private key (PEM); needs --tls-cert
@@ -198,6 +206,7 @@ export function parseHubOptions(
     ...(parsed.data.enrollmentCode ? { enrollmentCode: parsed.data.enrollmentCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
     tls,
+    hostNames: names,
     ...(parsed.data.simrsProbeSeconds ? { simrsProbeMs: parsed.data.simrsProbeSeconds * 1000 } : {}),
     hubKey: hubKey.value,
   });

@@ -29,7 +29,14 @@ export type TestHub = {
 /** Hub dependencies a test may choose; the rest (database, app, config file) the helper makes. */
 export type TestHubOptions = Pick<
   HubDeps,
-  'tls' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
+  | 'tls'
+  | 'hostNames'
+  | 'enrollAttempts'
+  | 'signInAttempts'
+  | 'logLevel'
+  | 'now'
+  | 'deliveryTargets'
+  | 'simulator'
 > &
   Partial<Pick<HubDeps, 'keyEncryptionKey'>>;
 

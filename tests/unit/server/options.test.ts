@@ -18,6 +18,7 @@ describe('parseHubOptions', () => {
         appDir: '/opt/siaga/app',
         // HTTPS is the default, under the hub's own CA.
         tls: { mode: 'own-ca', names: [] },
+        hostNames: [],
         // The key that wraps the hub's private key: a file made at the first start.
         hubKey: { kind: 'file', path: resolve('data', 'keys', 'hub-kek') },
       },
@@ -103,6 +104,7 @@ describe('parseHubOptions', () => {
     const named = parseHubOptions(['--tls-names', 'siaga.rs.local, 10.0.5.20'], {}, '/app');
     expect(named.ok && named.value).toMatchObject({
       tls: { mode: 'own-ca', names: ['siaga.rs.local', '10.0.5.20'] },
+      hostNames: ['siaga.rs.local', '10.0.5.20'],
     });
     const fromEnv = parseHubOptions([], { SIAGA_TLS_NAMES: 'hub.rs' }, '/app');
     expect(fromEnv.ok && fromEnv.value).toMatchObject({ tls: { mode: 'own-ca', names: ['hub.rs'] } });
@@ -111,6 +113,11 @@ describe('parseHubOptions', () => {
     expect(parseHubOptions(['--plain-http'], {}, '/app')).toMatchObject({
       ok: true,
       value: { tls: { mode: 'off' } },
+    });
+    // Behind a proxy the names still say which hosts the hub answers for [P42].
+    expect(parseHubOptions(['--plain-http', '--tls-names', 'siaga.rs.local'], {}, '/app')).toMatchObject({
+      ok: true,
+      value: { tls: { mode: 'off' }, hostNames: ['siaga.rs.local'] },
     });
     expect(parseHubOptions([], { SIAGA_PLAIN_HTTP: '1' }, '/app')).toMatchObject({
       ok: true,

@@ -113,6 +113,19 @@ describe('the hub with a certificate from the hospital CA', () => {
     expect(response.body).toContain('<title>Siaga</title>');
   });
 
+  it('[P42] serves only the names the hospital certificate carries, beside the hub’s own: another Host is 421', async () => {
+    const named = await call(`https://127.0.0.1:${port}/api/v1/health`, {
+      ca: cert,
+      host: `siaga.rs.local:${port}`,
+    });
+    expect(named.status).toBe(200);
+    for (const host of [`rebind.attacker.example:${port}`, `siaga.rs.local.attacker.example:${port}`]) {
+      const plain = await call(`http://127.0.0.1:${port}/`, { host });
+      expect(plain.status, host).toBe(421);
+      expect(JSON.parse(plain.body)).toMatchObject({ error: { code: 'host_not_allowed' } });
+    }
+  });
+
   it('serves the app over plain HTTP on this machine only, where browsers count it as secure', async () => {
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
       const response = await call(`http://127.0.0.1:${port}/`, { host });
