@@ -7,6 +7,7 @@ import { openHubDatabase } from './db/openHubDatabase';
 import { loadDeliveryFile, startDeliveryFor, startSimulator, type BootLog } from './delivery/startDelivery';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
 import { loadKeyEncryptionKey } from './keys/keyEncryptionKey';
+import { hasWrappedSealingKey } from './keys/sealingKey';
 import { HUB_USAGE, parseHubOptions } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
 import { startSimrsProbe } from './simrsProbe';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const kek = await loadKeyEncryptionKey(options.hubKey);
+  const kek = await loadKeyEncryptionKey(options.hubKey, { mayCreate: !hasWrappedSealingKey(db) });
   // Read once: nothing later in this process (a crash report, a library) needs to see it.
   delete process.env.SIAGA_HUB_KEY;
   if (!kek.ok) {

@@ -76,11 +76,14 @@ function readKeyFile(path: string): Result<Uint8Array<ArrayBuffer>, string> {
 
 /**
  * The hub's key-encryption key as a non-extractable AES-GCM key. A key file that does not exist
- * yet is made (32 random bytes; folder 0700 when the hub creates it, file 0600); `created` says so,
- * for the start-up lines that ask IT to keep a copy apart from the database's backups.
+ * yet is made (32 random bytes; folder 0700 when the hub creates it, file 0600) unless `mayCreate`
+ * is false — the database already holds a key wrapped with one, so a missing file is a lost or
+ * moved key, and a new one would only hide that. `created` says a file was made, for the start-up
+ * lines that ask IT to keep a copy apart from the database's backups.
  */
 export async function loadKeyEncryptionKey(
   source: KeyEncryptionKeySource,
+  options: { mayCreate: boolean } = { mayCreate: true },
 ): Promise<Result<{ key: CryptoKey; created: boolean }, string>> {
   let raw: Uint8Array<ArrayBuffer>;
   let created = false;
@@ -89,6 +92,11 @@ export async function loadKeyEncryptionKey(
   } else {
     try {
       if (!existsSync(source.path)) {
+        if (!options.mayCreate)
+          return err(
+            `the hub key file ${source.path} is missing, and this database's sealing key is wrapped ` +
+              'with it: put the key file back there, or give its path with --hub-key-file.',
+          );
         writeKeyFile(source.path, `${randomBytes(KEY_ENCRYPTION_KEY_BYTES).toString('base64')}\n`);
         created = true;
       }

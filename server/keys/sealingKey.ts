@@ -19,6 +19,11 @@ const wrapAad = (hubId: string) => `hub-sealing-key|${hubId}`;
 const readMeta = (db: HubDatabase, key: string) =>
   db.prepare<[string], { value: string }>('SELECT value FROM hub_meta WHERE key = ?').get(key)?.value;
 
+/** Whether this database's sealing key is already wrapped under a key-encryption key. */
+export function hasWrappedSealingKey(db: HubDatabase): boolean {
+  return readMeta(db, WRAPPED_META_KEY) !== undefined;
+}
+
 async function wrap(jwk: JsonWebKey, kek: CryptoKey, hubId: string): Promise<string> {
   const box = await aeadEncrypt(kek, utf8(JSON.stringify(jwk)), wrapAad(hubId));
   return JSON.stringify({ v: 1, ...box } satisfies WrappedKey);

@@ -1,4 +1,5 @@
-import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -60,9 +61,13 @@ test('the hub keeps its data directory private and its sealing key under a key f
     expect(hub.output).toContain('the hub key file is inside the data directory');
     await hub.stop();
 
-    // Started with another key, the hub refuses the database rather than making a new sealing key.
+    // Without its key, or with another one, the hub refuses the database rather than making a new
+    // key file or a new sealing key.
     hub.output = '';
     hub.extraArgs = ['--hub-key-file', join(elsewhere, 'hub-kek')];
+    await expect(hub.start()).rejects.toThrow(/hub key file \S+ is missing/);
+    await hub.stop();
+    writeFileSync(join(elsewhere, 'hub-kek'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
     await expect(hub.start()).rejects.toThrow(/does not open this database's sealing key/);
     await hub.stop();
     // The right key, moved out of the data directory as IT should: the hub starts and stops warning.

@@ -8,7 +8,7 @@ import { exportPublicKey, generateSealingKeyPair } from '@/lib/crypto/sealedBox'
 import { uuidv7 } from '@/lib/ids';
 import { readHubId } from '../../../server/db/openHubDatabase';
 import { loadKeyEncryptionKey } from '../../../server/keys/keyEncryptionKey';
-import { loadSealingKey } from '../../../server/keys/sealingKey';
+import { hasWrappedSealingKey, loadSealingKey } from '../../../server/keys/sealingKey';
 import { visitRegistered } from '../domain/eventFactory';
 import { enrollTestDevice, push, sealedItem } from './hubCalls';
 import { startTestHub, testKeyEncryptionKey, type TestHub } from './hubTestServer';
@@ -38,6 +38,13 @@ describe('the hub key file (decision 0011)', () => {
     expect(fromUtf8(await aeadDecrypt(second.value.key, box, 'test'))).toBe('kunci');
     // The key never leaves as bytes.
     expect(first.value.key.extractable).toBe(false);
+  });
+
+  it('is not made anew when the database already holds a key wrapped with one: a missing file is a lost key', async () => {
+    const path = join(dataDir(), 'keys', 'hub-kek');
+    const missing = await loadKeyEncryptionKey({ kind: 'file', path }, { mayCreate: false });
+    expect(!missing.ok && missing.error).toMatch(/hub key file .*hub-kek is missing.*put the key file back/);
+    expect(() => statSync(path)).toThrow();
   });
 
   it('refuses a key file others may read, and one that holds no 32-byte key, naming the file only', async () => {
@@ -130,6 +137,10 @@ describe('the hub sealing key, wrapped under the key-encryption key (decision 00
     expect((await enrollTestDevice(hub, 'PD3')).hubPublicKey).toBe(publicKey);
     const pushed = await push(hub, device.pushToken, [sealed]);
     expect(pushed.body.results).toEqual([{ id: event.id, status: 'accepted' }]);
+  });
+
+  it('tells main whether the database already holds a wrapped key (then no new key file is made)', () => {
+    expect(hasWrappedSealingKey(hub.db)).toBe(true);
   });
 
   it('does not start with another key-encryption key, and says which key is wrong', async () => {
