@@ -13,7 +13,9 @@ export default defineConfig({
   build: {
     outDir: process.env.SIAGA_APP_OUT_DIR ?? 'dist/app',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the hub serves [P43]: they would publish the app's source and its
+    // comments to anyone on the LAN. Debug with `npm run dev`.
+    sourcemap: false,
     // `npm run bench` builds the app together with its measuring harness (never shipped).
     ...(process.env.SIAGA_BENCH
       ? { rollupOptions: { input: { main: 'index.html', harness: 'bench/harness/index.html' } } }

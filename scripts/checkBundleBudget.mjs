@@ -1,6 +1,7 @@
 /**
  * Reports the gzip size of what a device downloads to start the app, and fails the build when
- * the start-up JavaScript (the entry chunk and the chunks it preloads) exceeds its budget.
+ * the start-up JavaScript (the entry chunk and the chunks it preloads) exceeds its budget, or
+ * when the build holds source maps.
  *
  * Budget: 135 KB gzip. Measured parts when it was set: react-dom ≈ 58 KB, Dexie ≈ 29 KB, zod/mini
  * ≈ 6 KB, the Bahasa Indonesia catalogue ≈ 9 KB, the shell ≈ 20 KB. Hospital tablets are modest
@@ -58,7 +59,17 @@ const rows = [
   ...styles.map((file) => ['stylesheet', file, gzipBytes(file)]),
 ];
 const startup = rows.reduce((sum, [, , bytes]) => sum + bytes, 0);
-const shipped = walk(APP_DIR).filter((file) => !file.endsWith('.map'));
+// No source maps ship (docs/sync-protocol.md P43): no map files, no comment pointing at one.
+const mapped = walk(APP_DIR).filter(
+  (file) =>
+    file.endsWith('.map') ||
+    (/\.(m?js|css)$/.test(file) && /^\/[/*][#@] sourceMappingURL=/m.test(readFileSync(file, 'utf8'))),
+);
+if (mapped.length > 0) {
+  console.error(`checkBundleBudget: source maps in the app build (P43): ${mapped.join(', ')}`);
+  process.exit(1);
+}
+const shipped = walk(APP_DIR);
 const shippedGzip = shipped.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
 
 console.log('\nStart-up download (gzip):');

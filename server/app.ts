@@ -21,10 +21,14 @@ import { registerStaticAppRoutes } from './routes/staticAppRoutes';
 import { registerUsernameRoute } from './routes/usernameRoute';
 import { configReader } from './runtimeConfigFile';
 import { registerCors } from './security/cors';
+import { registerHostAllowlist } from './security/hostAllowlist';
+import { currentConfig } from './security/hubOrigins';
 import { createAttemptLimiter, type AttemptLimiter } from './security/rateLimit';
 import { registerSecurityHeaders } from './security/securityHeaders';
 import type { SimrsStatus } from './simrsProbe';
+import { certificateNames } from './tls/certificateAuthority';
 import { createDualProtocolServer } from './tls/dualProtocolServer';
+import { hubNames } from './tls/hubNames';
 import type { HubTls } from './tls/hubTls';
 
 /** Fastify's own default, which a custom server does not get by itself. */
@@ -32,6 +36,11 @@ const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
 export type HubDeps = {
   db: HubDatabase;
+  /**
+   * Wraps the hub's private sealing key in the database (decision 0011): from `SIAGA_HUB_KEY` or
+   * the hub key file (`loadKeyEncryptionKey`). The same key at every start of one data directory.
+   */
+  keyEncryptionKey: CryptoKey;
   appDir: string;
   configPath: string;
   version: string;
@@ -45,6 +54,11 @@ export type HubDeps = {
    * plain HTTP for everything without.
    */
   tls?: HubTls;
+  /**
+   * More names and addresses the hub is reached by (`--tls-names`), beside those it finds itself
+   * and the config's hub URLs: requests naming any other host are refused [P42].
+   */
+  hostNames?: readonly string[];
   /** Limits wrong enrollment codes per client address; tests pass one with their own clock. */
   enrollAttempts?: AttemptLimiter;
   /** Passphrase checks on the hub (first sign-in on a device, IT admin sign-in). */
@@ -117,6 +131,14 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
   });
 
   registerSecurityHeaders(app, { config });
+  // Before anything else answers: a request for another host never reaches a route [P42].
+  registerHostAllowlist(app, {
+    now: () => now().getTime(),
+    names: () => [
+      ...hubNames({ extra: deps.hostNames ?? [], config: currentConfig(config) }),
+      ...(tls ? certificateNames(tls.current().cert) : []),
+    ],
+  });
   if (tls) registerInstallRoutes(app, { tls });
   registerCors(app, { config });
 
@@ -127,7 +149,7 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     now,
     simrs: deps.simrs ?? (() => ({ status: 'unknown', since: startedAt, checkedAt: null })),
   });
-  const sealing = await loadSealingKey(deps.db);
+  const sealing = await loadSealingKey(deps.db, deps.keyEncryptionKey);
   registerEnrollRoute(app, {
     db: deps.db,
     hubId,

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHubApp } from './app';
 import { openHubDatabase } from './db/openHubDatabase';
 import { loadDeliveryFile, startDeliveryFor, startSimulator, type BootLog } from './delivery/startDelivery';
 import { issueEnrollmentCode, revokeDevice } from './devices/deviceRegistry';
 import { issueFirstAdminCode } from './accounts/firstAdmin';
+import { loadKeyEncryptionKey } from './keys/keyEncryptionKey';
+import { hasWrappedSealingKey } from './keys/sealingKey';
 import { HUB_USAGE, parseHubOptions } from './options';
 import { checkConfigFile, configReader, ensureConfigFile } from './runtimeConfigFile';
 import { startSimrsProbe } from './simrsProbe';
@@ -34,6 +36,16 @@ function addressLines(port: number, tls: HubTls | undefined): string {
         `  to install the hub's certificate. Its SHA-256 fingerprint: ${fingerprintOf(tls.caCertificate)}\n`
       : `  Devices trust the hospital CA that issued the hub's certificate.\n`)
   );
+}
+
+/** `2026-11-23 08:00 (UTC+07:00)`: the hub machine's own clock, as IT reads it beside the console. */
+function localTime(iso: string): string {
+  const at = new Date(iso);
+  const offset = -at.getTimezoneOffset();
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  const zone = `UTC${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`;
+  return `${date} ${pad(at.getHours())}:${pad(at.getMinutes())} (${zone})`;
 }
 
 async function main(): Promise<void> {
@@ -64,10 +76,36 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  const kek = await loadKeyEncryptionKey(options.hubKey, { mayCreate: !hasWrappedSealingKey(db) });
+  // Read once: nothing later in this process (a crash report, a library) needs to see it.
+  delete process.env.SIAGA_HUB_KEY;
+  if (!kek.ok) {
+    process.stderr.write(`The hub cannot open its key: ${kek.error}\n`);
+    process.exit(2);
+  }
+
   const configState = ensureConfigFile(options.configPath);
   const readConfig = configReader(options.configPath);
   // Delivery is set up before the app (it serves the simulator switch); its lines wait for the logger.
   const early: { level: 'info' | 'warn' | 'error'; data: Record<string, unknown>; message: string }[] = [];
+  if (options.hubKey.kind === 'file') {
+    const keyFile = options.hubKey.path;
+    if (kek.value.created)
+      early.push({
+        level: 'warn',
+        data: { keyFile },
+        message: 'made the hub key file: keep a copy apart from the database and its backups',
+      });
+    const fromDataDir = relative(options.dataDir, keyFile);
+    if (!fromDataDir.startsWith('..') && !isAbsolute(fromDataDir))
+      early.push({
+        level: 'warn',
+        data: { keyFile },
+        message:
+          'the hub key file is inside the data directory: it protects copies of the database file only; ' +
+          'move it out of the data directory and its backups (--hub-key-file, decision 0011)',
+      });
+  }
   const logger: { info: RenewalLog } = {
     info: (data, message) => early.push({ level: 'info', data, message }),
   };
@@ -91,12 +129,14 @@ async function main(): Promise<void> {
   const simrs: { probe?: ReturnType<typeof startSimrsProbe> } = {};
   const app = await buildHubApp({
     db,
+    keyEncryptionKey: kek.value.key,
     appDir: options.appDir,
     configPath: options.configPath,
     version: VERSION,
     logLevel: process.env.LOG_LEVEL ?? 'info',
     config: readConfig,
     ...(tls ? { tls } : {}),
+    hostNames: options.hostNames,
     deliveryTargets: delivery.targets,
     ...(simulator ? { simulator } : {}),
     simrs: () =>
@@ -119,7 +159,7 @@ async function main(): Promise<void> {
     // Served anyway: devices keep their last valid copy and show these same issues to users.
     app.log.error({ configPath: options.configPath, issues: configIssues }, 'config.json is invalid');
   }
-  const enrollmentCode = issueEnrollmentCode(db, new Date(), options.enrollmentCode);
+  const enrollment = issueEnrollmentCode(db, new Date(), options.enrollmentCode);
   const firstAdminCode = issueFirstAdminCode(db, new Date(), options.firstAdminCode);
 
   let shuttingDown = false;
@@ -157,8 +197,10 @@ async function main(): Promise<void> {
   app.log.info({ port, tls: options.tls.mode, dataDir: options.dataDir, version: VERSION }, 'hub listening');
   process.stdout.write(
     `\nSiaga ${VERSION} is running.\n${addressLines(port, tls)}` +
-      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollmentCode}\n` +
-      firstAdminLine(firstAdminCode) +
+      `Enrollment code for devices (Siapkan perangkat → Hubungkan ke hub): ${enrollment.code}\n` +
+      `  valid until ${localTime(enrollment.expiresAt)}; restart the hub for a new one, or issue\n` +
+      `  one-time codes as IT (POST /api/v1/admin/enrollment-codes).\n` +
+      firstAdminLine(firstAdminCode?.code) +
       '\n',
   );
 }
@@ -170,8 +212,8 @@ async function main(): Promise<void> {
 function firstAdminLine(code: string | undefined): string {
   if (!code) return '';
   return (
-    `First admin (once, only until an admin exists): set up the first device with a local admin ` +
-    `account, then enroll it with this code instead: ${code}\n`
+    `First admin (once, only until an admin exists): set up the first device with a local admin\n` +
+    `  account, then enroll it with this code instead: ${code}\n`
   );
 }
 

@@ -4,6 +4,7 @@ import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { err, ok, type Result } from '@/lib/result';
+import { decodeKeyEncryptionKey, type KeyEncryptionKeySource } from './keys/keyEncryptionKey';
 import type { PemPair } from './tls/certificateAuthority';
 import { isCertificateName } from './tls/hubNames';
 
@@ -22,6 +23,7 @@ const optionsSchema = z.object({
   tlsNames: z.optional(z.string()),
   plainHttp: z.optional(z.boolean()),
   simrsProbeSeconds: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(300))),
+  hubKeyFile: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type TlsMode =
@@ -51,8 +53,19 @@ export type HubOptions = {
    * files, or not at all (a reverse proxy in front terminates HTTPS).
    */
   tls: TlsMode;
+  /**
+   * `--tls-names` in every mode: requests naming these hosts are served [P42] (with the hub's own
+   * CA its certificate carries them too; behind a proxy they are the names the proxy forwards).
+   */
+  hostNames: string[];
   /** Check the SIMRS this often while it answers, and at least this often while it does not. */
   simrsProbeMs?: number;
+  /**
+   * The key that wraps the hub's private sealing key in its database (decision 0011):
+   * `SIAGA_HUB_KEY`, or a key file made at the first start (`<data-dir>/keys/hub-kek` unless
+   * `--hub-key-file` says otherwise).
+   */
+  hubKey: KeyEncryptionKeySource;
 };
 
 export const HUB_USAGE = `Siaga hub
@@ -71,20 +84,23 @@ Options (each also settable by environment variable):
   --app-dir <dir>   SIAGA_APP_DIR    the built app to serve (default dist/app)
   --enrollment-code <code>
                     SIAGA_ENROLLMENT_CODE
-                                     the code devices enroll with (default: a new random code,
-                                     printed at start)
+                                     the code devices enroll with, valid 24 hours from each
+                                     start (default: a new random code, printed at start)
   --first-admin-code <code>
                     SIAGA_FIRST_ADMIN_CODE
                                      while the hub has no admin: the code the hospital's first
                                      device enrolls with to bring IT's admin account (default: a
-                                     new random code, printed at start; never valid once an
-                                     admin exists)
+                                     new random code, printed at start; valid 24 hours, never
+                                     once an admin exists)
   HTTPS is the default: at the first start the hub makes its own small certificate authority
   and a certificate for its names and addresses (in <data-dir>/tls, renewed before expiry).
   Devices on the LAN open http://<hub>:<port> once to install the CA, then use https://.
   --tls-names <list>
-                    SIAGA_TLS_NAMES  more host names or addresses for the hub's own certificate,
-                                     comma-separated (e.g. siaga.rs.local,10.0.5.20)
+                    SIAGA_TLS_NAMES  more host names or addresses devices reach the hub by,
+                                     comma-separated (e.g. siaga.rs.local,10.0.5.20): the hub's
+                                     own certificate carries them, and requests naming a host the
+                                     hub does not know are refused (behind a proxy: the names the
+                                     proxy forwards, unless they are in config.json's hub URLs)
   --tls-cert <file> SIAGA_TLS_CERT   serve HTTPS with this certificate instead (the hospital CA's;
                                      PEM, with any intermediates); needs --tls-key
   --tls-key <file>  SIAGA_TLS_KEY    the certificate's private key (PEM); needs --tls-cert
@@ -96,6 +112,16 @@ Options (each also settable by environment variable):
                                      how often the hub checks the SIMRS health URL (default 15
                                      while it answers; while down 5 s, backing off to 60 s; with
                                      this option never more than n seconds apart)
+  --hub-key-file <file>
+                    SIAGA_HUB_KEY_FILE
+                                     the key that encrypts the hub's private key in its database
+                                     (default <data-dir>/keys/hub-kek, made at the first start).
+                                     Inside the data directory it protects only copies of the
+                                     database file; put it outside the data directory and its
+                                     backups, and keep a copy of it apart: without it the
+                                     database's private key cannot be opened
+                    SIAGA_HUB_KEY    that key itself instead (base64 of 32 random bytes, e.g.
+                                     from openssl rand -base64 32); excludes --hub-key-file
   --revoke <device code>             revoke that device's token (a lost tablet) and exit
   --help                             show this text
 `;
@@ -128,6 +154,7 @@ export function parseHubOptions(
         'tls-names': { type: 'string' },
         'plain-http': { type: 'boolean' },
         'simrs-probe-seconds': { type: 'string' },
+        'hub-key-file': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -152,6 +179,7 @@ export function parseHubOptions(
     tlsNames: flags['tls-names'] ?? env.SIAGA_TLS_NAMES,
     plainHttp: flags['plain-http'] ?? (env.SIAGA_PLAIN_HTTP === '1' || env.SIAGA_PLAIN_HTTP === 'true'),
     simrsProbeSeconds: flags['simrs-probe-seconds'] ?? env.SIAGA_SIMRS_PROBE_SECONDS,
+    hubKeyFile: flags['hub-key-file'] ?? env.SIAGA_HUB_KEY_FILE,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -177,6 +205,8 @@ export function parseHubOptions(
       ? { mode: 'provided', certPath: resolve(tlsCert), keyPath: resolve(tlsKey) }
       : { mode: 'own-ca', names };
   const dataDir = resolve(parsed.data.dataDir);
+  const hubKey = hubKeySource(env.SIAGA_HUB_KEY, parsed.data.hubKeyFile, dataDir);
+  if (!hubKey.ok) return hubKey;
   return ok({
     port: parsed.data.port,
     host: parsed.data.host,
@@ -188,8 +218,25 @@ export function parseHubOptions(
     ...(parsed.data.firstAdminCode ? { firstAdminCode: parsed.data.firstAdminCode } : {}),
     ...(parsed.data.revoke ? { revoke: parsed.data.revoke } : {}),
     tls,
+    hostNames: names,
     ...(parsed.data.simrsProbeSeconds ? { simrsProbeMs: parsed.data.simrsProbeSeconds * 1000 } : {}),
+    hubKey: hubKey.value,
   });
+}
+
+/** The key itself from the environment, or a key file; never both. The key is never echoed. */
+function hubKeySource(
+  environmentKey: string | undefined,
+  keyFile: string | undefined,
+  dataDir: string,
+): Result<KeyEncryptionKeySource, string> {
+  if (!environmentKey)
+    return ok({ kind: 'file', path: resolve(keyFile ?? resolve(dataDir, 'keys', 'hub-kek')) });
+  if (keyFile) return err('SIAGA_HUB_KEY and --hub-key-file exclude each other: give the key one way.');
+  const key = decodeKeyEncryptionKey(environmentKey);
+  return key
+    ? ok({ kind: 'environment', key })
+    : err('SIAGA_HUB_KEY must be 32 random bytes in base64 (e.g. from: openssl rand -base64 32).');
 }
 
 /**

@@ -9,14 +9,19 @@ import { hasActiveAdmin } from './accountKeys';
  * lets that device's own admin account in. An ordinary enrollment code never does, and once an
  * admin exists the code stops being offered and no device can bring another self-made admin.
  */
-export function issueFirstAdminCode(db: HubDatabase, now: Date, fixed?: string): string | undefined {
+export function issueFirstAdminCode(
+  db: HubDatabase,
+  now: Date,
+  fixed?: string,
+): { code: string; expiresAt: string } | undefined {
   if (hasActiveAdmin(db)) return undefined;
-  const code = issueEnrollmentCode(db, now, fixed);
+  const issued = issueEnrollmentCode(db, now, fixed);
+  const code = issued.code;
   db.prepare('INSERT OR IGNORE INTO first_admin_codes (code_hash, created_at) VALUES (?, ?)').run(
     sha256(normaliseEnrollmentCode(code)),
     now.toISOString(),
   );
-  return code;
+  return issued;
 }
 
 /** After a successful enrollment: a device enrolled with the first-admin code may bring the first admin. */

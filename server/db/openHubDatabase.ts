@@ -1,9 +1,30 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type HubDatabase = Database.Database;
+
+/** The folder and the files only the hub's own user may open. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+const SQLITE_FILE_SUFFIXES = ['', '-wal', '-shm'] as const;
+
+/**
+ * The database holds patients' records and the hub's keys: its folder is 0700 and the database
+ * with its WAL and shared-memory files 0600, whatever the umask, and modes a copy or an older
+ * version left too open are narrowed at every start. SQLite gives the WAL and shared-memory files
+ * the main file's mode, so the main file is created 0600 before SQLite opens it.
+ */
+function keepDatabasePrivate(file: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  chmodSync(dir, PRIVATE_DIR_MODE);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+  for (const suffix of SQLITE_FILE_SUFFIXES) {
+    if (existsSync(`${file}${suffix}`)) chmodSync(`${file}${suffix}`, PRIVATE_FILE_MODE);
+  }
+}
 
 /**
  * Opens (creating if needed) the hub's SQLite file and brings its schema up to date.
@@ -11,13 +32,15 @@ export type HubDatabase = Database.Database;
  * must survive a power cut: the device deletes nothing, but it stops resending what we acked.
  */
 export function openHubDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): HubDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') keepDatabasePrivate(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db, migrations);
+  // The WAL and shared-memory files exist now; a pair left by an older hub may have been wider.
+  if (file !== ':memory:') keepDatabasePrivate(file);
   return db;
 }
 

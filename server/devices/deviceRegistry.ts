@@ -5,8 +5,12 @@ export type EnrolledDevice = { deviceId: string; deviceCode: string };
 /** `full`: push and pull [P1]; `push`: the push-only token a locked device uses [P20]. */
 export type TokenScope = 'full' | 'push';
 
-/** Enrollment codes are valid this long after the hub makes them. */
-const ENROLLMENT_CODE_DAYS = 7;
+/**
+ * The console's code enrolls any number of devices (IT sets up a ward's tablets in one go), so it
+ * lives a day, not the week it once did: a code copied off a screen or a note stops working
+ * soon [P41]. A restart prints a new one.
+ */
+export const CONSOLE_CODE_MS = 24 * 60 * 60 * 1000;
 /** No 0/O, 1/I/L: read aloud from a console and typed on a tablet. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -26,15 +30,21 @@ export const normaliseEnrollmentCode = (code: string) =>
 
 /**
  * Makes the enrollment code devices use to get a token: the given one (for scripted setups), or a
- * fresh random one. Returned in clear once, for the console; only its hash is stored.
+ * fresh random one, valid `validForMs` from `now` [P41]. Returned in clear once, for the console;
+ * only its hash is stored. It gives device tokens, nothing more: no account, no admin session.
  */
-export function issueEnrollmentCode(db: HubDatabase, now: Date, fixed?: string): string {
+export function issueEnrollmentCode(
+  db: HubDatabase,
+  now: Date,
+  fixed?: string,
+  validForMs = CONSOLE_CODE_MS,
+): { code: string; expiresAt: string } {
   const code = fixed ?? newEnrollmentCode();
-  const expires = new Date(now.getTime() + ENROLLMENT_CODE_DAYS * 86_400_000);
+  const expiresAt = new Date(now.getTime() + validForMs).toISOString();
   db.prepare(
     'INSERT OR REPLACE INTO enrollment_codes (code_hash, created_at, expires_at) VALUES (?, ?, ?)',
-  ).run(sha256(normaliseEnrollmentCode(code)), now.toISOString(), expires.toISOString());
-  return code;
+  ).run(sha256(normaliseEnrollmentCode(code)), now.toISOString(), expiresAt);
+  return { code, expiresAt };
 }
 
 /** A one-time code IT issues on the admin endpoints [P23]: it enrolls one device, then stops working. */

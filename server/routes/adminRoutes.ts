@@ -12,7 +12,7 @@ import type { HubDatabase } from '../db/openHubDatabase';
 import { issueOneTimeEnrollmentCode, listDevices, revokeDeviceById } from '../devices/deviceRegistry';
 import { auditEntriesBefore } from '../events/eventStore';
 import { sendError } from '../httpErrors';
-import { checkAttempts, sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit';
+import { sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -24,7 +24,7 @@ declare module 'fastify' {
 /** Pages of `GET /api/v1/admin/audit` [P23]. */
 export const DEFAULT_AUDIT_LIMIT = 100;
 export const MAX_AUDIT_LIMIT = 500;
-/** One-time enrollment codes: a day unless IT says otherwise, at most the console code's week. */
+/** One-time enrollment codes: a day unless IT says otherwise, at most a week (one use either way). */
 const DEFAULT_CODE_MINUTES = 24 * 60;
 const MAX_CODE_MINUTES = 7 * 24 * 60;
 
@@ -82,15 +82,20 @@ export function registerAdminRoutes(
   app.post('/api/v1/admin/sessions', { bodyLimit: 4 * 1024 }, async (request, reply) => {
     const parsed = signInSchema.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, 'invalid_request', 'Expected {username, passphrase}.');
-    // Guesses are counted per account (shared with first sign-ins on devices [P22]) and per address.
-    const keys = [`user:${parsed.data.username}`, `ip:${request.ip}`];
-    const limit = checkAttempts(deps.attempts, keys);
-    if (!limit.allowed) return sendTooManyAttempts(reply, limit.retryAfterSeconds);
-    const user = await verifyPassphrase(deps.db, parsed.data.username, parsed.data.passphrase);
+    // Guesses are counted per account (shared with first sign-ins on devices [P22]) and per address,
+    // from before the slow passphrase check [P40].
+    const attempt = deps.attempts.reserve([`user:${parsed.data.username}`, `ip:${request.ip}`]);
+    if (!attempt.allowed) return sendTooManyAttempts(reply, attempt.retryAfterSeconds);
+    const user = await verifyPassphrase(deps.db, parsed.data.username, parsed.data.passphrase).catch(
+      (error: unknown) => {
+        attempt.fail();
+        throw error;
+      },
+    );
     // One answer for an unknown name, a wrong passphrase, an inactive account and another role.
     if (user?.role !== 'admin') {
-      const locked = keys.map((key) => deps.attempts.fail(key)).some((after) => !after.allowed);
-      if (locked) request.log.warn({ ip: request.ip }, 'admin sign-in locked after repeated failures');
+      if (!attempt.fail().allowed)
+        request.log.warn({ ip: request.ip }, 'admin sign-in locked after repeated failures');
       return sendError(
         reply,
         401,
@@ -98,7 +103,7 @@ export function registerAdminRoutes(
         'The username or passphrase is wrong, or the account may not administer the hub.',
       );
     }
-    keys.forEach((key) => deps.attempts.succeed(key));
+    attempt.succeed();
     const { token, session } = startAdminSession(deps.db, user, deps.now());
     request.log.info({ userId: user.userId }, 'admin signed in');
     return noStore(reply)

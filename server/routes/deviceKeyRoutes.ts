@@ -68,15 +68,18 @@ export function registerDeviceKeyRoutes(
     const parsed = releaseSchema.safeParse(request.body);
     if (!parsed.success)
       return sendError(reply, 400, 'invalid_request', 'Expected {username, passphrase, devicePublicKey}.');
-    // Guesses are limited per account (wherever they come from) and per device.
-    const keys = [`user:${parsed.data.username}`, `device:${device.deviceId}`];
-    for (const key of keys) {
-      const limit = deps.attempts.check(key);
-      if (!limit.allowed) return sendTooManyAttempts(reply, limit.retryAfterSeconds);
-    }
-    const user = await verifyPassphrase(deps.db, parsed.data.username, parsed.data.passphrase);
+    // Guesses are limited per account (wherever they come from) and per device, counted from
+    // before the slow passphrase check [P40].
+    const attempt = deps.attempts.reserve([`user:${parsed.data.username}`, `device:${device.deviceId}`]);
+    if (!attempt.allowed) return sendTooManyAttempts(reply, attempt.retryAfterSeconds);
+    const user = await verifyPassphrase(deps.db, parsed.data.username, parsed.data.passphrase).catch(
+      (error: unknown) => {
+        attempt.fail();
+        throw error;
+      },
+    );
     if (!user) {
-      keys.forEach((key) => deps.attempts.fail(key));
+      attempt.fail();
       return sendError(
         reply,
         401,
@@ -84,7 +87,7 @@ export function registerDeviceKeyRoutes(
         'The username or passphrase is wrong, or the account is inactive.',
       );
     }
-    keys.forEach((key) => deps.attempts.succeed(key));
+    attempt.succeed();
     const stored = deps.db
       .prepare<[string], { sealed: string }>('SELECT sealed FROM device_keys WHERE device_id = ?')
       .get(device.deviceId);

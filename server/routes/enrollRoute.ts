@@ -9,15 +9,13 @@ import { sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit'
 /**
  * `POST /api/v1/enroll` [P1, P2]. The enrollment code is short enough to type on a tablet, so
  * wrong codes are limited per client address (`attempts`); a malformed request is not a guess and
- * does not count.
+ * does not count. Enrolling gives device tokens only: nothing here makes anyone an admin [P41].
  */
 export function registerEnrollRoute(
   app: FastifyInstance,
   deps: { db: HubDatabase; hubId: string; hubPublicKey: string; now: () => Date; attempts: AttemptLimiter },
 ): void {
   app.post('/api/v1/enroll', { bodyLimit: 4 * 1024 }, async (request, reply) => {
-    const limit = deps.attempts.check(request.ip);
-    if (!limit.allowed) return sendTooManyAttempts(reply, limit.retryAfterSeconds);
     const parsed = enrollRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       return sendError(
@@ -27,9 +25,18 @@ export function registerEnrollRoute(
         'Expected {code, deviceId, deviceCode} with a 3-character device code.',
       );
     }
-    const outcome = enrollDevice(deps.db, parsed.data, deps.now());
+    // Counted before the code is looked at [P40], like the passphrase checks.
+    const attempt = deps.attempts.reserve([request.ip]);
+    if (!attempt.allowed) return sendTooManyAttempts(reply, attempt.retryAfterSeconds);
+    let outcome;
+    try {
+      outcome = enrollDevice(deps.db, parsed.data, deps.now());
+    } catch (error) {
+      attempt.fail();
+      throw error;
+    }
     if (!outcome.ok && outcome.code === 'enrollment_code_invalid') {
-      if (!deps.attempts.fail(request.ip).allowed) {
+      if (!attempt.fail().allowed) {
         request.log.warn({ ip: request.ip }, 'enrollment locked after repeated wrong codes');
       }
       return sendError(
@@ -40,7 +47,7 @@ export function registerEnrollRoute(
       );
     }
     // The code was right, even when the device code is taken: this address starts afresh.
-    deps.attempts.succeed(request.ip);
+    attempt.succeed();
     if (!outcome.ok) {
       return sendError(
         reply,

@@ -13,11 +13,19 @@ function isHashedAsset(filePath: string): boolean {
   return filePath.includes(`${sep}assets${sep}`) && /-[A-Za-z0-9_-]{8,}\.\w+$/.test(basename(filePath));
 }
 
+/**
+ * Source maps are not built for the app [P43]; one copied into the app folder by hand (a debug
+ * build) is still not served: it would hand out the app's source and comments. The file server
+ * hands the path over decoded (`.js%2Emap` arrives as `.js.map`).
+ */
+const isSourceMap = (path: string) => /\.map$/i.test(path);
+
 /** Serves the built PWA, with index.html for any app route so deep links work on first load. */
 export async function registerStaticAppRoutes(app: FastifyInstance, deps: { appDir: string }): Promise<void> {
   await app.register(fastifyStatic, {
     root: deps.appDir,
     prefix: '/',
+    allowedPath: (path) => !isSourceMap(path),
     cacheControl: false,
     setHeaders: (response, filePath) => {
       response.setHeader('cache-control', isHashedAsset(filePath) ? IMMUTABLE : REVALIDATE);

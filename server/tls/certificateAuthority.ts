@@ -101,6 +101,11 @@ function coveredNames(cert: X509Certificate): Set<string> {
   );
 }
 
+/** The DNS names and IP addresses a certificate (PEM) is valid for, e.g. the hospital CA's. */
+export function certificateNames(pem: string): string[] {
+  return [...coveredNames(new X509Certificate(pem))].filter(Boolean).map(normalName);
+}
+
 /** Node prints IPv6 SANs in full form; compare addresses in one spelling. */
 function normalName(name: string): string {
   if (isIP(name) !== 6) return name.toLowerCase();

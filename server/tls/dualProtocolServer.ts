@@ -3,6 +3,26 @@ import type { Socket } from 'node:net';
 import { Server as TlsServer, type TLSSocket } from 'node:tls';
 import type { HubTls } from './hubTls';
 
+/**
+ * TLS 1.2 only with forward-secret AEAD suites [P44]: ECDHE key exchange (a recorded session
+ * cannot be decrypted later with the server's key) and AES-GCM or ChaCha20-Poly1305 (no CBC and
+ * its padding oracles), for ECDSA certificates (the hub's own) and RSA ones (a hospital CA's).
+ * Node's default also allows DHE, CBC and, with an RSA certificate, static-RSA suites. TLS 1.3's
+ * suites are all forward-secret AEAD and are set apart by Node, so listing none here leaves them
+ * as they are. Any browser that can run the app at all (service workers, WebCrypto) offers these.
+ */
+export const TLS_POLICY = {
+  minVersion: 'TLSv1.2',
+  ciphers: [
+    'ECDHE-ECDSA-AES128-GCM-SHA256',
+    'ECDHE-RSA-AES128-GCM-SHA256',
+    'ECDHE-ECDSA-AES256-GCM-SHA384',
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    'ECDHE-ECDSA-CHACHA20-POLY1305',
+    'ECDHE-RSA-CHACHA20-POLY1305',
+  ].join(':'),
+} as const;
+
 /** Every TLS connection starts with a handshake record, whose first byte is 22. */
 const TLS_HANDSHAKE_RECORD = 0x16;
 /** A connection that says nothing this long is dropped before it reaches either protocol. */
@@ -19,8 +39,9 @@ const FIRST_BYTES_TIMEOUT_MS = 10_000;
  */
 export function createDualProtocolServer(handler: RequestListener, tls: HubTls): HttpServer {
   const server = new HttpServer(handler);
-  const tlsServer = new TlsServer({ ...tls.current(), ALPNProtocols: ['http/1.1'] });
-  tls.subscribe((credentials) => tlsServer.setSecureContext(credentials));
+  const tlsServer = new TlsServer({ ...TLS_POLICY, ...tls.current(), ALPNProtocols: ['http/1.1'] });
+  // A renewed certificate gets a whole new context: the policy must come with it.
+  tls.subscribe((credentials) => tlsServer.setSecureContext({ ...TLS_POLICY, ...credentials }));
 
   // Node's HTTP server handles each connection in its own 'connection' listener: keep it, and
   // feed it plain sockets directly and TLS sockets once their handshake is done.

@@ -46,6 +46,8 @@ export const HubError = {
   SimrsRefused: 'simrs_refused',
   /** Plain HTTP from the network: only the install page is served there [P30]. */
   HttpsRequired: 'https_required',
+  /** The request named a host the hub is not known by (DNS rebinding) [P42]. */
+  HostNotAllowed: 'host_not_allowed',
 } as const;
 export type HubErrorCode = (typeof HubError)[keyof typeof HubError];
 

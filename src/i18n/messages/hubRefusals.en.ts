@@ -43,6 +43,8 @@ export const hubRefusalsEn: Record<keyof typeof hubRefusalsId, string> = {
     'The SIMRS answered in a way the hub does not understand. Try again; if it happens again, call IT.',
   https_required:
     "The hub serves devices only over a secure (https) address. Open Siaga by the hub's https address; if the browser warns about the certificate, install the hub's certificate first.",
+  host_not_allowed:
+    'The hub is not known by the address this device used. Open Siaga by the hub address IT gave you, or call IT.',
   simrs_refused:
     'The SIMRS refused to register this patient. If the patient is already in the SIMRS, type their MRN; otherwise call IT.',
   invalid_event: 'Refused by the hub: a value is not valid (field {field}).',

@@ -49,6 +49,8 @@ export const hubRefusalsId = {
     'SIMRS menjawab dengan cara yang tidak dikenal hub. Coba lagi; bila terulang, hubungi IT.',
   https_required:
     'Hub hanya melayani perangkat lewat alamat aman (https). Buka Siaga dengan alamat https hub; bila browser memperingatkan sertifikat, pasang sertifikat hub lebih dulu.',
+  host_not_allowed:
+    'Hub tidak dikenal dengan alamat yang dipakai perangkat ini. Buka Siaga dengan alamat hub yang diberikan IT, atau hubungi IT.',
   simrs_refused:
     'SIMRS menolak mendaftarkan pasien ini. Bila pasien sudah ada di SIMRS, ketik No. RM-nya; bila tidak, hubungi IT.',
   invalid_event: 'Ditolak hub: isian tidak valid (kolom {field}).',

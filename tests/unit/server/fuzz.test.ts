@@ -867,8 +867,11 @@ describe('fuzzing the hub over HTTP', () => {
       const length = /^content-length: *(\d+)/im.exec(headers)?.[1];
       // Node answers a request without Host itself, with an empty 400; any body must have the shape.
       if (status < 400 || !length || Number(length) === 0 || /^transfer-encoding/im.test(headers)) return;
+      // A HEAD answer gives the length of a body it does not send; what follows may be the answer
+      // to the next request pipelined behind it, not a body.
+      if (bytes.toString('latin1').startsWith('HEAD ')) return;
       const body = rest.join('\r\n\r\n').slice(0, Number(length));
-      if (body.length < Number(length)) return; // a HEAD answer: the length of a body not sent
+      if (body.length < Number(length)) return;
       expectWellFormed({ status, headers: new Headers(), text: body, json: JSON.parse(body) as unknown });
     });
   });

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubHealthSchema } from '@/domain/hubHealth';
 import { startTestHub, type TestHub } from './hubTestServer';
@@ -48,6 +49,33 @@ describe('hub HTTP surface', () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No such resource.' } });
     }
+  });
+
+  it('[P43] never serves a source map, even one copied into the app folder', async () => {
+    writeFileSync(join(hub.dir, 'app', 'assets', 'index-Ab12Cd34.js.map'), '{"version":3,"sources":[]}');
+    writeFileSync(join(hub.dir, 'app', 'sw.js.map'), '{"version":3,"sources":[]}');
+    for (const path of [
+      '/assets/index-Ab12Cd34.js.map',
+      '/assets/index-Ab12Cd34.js.MAP',
+      '/assets/index-Ab12Cd34.js.map?v=1',
+      '/sw.js.map',
+    ]) {
+      const response = await fetch(`${hub.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No such resource.' } });
+    }
+    // Encoded, the path reads as a page of the app: the app page, never the map.
+    for (const path of ['/assets/index-Ab12Cd34.js%2Emap', '/assets/index-Ab12Cd34.js%252Emap']) {
+      const response = await fetch(`${hub.url}${path}`);
+      expect(await response.text(), path).not.toContain('"version":3');
+    }
+    // The script itself is still served, without a pointer to a map.
+    expect((await fetch(`${hub.url}/assets/index-Ab12Cd34.js`)).status).toBe(200);
+  });
+
+  it('[P43] builds the app without source maps', async () => {
+    const { default: viteConfig } = await import('../../../vite.config');
+    expect(viteConfig.build?.sourcemap).toBe(false);
   });
 
   it('serves config.json as written, re-read on every request', async () => {

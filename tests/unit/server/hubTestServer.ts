@@ -31,14 +31,27 @@ export type TestHub = {
 /** Hub dependencies a test may choose; the rest (database, app, config file) the helper makes. */
 export type TestHubOptions = Pick<
   HubDeps,
-  'tls' | 'enrollAttempts' | 'signInAttempts' | 'logLevel' | 'now' | 'deliveryTargets' | 'simulator'
-> & {
-  /**
-   * A hub as a hospital's first start has it: no account at all, and this first-admin code [P35].
-   * Without it the hub knows the test people (`testAccounts.ts`).
-   */
-  firstAdminCode?: string;
-};
+  | 'tls'
+  | 'hostNames'
+  | 'enrollAttempts'
+  | 'signInAttempts'
+  | 'logLevel'
+  | 'now'
+  | 'deliveryTargets'
+  | 'simulator'
+> &
+  Partial<Pick<HubDeps, 'keyEncryptionKey'>> & {
+    /**
+     * A hub as a hospital's first start has it: no account at all, and this first-admin code [P35].
+     * Without it the hub knows the test people (`testAccounts.ts`).
+     */
+    firstAdminCode?: string;
+  };
+
+/** A hub key-encryption key as `SIAGA_HUB_KEY` would give one (decision 0011). */
+export function testKeyEncryptionKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
 
 /**
  * A real hub over HTTP (also HTTPS on the same port with `tls`) on a random port, with a real SQLite file and a tiny
@@ -57,12 +70,23 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const dbFile = join(dir, 'hub.sqlite');
 
   let db = openHubDatabase(dbFile);
-  issueEnrollmentCode(db, new Date(), TEST_ENROLLMENT_CODE);
+  // Tests move their hub's clock by hours and days: the test code outlives any of them.
+  issueEnrollmentCode(db, new Date(), TEST_ENROLLMENT_CODE, 365 * 24 * 60 * 60 * 1000);
   const { firstAdminCode, ...deps } = options;
   if (firstAdminCode) issueFirstAdminCode(db, new Date(), firstAdminCode);
   else seedTestAccounts(db);
+  // One key for the hub's life, restarts included, as one data directory has.
+  const keyEncryptionKey = options.keyEncryptionKey ?? (await testKeyEncryptionKey());
   const build = () =>
-    buildHubApp({ db, appDir, configPath, version: 'test-version', logLevel: 'silent', ...deps });
+    buildHubApp({
+      db,
+      appDir,
+      configPath,
+      version: 'test-version',
+      logLevel: 'silent',
+      ...deps,
+      keyEncryptionKey,
+    });
   let app = await build();
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(url).port);

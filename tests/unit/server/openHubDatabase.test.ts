@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations, openHubDatabase, readHubId } from '../../../server/db/openHubDatabase';
 import { MIGRATIONS } from '../../../server/db/migrations';
@@ -23,6 +23,35 @@ describe('openHubDatabase', () => {
     expect(rows).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
     expect(applyMigrations(db, MIGRATIONS)).toEqual([]);
     db.close();
+  });
+
+  const modeOf = (path: string) => statSync(path).mode & 0o777;
+  const sqliteFiles = (file: string) => [file, `${file}-wal`, `${file}-shm`];
+
+  it('makes its folder 0700 and the database, WAL and shared-memory files 0600, whatever the umask', () => {
+    const file = tempFile();
+    const umask = process.umask(0o022);
+    try {
+      const db = openHubDatabase(file);
+      expect(modeOf(dirname(file)).toString(8)).toBe('700');
+      for (const path of sqliteFiles(file)) expect(modeOf(path).toString(8), path).toBe('600');
+      db.close();
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it('narrows a folder and files left too open (a restored copy, an older hub) when it opens them', () => {
+    const file = tempFile();
+    const first = openHubDatabase(file);
+    chmodSync(dirname(file), 0o755);
+    for (const path of sqliteFiles(file)) chmodSync(path, 0o644);
+    // Opened again while the first connection keeps the WAL and shared-memory files in place.
+    const second = openHubDatabase(file);
+    expect(modeOf(dirname(file)).toString(8)).toBe('700');
+    for (const path of sqliteFiles(file)) expect(modeOf(path).toString(8), path).toBe('600');
+    second.close();
+    first.close();
   });
 
   it('keeps its hub id across restarts', () => {

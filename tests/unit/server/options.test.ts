@@ -18,6 +18,9 @@ describe('parseHubOptions', () => {
         appDir: '/opt/siaga/app',
         // HTTPS is the default, under the hub's own CA.
         tls: { mode: 'own-ca', names: [] },
+        hostNames: [],
+        // The key that wraps the hub's private key: a file made at the first start.
+        hubKey: { kind: 'file', path: resolve('data', 'keys', 'hub-kek') },
       },
     });
   });
@@ -101,6 +104,7 @@ describe('parseHubOptions', () => {
     const named = parseHubOptions(['--tls-names', 'siaga.rs.local, 10.0.5.20'], {}, '/app');
     expect(named.ok && named.value).toMatchObject({
       tls: { mode: 'own-ca', names: ['siaga.rs.local', '10.0.5.20'] },
+      hostNames: ['siaga.rs.local', '10.0.5.20'],
     });
     const fromEnv = parseHubOptions([], { SIAGA_TLS_NAMES: 'hub.rs' }, '/app');
     expect(fromEnv.ok && fromEnv.value).toMatchObject({ tls: { mode: 'own-ca', names: ['hub.rs'] } });
@@ -110,12 +114,66 @@ describe('parseHubOptions', () => {
       ok: true,
       value: { tls: { mode: 'off' } },
     });
+    // Behind a proxy the names still say which hosts the hub answers for [P42].
+    expect(parseHubOptions(['--plain-http', '--tls-names', 'siaga.rs.local'], {}, '/app')).toMatchObject({
+      ok: true,
+      value: { tls: { mode: 'off' }, hostNames: ['siaga.rs.local'] },
+    });
     expect(parseHubOptions([], { SIAGA_PLAIN_HTTP: '1' }, '/app')).toMatchObject({
       ok: true,
       value: { tls: { mode: 'off' } },
     });
     const both = parseHubOptions(['--plain-http', '--tls-cert', 'a', '--tls-key', 'b'], {}, '/app');
     expect(!both.ok && both.error).toContain('exclude each other');
+  });
+
+  it('takes the hub key file from a flag or the environment, by default in <data-dir>/keys', () => {
+    const byDefault = parseHubOptions(['--data-dir', '/srv/siaga'], {}, '/app');
+    expect(byDefault.ok && byDefault.value).toMatchObject({
+      hubKey: { kind: 'file', path: '/srv/siaga/keys/hub-kek' },
+    });
+    const fromEnv = parseHubOptions([], { SIAGA_HUB_KEY_FILE: 'secrets/hub-kek' }, '/app');
+    expect(fromEnv.ok && fromEnv.value).toMatchObject({
+      hubKey: { kind: 'file', path: resolve('secrets/hub-kek') },
+    });
+    const fromFlag = parseHubOptions(
+      ['--hub-key-file', '/etc/siaga/hub-kek'],
+      { SIAGA_HUB_KEY_FILE: 'secrets/hub-kek' },
+      '/app',
+    );
+    expect(fromFlag.ok && fromFlag.value).toMatchObject({
+      hubKey: { kind: 'file', path: '/etc/siaga/hub-kek' },
+    });
+    expect(HUB_USAGE).toContain('--hub-key-file <file>');
+    expect(HUB_USAGE).toContain('SIAGA_HUB_KEY ');
+  });
+
+  it('takes the hub key itself from SIAGA_HUB_KEY (32 bytes, base64), never with a key file, never echoed', () => {
+    const bytes = Uint8Array.from({ length: 32 }, (_, index) => index * 7);
+    for (const text of [
+      Buffer.from(bytes).toString('base64'),
+      Buffer.from(bytes).toString('base64url'),
+      ` ${Buffer.from(bytes).toString('base64')}\n`,
+    ]) {
+      const parsed = parseHubOptions([], { SIAGA_HUB_KEY: text }, '/app');
+      expect(parsed.ok && parsed.value, text).toMatchObject({ hubKey: { kind: 'environment', key: bytes } });
+    }
+    for (const wrong of [
+      'too-short',
+      Buffer.alloc(31).toString('base64'),
+      Buffer.alloc(33).toString('base64'),
+    ]) {
+      const parsed = parseHubOptions([], { SIAGA_HUB_KEY: wrong }, '/app');
+      expect(!parsed.ok && parsed.error, wrong).toContain('SIAGA_HUB_KEY must be 32 random bytes in base64');
+      expect(!parsed.ok && parsed.error).not.toContain(wrong);
+    }
+    const key = Buffer.from(bytes).toString('base64');
+    for (const both of [
+      parseHubOptions(['--hub-key-file', '/etc/siaga/hub-kek'], { SIAGA_HUB_KEY: key }, '/app'),
+      parseHubOptions([], { SIAGA_HUB_KEY: key, SIAGA_HUB_KEY_FILE: '/etc/siaga/hub-kek' }, '/app'),
+    ]) {
+      expect(!both.ok && both.error).toContain('exclude each other');
+    }
   });
 
   it('refuses a certificate without its key and the other way round', () => {

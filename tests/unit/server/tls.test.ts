@@ -4,7 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:tls';
+import { connect, type ConnectionOptions } from 'node:tls';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubHealthSchema } from '@/domain/hubHealth';
@@ -14,6 +14,7 @@ import {
   fingerprintOf,
   issueServerCertificate,
   renewalReason,
+  type PemPair,
 } from '../../../server/tls/certificateAuthority';
 import { hubNames } from '../../../server/tls/hubNames';
 import { ownCaTls, providedTls } from '../../../server/tls/hubTls';
@@ -111,6 +112,19 @@ describe('the hub with a certificate from the hospital CA', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>Siaga</title>');
+  });
+
+  it('[P42] serves only the names the hospital certificate carries, beside the hub’s own: another Host is 421', async () => {
+    const named = await call(`https://127.0.0.1:${port}/api/v1/health`, {
+      ca: cert,
+      host: `siaga.rs.local:${port}`,
+    });
+    expect(named.status).toBe(200);
+    for (const host of [`rebind.attacker.example:${port}`, `siaga.rs.local.attacker.example:${port}`]) {
+      const plain = await call(`http://127.0.0.1:${port}/`, { host });
+      expect(plain.status, host).toBe(421);
+      expect(JSON.parse(plain.body)).toMatchObject({ error: { code: 'host_not_allowed' } });
+    }
   });
 
   it('serves the app over plain HTTP on this machine only, where browsers count it as secure', async () => {
@@ -309,5 +323,109 @@ describe('one port for HTTPS and the install page under the hub’s own CA', () 
     expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
     const served = await servedCertificate(port, 'siaga2.rs.local');
     expect(served.checkHost('siaga2.rs.local')).toBe('siaga2.rs.local');
+  });
+});
+
+type Handshake = { protocol: string | null; cipher: string } | { error: string };
+
+/** A TLS handshake with the hub as an old or a picky client would make it; no HTTP after it. */
+function handshake(port: number, options: ConnectionOptions = {}): Promise<Handshake> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ...options }, () => {
+      resolve({ protocol: socket.getProtocol(), cipher: socket.getCipher().name });
+      socket.end();
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+  });
+}
+
+describe('[P44] TLS: 1.3 as Node has it, 1.2 only with forward-secret AEAD suites', () => {
+  let rsaHub: TestHub;
+  let ownCaHub: TestHub;
+  const renewals: ((credentials: PemPair) => void)[] = [];
+  let ecdsa: PemPair;
+  beforeAll(async () => {
+    const pair = async (keyType: 'rsa' | 'ec') => {
+      const pems = await generate([{ name: 'commonName', value: 'siaga.rs.local' }], {
+        keyType,
+        algorithm: 'sha256',
+        ...(keyType === 'rsa' ? { keySize: 2048 } : {}),
+      });
+      return { cert: pems.cert, key: pems.private };
+    };
+    // A hospital CA's certificate is often RSA: the case where static-RSA key exchange exists.
+    rsaHub = await startTestHub({ tls: providedTls(await pair('rsa')) });
+    // The hub's own certificates are ECDSA, renewed while it runs.
+    ecdsa = await pair('ec');
+    let current = ecdsa;
+    ownCaHub = await startTestHub({
+      tls: {
+        kind: 'own-ca',
+        caCertificate: ecdsa.cert,
+        current: () => current,
+        subscribe: (listener) =>
+          void renewals.push((credentials) => {
+            current = credentials;
+            listener(credentials);
+          }),
+      },
+    });
+  });
+  afterAll(async () => {
+    await rsaHub.close();
+    await ownCaHub.close();
+  });
+  const portOf = (hub: TestHub) => Number(new URL(hub.url).port);
+  const tls12 = (cipher: string): ConnectionOptions => ({ maxVersion: 'TLSv1.2', ciphers: cipher });
+
+  it('[P44] refuses TLS 1.2 without forward secrecy (static RSA) and with CBC, and accepts ECDHE with GCM or ChaCha20', async () => {
+    const port = portOf(rsaHub);
+    for (const cipher of [
+      'AES128-GCM-SHA256',
+      'AES256-GCM-SHA384',
+      'ECDHE-RSA-AES128-SHA256',
+      'DHE-RSA-AES128-GCM-SHA256',
+    ]) {
+      expect(await handshake(port, tls12(cipher)), cipher).toHaveProperty('error');
+    }
+    for (const cipher of [
+      'ECDHE-RSA-AES128-GCM-SHA256',
+      'ECDHE-RSA-AES256-GCM-SHA384',
+      'ECDHE-RSA-CHACHA20-POLY1305',
+    ]) {
+      expect(await handshake(port, tls12(cipher)), cipher).toEqual({ protocol: 'TLSv1.2', cipher });
+    }
+  });
+
+  it('[P44] leaves TLS 1.3 as it is', async () => {
+    expect(await handshake(portOf(rsaHub))).toEqual({
+      protocol: 'TLSv1.3',
+      cipher: 'TLS_AES_256_GCM_SHA384',
+    });
+    expect(await handshake(portOf(ownCaHub), { ciphers: 'TLS_CHACHA20_POLY1305_SHA256' })).toEqual({
+      protocol: 'TLSv1.3',
+      cipher: 'TLS_CHACHA20_POLY1305_SHA256',
+    });
+  });
+
+  it('[P44] keeps the suites when the hub renews its certificate while running', async () => {
+    const port = portOf(ownCaHub);
+    const cbc = tls12('ECDHE-ECDSA-AES128-SHA256');
+    const gcm = tls12('ECDHE-ECDSA-AES128-GCM-SHA256');
+    expect(await handshake(port, cbc)).toHaveProperty('error');
+    const renewed = await generate([{ name: 'commonName', value: 'siaga.rs.local' }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+    });
+    renewals.forEach((renew) => renew({ cert: renewed.cert, key: renewed.private }));
+    expect(await handshake(port, cbc)).toHaveProperty('error');
+    expect(await handshake(port, gcm)).toEqual({
+      protocol: 'TLSv1.2',
+      cipher: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+    });
+    expect((await servedCertificate(port, 'siaga.rs.local')).toString()).toBe(
+      new X509Certificate(renewed.cert).toString(),
+    );
+    expect(ecdsa.cert).not.toBe(renewed.cert);
   });
 });
