@@ -12,6 +12,7 @@ export * from './capture/timeChecks';
 export * from './config';
 export * from './events/assessmentEvents';
 export * from './events/domainEvent';
+export * from './events/entityKinds';
 export * from './events/envelope';
 export * from './events/patientEvents';
 export * from './events/slipEvents';
