@@ -34,6 +34,7 @@ export * from './events/transferPayload';
 export * from './events/backupFile';
 export * from './events/journalEvents';
 export * from './projections/projectEntity';
+export * from './projections/entityGroups';
 export * from './sync/protocol';
 export * from './capture/planReview';
 export * from './events/accountEvents';
