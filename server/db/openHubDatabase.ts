@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { recordMissingEntityKinds } from '../events/entityKinds';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type HubDatabase = Database.Database;
@@ -18,6 +19,8 @@ export function openHubDatabase(file: string, migrations: readonly Migration[] =
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db, migrations);
+  // Entities stored before the hub kept their kinds (or by an older version since) [P31].
+  recordMissingEntityKinds(db);
   return db;
 }
 

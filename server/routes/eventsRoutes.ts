@@ -26,6 +26,7 @@ import { countDevices } from '../devices/deviceRegistry';
 import { accountAuthorityProblem } from '../accounts/accountAuthority';
 import { getHubUser, usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
+import { entityKindChecker } from '../events/entityKinds';
 import { EventRejection, HubError, type EventRejectionCode } from '@/domain/sync/hubRefusals';
 import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
@@ -209,6 +210,7 @@ export function registerEventsRoutes(
       const valid: { index: number; event: DomainEvent }[] = [];
       const claimedUsernames = new Map<string, string>();
       const adminsInBatch = new Set<string>();
+      const entityKinds = entityKindChecker(deps.db);
       const opened = await Promise.all(items.map((item) => openItem(item, deps.sealingKey)));
       opened.forEach((outcome, index) => {
         if (!outcome.ok) {
@@ -240,7 +242,8 @@ export function registerEventsRoutes(
             request.tokenScope === 'full',
             adminsInBatch,
           ) ??
-          deliveryAuthorityProblem(deps.db, parsed.data, request.tokenScope === 'full');
+          deliveryAuthorityProblem(deps.db, parsed.data, request.tokenScope === 'full') ??
+          entityKinds.problem(parsed.data);
         if (problem) {
           results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
           return;
@@ -249,6 +252,7 @@ export function registerEventsRoutes(
           claimedUsernames.set(parsed.data.payload.username, parsed.data.entityId);
           if (parsed.data.payload.role === 'admin') adminsInBatch.add(parsed.data.entityId);
         }
+        entityKinds.seen(parsed.data);
         valid.push({ index, event: parsed.data });
       });
       const outcomes = storeEvents(
