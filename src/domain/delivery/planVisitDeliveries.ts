@@ -1,5 +1,6 @@
 import type { FacilityTimeZone } from '../config/runtimeConfigSchema';
 import type { DomainEvent } from '../events/domainEvent';
+import type { EntityKind } from '../events/entityKinds';
 import { groupEntities } from '../projections/entityGroups';
 import { projectEntity } from '../projections/projectEntity';
 import type { Assessment, Patient, Slip, Visit } from '../projections/types';
@@ -38,16 +39,21 @@ export type PlanningProblem = {
  * Every real visit the events describe, as the document the SIMRS gets, ordered by arrival.
  * Practice events (decision 0005) never count. A patient who had only a temporary number at the
  * desk is held until a records officer maps them to a real MRN (`mrnByPatient`).
- * Pure: the hub calls it with its stored events (in store order, which decides each entity's
- * kind [P31]), a test with its own. What does not fit is set aside and listed in `problems`; the
+ * Pure: the hub calls it with its stored events in store order and the kinds it keeps for their
+ * entities [P31], a test with its own events (the first of an id decides its kind). What does not fit is set aside and listed in `problems`; the
  * other visits are planned as if it were not there.
  */
 export function planDeliveries(input: {
   events: readonly DomainEvent[];
   facility: { code: string; timeZone: FacilityTimeZone };
   mrnByPatient?: ReadonlyMap<string, string>;
+  /** The kind the hub keeps for each entity [P31], when the events given are not all of them. */
+  entityKinds?: ReadonlyMap<string, EntityKind>;
 }): { visits: PlannedVisit[]; problems: PlanningProblem[] } {
-  const { groups, misfits } = groupEntities(input.events.filter((event) => !event.drillId));
+  const { groups, misfits } = groupEntities(
+    input.events.filter((event) => !event.drillId),
+    input.entityKinds,
+  );
   const problems: PlanningProblem[] = misfits.map((misfit) => ({
     code: 'wrong_entity',
     entityId: misfit.entityId,

@@ -17,16 +17,17 @@ export type MisfitEvent = {
 };
 
 /**
- * Events grouped by entity, each entity of one kind [P31]: the kind of its first event in the
- * order given — the hub passes its store order, the order in which it first saw each id (and the
- * one its `entity_kinds` table keeps). An event of another kind, which a hub stored before it
- * checked kinds, is set aside as a misfit, so no reducer ever gets a row of another kind. A void
- * that does not say what it voids joins its entity's group, if there is one.
+ * Events grouped by entity, each entity of one kind [P31]: the kind `known` gives (the hub's
+ * `entity_kinds`, which sees every event, also those a caller did not read), else the kind of its
+ * first event in the order given — the hub passes its store order, in which it first saw each id.
+ * An event of another kind, which a hub stored before it checked kinds, is set aside as a misfit,
+ * so no reducer ever gets a row of another kind. A void that does not say what it voids joins its
+ * entity's group, if there is one.
  */
-export function groupEntities(events: readonly DomainEvent[]): {
-  groups: Map<string, EntityGroup>;
-  misfits: MisfitEvent[];
-} {
+export function groupEntities(
+  events: readonly DomainEvent[],
+  known?: ReadonlyMap<string, EntityKind>,
+): { groups: Map<string, EntityGroup>; misfits: MisfitEvent[] } {
   const groups = new Map<string, EntityGroup>();
   const misfits: MisfitEvent[] = [];
   const kindless: DomainEvent[] = [];
@@ -37,16 +38,17 @@ export function groupEntities(events: readonly DomainEvent[]): {
       continue;
     }
     const group = groups.get(event.entityId);
-    if (!group) groups.set(event.entityId, { id: event.entityId, kind, events: [event] });
-    else if (group.kind === kind) group.events.push(event);
-    else
+    const entityKind = group?.kind ?? known?.get(event.entityId) ?? kind;
+    if (entityKind !== kind)
       misfits.push({
         eventId: event.id,
         type: event.type,
         entityId: event.entityId,
-        entityKind: group.kind,
+        entityKind,
         eventKind: kind,
       });
+    else if (group) group.events.push(event);
+    else groups.set(event.entityId, { id: event.entityId, kind, events: [event] });
   }
   for (const event of kindless) groups.get(event.entityId)?.events.push(event);
   return { groups, misfits };

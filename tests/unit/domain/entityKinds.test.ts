@@ -104,6 +104,13 @@ describe('[P31] every event belongs to one entity of one kind', () => {
     ]);
     // A void that names no kind and no entity to join is nobody's.
     expect(groupEntities([voidOfVoid]).groups.size).toBe(0);
+    // The kind the hub keeps outranks the events at hand (planning reads no incident events).
+    const known = groupEntities([visit, called], new Map([[visitId, 'incident' as const]]));
+    expect(known.groups.size).toBe(0);
+    expect(known.misfits.map((misfit) => [misfit.eventId, misfit.entityKind])).toEqual([
+      [visit.id, 'incident'],
+      [called.id, 'incident'],
+    ]);
   });
 
   it('plans every visit as before when events of every other kind sit under their ids, and lists them', () => {
