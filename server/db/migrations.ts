@@ -212,4 +212,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'entity_kinds',
+    sql: `
+      -- The kind of entity each id names (patient, visit, assessment…), as the hub first saw it
+      -- [P31]: an event whose entity, or an entity it names, is known as another kind is refused.
+      -- Written as events are stored; what a store held before is filled in at every start from
+      -- its events in store order (recordMissingEntityKinds), so the first one seen wins there too.
+      CREATE TABLE entity_kinds (
+        entity_id TEXT PRIMARY KEY,
+        kind      TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { recordMissingEntityKinds } from '../events/entityKinds';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type HubDatabase = Database.Database;
@@ -39,6 +40,8 @@ export function openHubDatabase(file: string, migrations: readonly Migration[] =
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db, migrations);
+  // Entities stored before the hub kept their kinds (or by an older version since) [P31].
+  recordMissingEntityKinds(db);
   // The WAL and shared-memory files exist now; a pair left by an older hub may have been wider.
   if (file !== ':memory:') keepDatabasePrivate(file);
   return db;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DomainEvent } from '@/domain';
+import type { DomainEvent, EntityKind } from '@/domain';
 import { DELIVERY_RATE_WINDOW_MS, type RecentDeliveries } from '@/domain/delivery/deliveryRate';
 import type { PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import type { VisitDeliveryState } from '@/domain/delivery/reconciliation';
@@ -49,12 +49,29 @@ export const contentHashOf = (document: unknown) =>
 const PLANNED_ROWS = `drill_id IS NULL AND type NOT LIKE 'user.%' AND type NOT LIKE 'incident.%'
   AND type NOT LIKE 'downtime_log.%' AND type NOT LIKE 'delivery.%' AND type <> 'audit.recorded'`;
 
+/**
+ * The events planning reads, in store order, and the kind the hub keeps for each of their
+ * entities [P31]: planning reads no incident or account events, so an id an incident holds would
+ * otherwise look like a visit to it when an older hub stored a visit's event under it.
+ */
+export function planningInput(db: HubDatabase): {
+  events: DomainEvent[];
+  entityKinds: Map<string, EntityKind>;
+} {
+  const rows = db
+    .prepare<[], { entity_id: string; body: string; kind: EntityKind | null }>(
+      `SELECT entity_id, body, kind FROM events LEFT JOIN entity_kinds USING (entity_id)
+       WHERE ${PLANNED_ROWS} ORDER BY seq`,
+    )
+    .all();
+  const entityKinds = new Map<string, EntityKind>();
+  for (const row of rows) if (row.kind) entityKinds.set(row.entity_id, row.kind);
+  return { events: rows.map((row) => JSON.parse(row.body) as DomainEvent), entityKinds };
+}
+
 /** The events planning reads. */
 export function planningEvents(db: HubDatabase): DomainEvent[] {
-  return db
-    .prepare<[], { body: string }>(`SELECT body FROM events WHERE ${PLANNED_ROWS} ORDER BY seq`)
-    .all()
-    .map((row) => JSON.parse(row.body) as DomainEvent);
+  return planningInput(db).events;
 }
 
 export function latestEventSeq(db: HubDatabase): number {
@@ -383,7 +400,10 @@ const VOIDED_KIND: Record<string, 'visits' | 'slips' | 'assessments'> = {
   'assessment.signed': 'assessments',
 };
 
-/** Records withdrawn (their creating event voided) that were made between `from` and `to`. */
+/**
+ * Records withdrawn (their creating event voided) that were made between `from` and `to`. A void
+ * withdraws an event of its own entity only, as in the projections [P31].
+ */
 export function voidedDuring(
   db: HubDatabase,
   from: string,
@@ -395,6 +415,7 @@ export function voidedDuring(
       `SELECT original.type, original.occurred_at FROM events AS voiding
        JOIN events AS original ON original.id = json_extract(voiding.body, '$.payload.eventId')
        WHERE voiding.type = 'event.voided' AND voiding.drill_id IS NULL
+         AND original.entity_id = voiding.entity_id
          AND original.type IN ('visit.registered', 'slip.requested', 'assessment.signed')`,
     )
     .all();

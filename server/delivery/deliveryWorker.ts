@@ -1,20 +1,26 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RuntimeConfig } from '@/domain';
-import { planVisitDeliveries, type PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
+import { planDeliveries, type PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import type { HubDatabase } from '../db/openHubDatabase';
 import {
   headOfQueue,
   latestEventSeq,
   plannedEventsSince,
-  planningEvents,
+  planningInput,
   recordOutcome,
   replanQueue,
   targetState,
   type Backoff,
+  type DeliveryOutcome,
+  type QueueItem,
 } from './deliveryQueue';
+import { reportPlanningProblems } from './planningProblems';
 import type { DeliveryAdapter } from './simrsRestAdapter';
 
 const PAUSED_PLAN_MIN_MS = 2_000;
+
+/** The refusal code of an item the hub itself could not send (not the target's). */
+export const HUB_FAULT = 'hub_fault';
 
 export type DeliveryWorker = {
   /** Look again now (a target was started, events arrived) instead of at the next poll. */
@@ -87,21 +93,45 @@ export function startDeliveryWorker(options: {
       return;
     }
     const started = performance.now();
-    const planned = planVisitDeliveries({
-      events: planningEvents(db),
-      facility: { code: facility.code, timeZone: facility.timeZone },
-    });
-    for (const target of options.targets) {
-      const counts = replanQueue(db, target.name, target.select?.(planned) ?? planned, now());
-      if (counts.added + counts.changed > 0)
-        log.info(
-          { target: target.name, ...counts, ms: Math.round(performance.now() - started) },
-          'delivery planned',
-        );
+    try {
+      const { visits: planned, problems } = planDeliveries({
+        ...planningInput(db),
+        facility: { code: facility.code, timeZone: facility.timeZone },
+      });
+      reportPlanningProblems(log, problems);
+      for (const target of options.targets) {
+        const counts = replanQueue(db, target.name, target.select?.(planned) ?? planned, now());
+        if (counts.added + counts.changed > 0)
+          log.info(
+            { target: target.name, ...counts, ms: Math.round(performance.now() - started) },
+            'delivery planned',
+          );
+      }
+    } catch (error) {
+      // Never a reason to stop delivering what is already queued: tried again when events arrive.
+      log.error({ err: error }, 'delivery planning failed; the queues stay as they were');
     }
     plannedSeq = seq;
     plannedAt = performance.now();
     pausedPlanMs = Math.max(PAUSED_PLAN_MIN_MS, 5 * (plannedAt - started));
+  }
+
+  /**
+   * One attempt. Adapters answer every failure with an outcome; should one throw all the same
+   * (a document it cannot turn into its target's format), that item — not the queue behind it —
+   * is set aside for a person, with the hub's own code.
+   */
+  async function attempt(target: WorkerTarget, item: QueueItem): Promise<DeliveryOutcome> {
+    try {
+      return await target.adapter.deliver(item);
+    } catch (error) {
+      log.error({ err: error, target: target.name, item: item.itemId }, 'delivery attempt failed in the hub');
+      return {
+        kind: 'rejected',
+        code: HUB_FAULT,
+        message: 'The hub could not prepare or send this visit (see the hub log).',
+      };
+    }
   }
 
   async function run(target: WorkerTarget): Promise<void> {
@@ -119,7 +149,7 @@ export function startDeliveryWorker(options: {
           await pause(item ? Math.min(waitMs, pollMs) : pollMs);
           continue;
         }
-        const outcome = await target.adapter.deliver(item);
+        const outcome = await attempt(target, item);
         recordOutcome(db, item, outcome, now(), backoff);
         if (outcome.kind !== 'delivered')
           // Codes and item ids only: no patient data in the logs.

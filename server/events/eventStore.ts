@@ -3,6 +3,7 @@ import { canonicalJson } from '@/lib/canonicalJson';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { applyUserEvent } from '../accounts/userStore';
 import { applyDeliveryEvent } from '../delivery/deliveryQueue';
+import { entityKindRecorder } from './entityKinds';
 
 export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
 
@@ -27,6 +28,7 @@ export function storeEvents(
     `SELECT 1 AS found FROM events WHERE entity_id = ? AND type = 'incident.drill_cleared' LIMIT 1`,
   );
   const clearDrill = db.prepare('DELETE FROM events WHERE drill_id = ?');
+  const recordKind = entityKindRecorder(db);
   const received = receivedAt.toISOString();
   return db.transaction(() =>
     events.map((event): StoreOutcome => {
@@ -45,6 +47,7 @@ export function storeEvents(
         event.drillId ?? null,
       );
       if (result.changes === 1) {
+        recordKind(event); // the first event of an entity fixes its kind [P31]
         applyUserEvent(db, event, receivedAt); // accounts follow their events, in this transaction
         applyDeliveryEvent(db, event, receivedAt); // so do delivery targets' states and refusals
         if (event.type === 'incident.drill_cleared') clearDrill.run(event.entityId);

@@ -115,6 +115,14 @@ export function createTrustCheck(db: HubDatabase, caller: { deviceId: string; fu
         'payload.credentialsDigest',
         'The credentials do not match their digest.',
       );
+    // A key is one person's: another account's key would make its signatures ambiguous.
+    const holder = (keysInBatch.get(keyIdOf(signingKey)) ?? signingKeyById(db, keyIdOf(signingKey)))?.userId;
+    if (holder !== undefined && holder !== event.entityId)
+      return refuse(
+        EventRejection.InvalidEvent,
+        'payload.signingKey',
+        'This key belongs to another account.',
+      );
     return undefined;
   }
 

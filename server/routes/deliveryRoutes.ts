@@ -9,14 +9,15 @@ import type {
 } from '@/domain/delivery/deliveryStatus';
 import { deliveryRatePerMinute, secondsLeftAt } from '@/domain/delivery/deliveryRate';
 import { duplicateCandidates, type CandidatePerson } from '@/domain/delivery/duplicateCandidates';
-import { planVisitDeliveries, type PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
+import { planDeliveries, type PlannedVisit } from '@/domain/delivery/planVisitDeliveries';
 import { reconcile, type ReconciliationReport } from '@/domain/delivery/reconciliation';
 import { simrsPatient } from '@/domain/delivery/simrsDocument';
 import { DELIVERY_TARGET_PATTERN } from '@/domain/events/deliveryEvents';
 import type { HubDatabase } from '../db/openHubDatabase';
 import type { DeliveryTarget } from '../delivery/deliveryConfig';
-import { planningEvents, queueSummary, visitDeliveryStates, voidedDuring } from '../delivery/deliveryQueue';
+import { planningInput, queueSummary, visitDeliveryStates, voidedDuring } from '../delivery/deliveryQueue';
 import { hubPatient, hubPatients } from '../delivery/hubPatients';
+import { reportPlanningProblems } from '../delivery/planningProblems';
 import { visitsFor } from '../delivery/targetVisits';
 import type { PatientDirectory } from '../delivery/simrsRestAdapter';
 import { HubError } from '@/domain/sync/hubRefusals';
@@ -114,14 +115,19 @@ export function registerDeliveryRoutes(
     });
   }
 
-  /** Every visit as the SIMRS would get it now; `undefined` without a valid config.json. */
+  /**
+   * Every visit as the SIMRS would get it now; `undefined` without a valid config.json. What does
+   * not fit [P31] is left out (and logged once), never a reason to answer 500.
+   */
   function plannedNow(): PlannedVisit[] | undefined {
     const facility = deps.config()?.facility;
     if (!facility) return undefined;
-    return planVisitDeliveries({
-      events: planningEvents(deps.db),
+    const { visits, problems } = planDeliveries({
+      ...planningInput(deps.db),
       facility: { code: facility.code, timeZone: facility.timeZone },
     });
+    reportPlanningProblems(app.log, problems);
+    return visits;
   }
   const configMissing = (reply: FastifyReply) =>
     sendError(reply, 503, 'config_missing', 'config.json is missing or invalid.');

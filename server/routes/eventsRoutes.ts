@@ -25,6 +25,7 @@ import type { HubDatabase } from '../db/openHubDatabase';
 import { countDevices } from '../devices/deviceRegistry';
 import { getHubUser, usernameHolder } from '../accounts/userStore';
 import { eventsAfter, storeEvents } from '../events/eventStore';
+import { entityKindChecker } from '../events/entityKinds';
 import { EventRejection, HubError, type EventRejectionCode } from '@/domain/sync/hubRefusals';
 import { sendError } from '../httpErrors';
 import { deviceAuthenticator } from './deviceAuth';
@@ -208,6 +209,7 @@ export function registerEventsRoutes(
       const results: (PushResult | undefined)[] = Array.from({ length: items.length }, () => undefined);
       const valid: { index: number; event: DomainEvent }[] = [];
       const claimedUsernames = new Map<string, string>();
+      const entityKinds = entityKindChecker(deps.db);
       const opened = await Promise.all(items.map((item) => openItem(item, deps.sealingKey)));
       const trust = createTrustCheck(deps.db, {
         deviceId: request.device!.deviceId,
@@ -238,7 +240,8 @@ export function registerEventsRoutes(
           rightsProblem(parsed.data) ??
           configProblem(parsed.data, config) ??
           accountProblem(deps.db, parsed.data, claimedUsernames) ??
-          deliveryAuthorityProblem(deps.db, parsed.data, request.tokenScope === 'full');
+          deliveryAuthorityProblem(deps.db, parsed.data, request.tokenScope === 'full') ??
+          entityKinds.problem(parsed.data);
         if (problem) {
           results[index] = { id: parsed.data.id, status: 'rejected', ...problem };
           continue;
@@ -246,6 +249,7 @@ export function registerEventsRoutes(
         if (parsed.data.type === 'user.created')
           claimedUsernames.set(parsed.data.payload.username, parsed.data.entityId);
         trust.accepted(parsed.data);
+        entityKinds.seen(parsed.data);
         valid.push({ index, event: parsed.data });
       }
       const outcomes = storeEvents(

@@ -1,4 +1,5 @@
 import type { DomainEvent, EventType } from '../events/domainEvent';
+import { entityKindOf } from '../events/entityKinds';
 import { reduceRow } from './projectEvent';
 import type { ProjectionTable, ProjectionTables } from './types';
 
@@ -40,14 +41,24 @@ export function withdrawnEventIds(events: readonly DomainEvent[]): Set<string> {
   return withdrawn;
 }
 
-/** The projection row of one entity from all of its events (any order, duplicates allowed). */
+/**
+ * The projection row of one entity from all of its events (any order, duplicates allowed). An
+ * entity is of one kind [P31]: callers group events by entity and kind (`groupEntities`, or by
+ * projection table on the device); should a list still mix kinds, only events of the first one's
+ * kind are reduced, so a reducer never gets a row of another kind.
+ */
 export function projectEntity<T extends ProjectionTable>(
   events: readonly DomainEvent[],
 ): ProjectionTables[T] | undefined {
   const withdrawn = withdrawnEventIds(events);
   const unique = new Map(events.map((event) => [event.id, event]));
+  const first = events.find((event) => event.type !== 'event.voided');
+  const entityKind = first && entityKindOf(first);
   return [...unique.values()]
-    .filter((event) => event.type !== 'event.voided' && !withdrawn.has(event.id))
+    .filter(
+      (event) =>
+        event.type !== 'event.voided' && !withdrawn.has(event.id) && entityKindOf(event) === entityKind,
+    )
     .sort(compareForEntity)
     .reduce<ProjectionTables[T] | undefined>((row, event) => reduceRow<T>(row, event), undefined);
 }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../events/domainEvent';
+import { entityKindOf, type EntityKind } from '../events/entityKinds';
 import { TEMP_NUMBER_PATTERN } from '../identifiers/tempNumber';
 import { reduceAssessment } from './reduceAssessment';
 import { reduceDowntimeLog } from './reduceDowntimeLog';
@@ -9,31 +10,26 @@ import { reduceUser } from './reduceUser';
 import { reduceVisit } from './reduceVisit';
 import type { ProjectionTable, ProjectionTables } from './types';
 
+const TABLE_OF_KIND: { readonly [K in EntityKind]: ProjectionTable | undefined } = {
+  patient: 'patients',
+  visit: 'visits', // and its queue ticket (`tickets` is the visit's non-identifying view)
+  slip: 'slips',
+  assessment: 'assessments',
+  account: 'users',
+  incident: 'incidents',
+  downtime_log: 'downtimeLogs',
+  audit_entry: undefined, // read from the journal itself
+  delivery_decision: undefined, // the hub's to apply; devices keep them in the journal only
+};
+
 /**
- * The one projection row an event changes (every event belongs to exactly one entity), or none:
- * audit entries are read from the journal itself.
+ * The one projection row an event changes (every event belongs to exactly one entity, of the
+ * kind its type gives [P31]), or none: audit entries are read from the journal itself, and a void
+ * that does not say what it voids belongs to no row.
  */
 export function tableOf(event: DomainEvent): ProjectionTable | undefined {
-  const type = event.type === 'event.voided' ? event.payload.eventType : event.type;
-  switch (type.split('.')[0]) {
-    case 'patient':
-      return 'patients';
-    case 'slip':
-      return 'slips';
-    case 'assessment':
-      return 'assessments';
-    case 'user':
-      return 'users';
-    case 'incident':
-      return 'incidents';
-    case 'downtime_log':
-      return 'downtimeLogs';
-    case 'audit':
-    case 'delivery': // the hub's to apply; devices keep them in the journal only
-      return undefined;
-    default:
-      return 'visits';
-  }
+  const kind = entityKindOf(event);
+  return kind ? TABLE_OF_KIND[kind] : undefined;
 }
 
 /** Applies one event to the current row of its entity; `undefined` when nothing can be built yet. */

@@ -51,7 +51,7 @@ export const HubError = {
 } as const;
 export type HubErrorCode = (typeof HubError)[keyof typeof HubError];
 
-/** Why the hub refused one event of a pushed batch (`POST /api/v1/events`) [P6, P19–P21, P24, P27]. */
+/** Why the hub refused one event of a pushed batch (`POST /api/v1/events`) [P6, P19–P21, P24, P27, P31]. */
 export const EventRejection = {
   InvalidEvent: 'invalid_event',
   /** A sealed event that does not open with this hub's key. */
@@ -67,6 +67,11 @@ export const EventRejection = {
   UnknownSigner: 'unknown_signer',
   AccountAuthority: 'account_authority',
   DeliveryAuthority: 'delivery_authority',
+  /**
+   * The event's entity, or one it names (`visitId`, `patientId`, `drillId`…), is known to the hub
+   * as another kind of entity: an RM 1.2 signed under a visit's id, say [P31].
+   */
+  WrongEntity: 'wrong_entity',
 } as const;
 export type EventRejectionCode = (typeof EventRejection)[keyof typeof EventRejection];
 

@@ -50,6 +50,7 @@ export const deliveryEn: Record<keyof typeof deliveryId, string> = {
     'The SIMRS does not know this patient’s MRN yet. Map the MRN, then send it again.',
   'reason.idempotency_key_reused':
     'The SIMRS refused a resend with other content. Call IT or the SIMRS vendor.',
+  'reason.hub_fault': 'The hub itself could not prepare or send this visit (see the hub log). Call IT.',
   'reason.other': 'refused by the target with the message: “{message}”',
   start: 'Start delivery',
   resume: 'Resume delivery',

@@ -47,6 +47,7 @@ export const deliveryId = {
   'reason.unknown_patient': 'SIMRS belum mengenal No. RM pasien ini. Tetapkan No. RM-nya, lalu kirim ulang.',
   'reason.idempotency_key_reused':
     'SIMRS menolak kiriman ulang dengan isi berbeda. Hubungi IT atau vendor SIMRS.',
+  'reason.hub_fault': 'Hub sendiri gagal menyiapkan atau mengirim kunjungan ini (lihat log hub). Hubungi IT.',
   'reason.other': 'ditolak tujuan dengan pesan: “{message}”',
   start: 'Mulai pengiriman',
   resume: 'Lanjutkan pengiriman',

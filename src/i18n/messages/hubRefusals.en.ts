@@ -62,6 +62,8 @@ export const hubRefusalsEn: Record<keyof typeof hubRefusalsId, string> = {
     'Refused by the hub: accounts are created or changed only by an IT account the hub knows, from a signed-in device.',
   delivery_authority:
     'Refused by the hub: delivery is started or paused only by a recovery officer the hub knows, from a signed-in device.',
+  wrong_entity:
+    'Refused by the hub: this record points at something the hub holds as another kind of record, such as an assessment under a visit’s number (field {field}). Call IT before correcting or voiding it.',
   conflict: 'Conflict: the hub already holds other content under the same record number.',
   unknown: 'The hub refused this request. Try again; if it happens again, call IT.',
 };

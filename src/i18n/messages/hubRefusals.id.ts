@@ -67,6 +67,8 @@ export const hubRefusalsId = {
     'Ditolak hub: akun hanya dapat dibuat atau diubah oleh akun IT yang dikenal hub, dari perangkat yang sedang masuk.',
   delivery_authority:
     'Ditolak hub: pengiriman hanya dapat dimulai atau dijeda oleh petugas pemulihan yang dikenal hub, dari perangkat yang sedang masuk.',
+  wrong_entity:
+    'Ditolak hub: catatan ini menunjuk data yang di hub tercatat sebagai jenis lain, misalnya asesmen dengan nomor kunjungan (kolom {field}). Hubungi IT sebelum memperbaiki atau membatalkannya.',
   conflict: 'Bentrok: hub sudah menyimpan isi lain dengan nomor catatan yang sama.',
   unknown: 'Hub menolak permintaan ini. Coba lagi; bila terulang, hubungi IT.',
 } as const satisfies Record<HubRefusalCode | 'unknown', string>;

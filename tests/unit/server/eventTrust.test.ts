@@ -199,6 +199,22 @@ describe('[P32] [P33] the hub trusts no claim: forgeries refused with their reas
     expect(outcome(await send([asAdmin]))).toEqual(['rejected:unknown_signer@signature']);
   });
 
+  it('[P34] refuses a key that already belongs to another account, even from an admin', async () => {
+    const secrets = await accountSecrets(TEST_PEOPLE.registration.userId, 'kunci orang lain dipinjam');
+    const event = await signWith(
+      onDesk({
+        ...eventAt('user.passphrase_set', TEST_PEOPLE.registration.userId, '08:09', {
+          ...secrets.payload,
+          signingKey: TEST_PEOPLE.clinician.publicKey,
+        }),
+        actor: testActor('admin'),
+      }),
+      person('admin'),
+    );
+    expect(outcome(await send([event]))).toEqual(['rejected:invalid_event@payload.signingKey']);
+    expect(stored(event.id)).toBe(false);
+  });
+
   it('[P33] refuses an event naming another enrolled device unless that device signed it', async () => {
     const onTablet = (event: DomainEvent): DomainEvent => ({
       ...event,

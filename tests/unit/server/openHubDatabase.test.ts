@@ -5,6 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations, openHubDatabase, readHubId } from '../../../server/db/openHubDatabase';
 import { MIGRATIONS } from '../../../server/db/migrations';
 import { enrollDevice, issueEnrollmentCode } from '../../../server/devices/deviceRegistry';
+import { recordMissingEntityKinds } from '../../../server/events/entityKinds';
+import { uuidv7 } from '@/lib/ids';
+import { eventAt, visitRegistered } from '../domain/eventFactory';
+import { sampleEvent } from '../domain/eventSamples';
+import { storeAsOlderHub } from './olderHub';
 
 describe('openHubDatabase', () => {
   const dirs: string[] = [];
@@ -121,6 +126,55 @@ describe('openHubDatabase', () => {
     ] as const) {
       expect(enrollDevice(db, { code: 'console-code', deviceId, deviceCode }, new Date()).ok).toBe(true);
     }
+    db.close();
+  });
+
+  it('[P31] fills in the kind of every entity an older store holds, its first stored event deciding', () => {
+    const file = tempFile();
+    const old = openHubDatabase(
+      file,
+      MIGRATIONS.filter((migration) => migration.version <= 6),
+    );
+    old
+      .prepare(
+        "INSERT INTO devices (device_id, device_code, token_hash, enrolled_at) VALUES ('d1', 'PD1', 'h1', '2026-11-22T01:00:00.000Z')",
+      )
+      .run();
+    const [visitId, assessmentId, patientId] = [uuidv7(), uuidv7(), uuidv7()];
+    storeAsOlderHub(
+      old,
+      [
+        visitRegistered(visitId, '08:00', { patientId }),
+        // An RM 1.2 signed under the visit's id: the visit was there first.
+        sampleEvent('assessment.signed', visitId, { visitId }),
+        sampleEvent('assessment.signed', assessmentId, { visitId }),
+        // A void says the kind of what it voids.
+        eventAt('event.voided', patientId, '09:00', {
+          eventId: uuidv7(),
+          eventType: 'patient.registered',
+          reason: 'Tercatat dua kali',
+        }),
+        sampleEvent('patient.registered', patientId),
+      ],
+      'd1',
+    );
+    old.close();
+
+    const db = openHubDatabase(file);
+    const kinds = () =>
+      Object.fromEntries(
+        db
+          .prepare<[], { entity_id: string; kind: string }>('SELECT entity_id, kind FROM entity_kinds')
+          .all()
+          .map((row) => [row.entity_id, row.kind]),
+      );
+    expect(kinds()).toEqual({ [visitId]: 'visit', [assessmentId]: 'assessment', [patientId]: 'patient' });
+    expect(recordMissingEntityKinds(db)).toBe(0);
+    // An older hub version run on the store since: the next start fills in what it stored.
+    const incidentId = uuidv7();
+    storeAsOlderHub(db, [sampleEvent('incident.opened', incidentId)], 'd1');
+    expect(recordMissingEntityKinds(db)).toBe(1);
+    expect(kinds()[incidentId]).toBe('incident');
     db.close();
   });
 
