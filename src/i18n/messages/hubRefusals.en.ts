@@ -59,7 +59,7 @@ export const hubRefusalsEn: Record<keyof typeof hubRefusalsId, string> = {
     'Refused by the hub: this record is signed with a key the hub does not know. If the account was made while the hub was out of reach, wait for the sync and send it again; if it keeps happening, contact IT.',
   username_taken: 'Refused by the hub: this username belongs to another account.',
   account_authority:
-    'Refused by the hub: accounts are created or changed only by an IT account the hub knows, from a signed-in device.',
+    'Refused by the hub: accounts are created or changed only by an IT account the hub knows, from a signed-in device. Every device but the first is set up with "Connect to the hospital’s hub", then IT signs in with the account they already have.',
   delivery_authority:
     'Refused by the hub: delivery is started or paused only by a recovery officer the hub knows, from a signed-in device.',
   wrong_entity:

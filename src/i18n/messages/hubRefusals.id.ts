@@ -64,7 +64,7 @@ export const hubRefusalsId = {
     'Ditolak hub: catatan ini ditandatangani dengan kunci yang tidak dikenal hub. Bila akun baru dibuat saat hub tidak terjangkau, tunggu sinkronisasi lalu kirim ulang; bila terus terjadi, hubungi IT.',
   username_taken: 'Ditolak hub: nama pengguna ini sudah dipakai akun lain.',
   account_authority:
-    'Ditolak hub: akun hanya dapat dibuat atau diubah oleh akun IT yang dikenal hub, dari perangkat yang sedang masuk.',
+    'Ditolak hub: akun hanya dapat dibuat atau diubah oleh akun IT yang dikenal hub, dari perangkat yang sedang masuk. Perangkat selain yang pertama disiapkan lewat "Hubungkan ke hub rumah sakit", lalu IT masuk dengan akunnya yang sudah ada.',
   delivery_authority:
     'Ditolak hub: pengiriman hanya dapat dimulai atau dijeda oleh petugas pemulihan yang dikenal hub, dari perangkat yang sedang masuk.',
   wrong_entity:
