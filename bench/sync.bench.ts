@@ -15,7 +15,7 @@ import { openHubDatabase } from '../server/db/openHubDatabase';
 import { storeEvents } from '../server/events/eventStore';
 import { E2E_ENROLLMENT_CODE } from '../tests/e2e/fixtures/hubProcess';
 import { visitRegistered } from '../tests/unit/domain/eventFactory';
-import { letHubKnow, type BenchAccountKey } from './lib/benchAccount';
+import { letHubKnow, type BenchAccountKey } from './lib/hubAccounts';
 import { harness, openBenchPage } from './lib/benchApp';
 import { printTable } from './lib/stats';
 

@@ -1,7 +1,13 @@
 import type { Role } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
 import { exportSigningPublicKey, generateSigningKeyPair, signingKeyId } from '@/lib/crypto/signing';
-import { setCurrentActor, setCurrentSigners, type Signer, type SiagaDb } from '@/storage';
+import {
+  rememberSigningKeys,
+  setCurrentActor,
+  setCurrentSigners,
+  type Signer,
+  type SiagaDb,
+} from '@/storage';
 
 /** A bench person: an account's identity and its signing key (the private half never leaves the page). */
 type BenchPerson = { userId: string; name: string; role: Role; publicKey: string; signer: Signer };
@@ -45,4 +51,18 @@ export async function actAs(db: SiagaDb, role: Role): Promise<void> {
 export async function benchAccount(role: Role) {
   const { userId, name, publicKey } = await person(role);
   return { userId, name, role, publicKey };
+}
+
+/**
+ * A fresh device knows the bench people's keys, as it would from their account events (which the
+ * bench hub does not hold: it was told the accounts directly), so it applies what they signed.
+ */
+export async function knowBenchPeople(db: SiagaDb): Promise<void> {
+  const known = await Promise.all(
+    [...people.values()].map(async (made) => {
+      const { userId, publicKey, signer } = await made;
+      return [signer.keyId, { userId, publicKey }] as const;
+    }),
+  );
+  await rememberSigningKeys(db, Object.fromEntries(known));
 }

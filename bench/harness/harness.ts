@@ -20,7 +20,7 @@ import { createSession, lazyAccountActions } from '@/session';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
 import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
-import { actAs, benchAccount } from './benchPeople';
+import { actAs, benchAccount, knowBenchPeople } from './benchPeople';
 import { incidentsApi } from './incidents';
 import { seedRegistrations } from './seed';
 import { securityApi } from './security';
@@ -137,7 +137,7 @@ const api = {
     const perSave: number[] = [];
     let events = 0;
     for (let index = 0; index < count; index += 1) {
-      const plan = planRegistration(input(index), { counterValue: () => index }, context.value);
+      const plan = planRegistration(input(index), { counterValue: () => 0 }, context.value);
       if (!plan.ok) throw new Error(JSON.stringify(plan.error));
       const started = performance.now();
       await signEvents(signers, plan.value.events);
@@ -243,6 +243,7 @@ const api = {
       fetch: (i, init) => fetch(i, init),
     });
     if (!enrolled.ok) throw new Error(enrolled.error);
+    await knowBenchPeople(db);
     const started = performance.now();
     const outcome = await engineFor(db, 0).runOnce();
     if (outcome.kind !== 'synced') throw new Error(JSON.stringify(outcome));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '@/domain';
 import type { HubDatabase } from '../db/openHubDatabase';
+import { prepared } from '../db/preparedStatement';
 
 /** A key's id as devices compute it (`signingKeyId`): SHA-256 of the raw public key, base64url. */
 export function keyIdOf(publicKey: string): string {
@@ -28,11 +29,10 @@ export function signingKeyById(
   db: HubDatabase,
   keyId: string,
 ): { userId: string; publicKey: string } | undefined {
-  const row = db
-    .prepare<[string], { user_id: string; public_key: string }>(
-      'SELECT user_id, public_key FROM signing_keys WHERE key_id = ?',
-    )
-    .get(keyId);
+  const row = prepared<[string], { user_id: string; public_key: string }>(
+    db,
+    'SELECT user_id, public_key FROM signing_keys WHERE key_id = ?',
+  ).get(keyId);
   return row ? { userId: row.user_id, publicKey: row.public_key } : undefined;
 }
 
@@ -54,10 +54,10 @@ export function accountStateAt(
   userId: string,
   recordedAt: string,
 ): AccountState | undefined {
-  const events = db
-    .prepare<[string], { body: string }>(
-      `SELECT body FROM events WHERE entity_id = ? AND type IN ('user.created', 'user.changed')`,
-    )
+  const events = prepared<[string], { body: string }>(
+    db,
+    `SELECT body FROM events WHERE entity_id = ? AND type IN ('user.created', 'user.changed')`,
+  )
     .all(userId)
     .map((row) => JSON.parse(row.body) as AccountEventBody)
     .sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt));
@@ -76,9 +76,10 @@ export function accountStateAt(
 }
 
 function accountAsItStands(db: HubDatabase, userId: string): AccountState | undefined {
-  const row = db
-    .prepare<[string], { role: Role; active: number }>('SELECT role, active FROM users WHERE user_id = ?')
-    .get(userId);
+  const row = prepared<[string], { role: Role; active: number }>(
+    db,
+    'SELECT role, active FROM users WHERE user_id = ?',
+  ).get(userId);
   return row ? { role: row.role, active: row.active === 1 } : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { HubDatabase } from '../db/openHubDatabase';
+import { prepared } from '../db/preparedStatement';
 
 export type EnrolledDevice = { deviceId: string; deviceCode: string };
 /** `full`: push and pull [P1]; `push`: the push-only token a locked device uses [P20]. */
@@ -150,11 +151,10 @@ export function deviceForToken(db: HubDatabase, authorization: string | undefine
 /** A device's public signing key, if it gave one at enrollment [P33]. */
 export function deviceSigningKey(db: HubDatabase, deviceId: string): string | undefined {
   return (
-    db
-      .prepare<[string], { signing_key: string | null }>(
-        'SELECT signing_key FROM devices WHERE device_id = ?',
-      )
-      .get(deviceId)?.signing_key ?? undefined
+    prepared<[string], { signing_key: string | null }>(
+      db,
+      'SELECT signing_key FROM devices WHERE device_id = ?',
+    ).get(deviceId)?.signing_key ?? undefined
   );
 }
 

@@ -4,6 +4,7 @@ import { verifyBytes } from '@/lib/crypto/signing';
 import { accountStateAt, keyIdOf, signingKeyById, type AccountState } from '../accounts/accountKeys';
 import { mayBringFirstAdmin } from '../accounts/firstAdmin';
 import type { HubDatabase } from '../db/openHubDatabase';
+import { prepared } from '../db/preparedStatement';
 import { deviceSigningKey } from '../devices/deviceRegistry';
 
 export type TrustRefusal = { code: EventRejectionCode; message: string; field: string };
@@ -16,8 +17,32 @@ const refuse = (code: EventRejectionCode, field: string, message: string): Trust
 
 type PublicKey = { userId: string; publicKey: string };
 
-async function signatureHolds(publicKey: string, event: DomainEvent, signature: EventSignature) {
-  return verifyBytes(publicKey, signingBytes(event), signature.value);
+/**
+ * Signature checks of one push, each done once. `warm` starts those it can foresee for the whole
+ * batch at once, so they run side by side off the event loop while the rules go event by event.
+ */
+function signatureVerdicts() {
+  const bytesOf = new WeakMap<DomainEvent, Uint8Array<ArrayBuffer>>();
+  const verdicts = new WeakMap<DomainEvent, Map<string, Promise<boolean>>>();
+  return (publicKey: string, event: DomainEvent, signature: EventSignature): Promise<boolean> => {
+    let bytes = bytesOf.get(event);
+    if (!bytes) {
+      bytes = signingBytes(event);
+      bytesOf.set(event, bytes);
+    }
+    let ofEvent = verdicts.get(event);
+    if (!ofEvent) {
+      ofEvent = new Map();
+      verdicts.set(event, ofEvent);
+    }
+    const key = `${publicKey} ${signature.value}`;
+    let verdict = ofEvent.get(key);
+    if (!verdict) {
+      verdict = verifyBytes(publicKey, bytes, signature.value);
+      ofEvent.set(key, verdict);
+    }
+    return verdict;
+  };
 }
 
 /**
@@ -32,6 +57,7 @@ async function signatureHolds(publicKey: string, event: DomainEvent, signature: 
  * the events after it (`accepted` records them), as it will once the batch is stored.
  */
 export function createTrustCheck(db: HubDatabase, caller: { deviceId: string; fullToken: boolean }) {
+  const signatureHolds = signatureVerdicts();
   const keysInBatch = new Map<string, PublicKey>();
   const accountsInBatch = new Map<string, AccountState>();
   let firstAdminInBatch = false;
@@ -128,7 +154,7 @@ export function createTrustCheck(db: HubDatabase, caller: { deviceId: string; fu
 
   async function check(event: DomainEvent): Promise<TrustRefusal | undefined> {
     // A resent event is answered from the store (duplicate or conflict): it was checked when stored.
-    if (db.prepare('SELECT 1 FROM events WHERE id = ?').get(event.id)) return undefined;
+    if (prepared(db, 'SELECT 1 FROM events WHERE id = ?').get(event.id)) return undefined;
     const signature = event.signature;
     if (!signature) return refuse(EventRejection.BadSignature, 'signature', 'The event is not signed.');
 
@@ -169,6 +195,16 @@ export function createTrustCheck(db: HubDatabase, caller: { deviceId: string; fu
     return (await deviceProblem(event)) ?? accountRuleProblem(event, signer);
   }
 
+  /** Starts the signature checks of keys the hub already holds, for every event of the batch. */
+  function warm(events: readonly DomainEvent[]): void {
+    for (const event of events) {
+      const person = event.signature && signingKeyById(db, event.signature.keyId);
+      if (person && event.signature) void signatureHolds(person.publicKey, event, event.signature);
+      const device = event.deviceSignature && deviceSigningKey(db, event.deviceId);
+      if (device && event.deviceSignature) void signatureHolds(device, event, event.deviceSignature);
+    }
+  }
+
   /** An event of the batch that passed every check: later events may rely on what it brings. */
   function accepted(event: DomainEvent): void {
     if (event.type === 'user.created') {
@@ -190,5 +226,5 @@ export function createTrustCheck(db: HubDatabase, caller: { deviceId: string; fu
       });
   }
 
-  return { check, accepted };
+  return { warm, check, accepted };
 }

@@ -215,19 +215,22 @@ export function registerEventsRoutes(
         deviceId: request.device!.deviceId,
         fullToken: request.tokenScope === 'full',
       });
+      const parsedItems = opened.map((outcome) =>
+        outcome.ok ? domainEventSchema.safeParse(outcome.value) : undefined,
+      );
+      trust.warm(parsedItems.flatMap((parsed) => (parsed?.success ? [parsed.data] : [])));
       // In order: an account or key an earlier event of the batch brings counts for the later ones.
       for (const [index, outcome] of opened.entries()) {
         if (!outcome.ok) {
           results[index] = { id: idOf(items[index]), status: 'rejected', ...outcome.refusal };
           continue;
         }
-        const item = outcome.value;
-        const parsed = domainEventSchema.safeParse(item);
+        const parsed = parsedItems[index]!;
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const field = issue?.path.join('.') ?? '';
           results[index] = {
-            id: idOf(item),
+            id: idOf(outcome.value),
             status: 'rejected',
             code: EventRejection.InvalidEvent,
             message: `Invalid value at ${field || 'the event'}${issue ? ` (${issue.message})` : ''}.`,
