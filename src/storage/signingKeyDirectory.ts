@@ -47,19 +47,30 @@ export async function verifyPulledEvents(
   events: readonly DomainEvent[],
 ): Promise<{ trusted: DomainEvent[]; refused: DomainEvent[] }> {
   const keys = await knownSigningKeys(db);
+  const broughtBy = await Promise.all(events.map((event) => signingKeysOf([event])));
+  // A key id is the hash of its key, so each signature can be checked, side by side, against the
+  // key it names; which keys an event may rely on is then decided in order.
+  const offered: Directory = { ...keys };
+  for (const brought of broughtBy) Object.assign(offered, brought);
+  const verdicts = await Promise.all(
+    events.map(async (event) => {
+      const key = event.signature && offered[event.signature.keyId];
+      if (!event.signature || !key) return false;
+      return verifyBytes(key.publicKey, signingBytes(event), event.signature.value);
+    }),
+  );
   const trusted: DomainEvent[] = [];
   const refused: DomainEvent[] = [];
-  for (const event of events) {
-    const brought = await signingKeysOf([event]);
+  for (const [index, event] of events.entries()) {
+    const brought = broughtBy[index]!;
     const signature = event.signature;
     const key = signature ? (keys[signature.keyId] ?? brought[signature.keyId]) : undefined;
     const selfSigned = signature !== undefined && brought[signature.keyId] !== undefined;
     const holds =
-      signature !== undefined &&
       key !== undefined &&
       key.userId === event.actor.userId &&
       (!selfSigned || event.actor.userId === event.entityId) &&
-      (await verifyBytes(key.publicKey, signingBytes(event), signature.value));
+      verdicts[index] === true;
     if (!holds) {
       refused.push(event);
       continue;
