@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { INTL_LOCALE, useLanguage, useT } from '@/i18n';
-import { storageStatusStore, useClockOffset, useJournalCounts, usePendingCount } from '@/storage';
+import { storageStatusStore, useClockOffset, usePendingCount, useReviewCount } from '@/storage';
 import { formatFacilityTime, paths, useRuntimeConfig } from '@/features/common';
 import { onLinkClick } from '@/ui/navigation';
 import { formatBytes } from '@/ui/formatBytes';
@@ -49,9 +49,8 @@ function SyncStatusItem() {
   const t = useT();
   const { sync } = useAppServices();
   const status = useStore(sync.store);
-  const counts = useJournalCounts();
   const config = useRuntimeConfig();
-  const review = counts?.byState.review ?? 0;
+  const review = useReviewCount() ?? 0;
   const lastSync =
     status.lastSuccessAt && config
       ? formatFacilityTime(new Date(status.lastSuccessAt).toISOString(), config.facility.timeZone)

@@ -16,7 +16,7 @@ import {
 } from '@/domain';
 import { logger } from '@/lib/logger';
 import { getCodec, type StorageCodec } from './codec';
-import type { EventOrigin, JournalRow, SiagaDb } from './db';
+import { keepsPayload, type EventOrigin, type JournalRow, type SiagaDb } from './db';
 import { hubSealingKey, sealEvent } from './hubSeal';
 import { rememberSigningKeys, signingKeysOf } from './signingKeyDirectory';
 import { withJournalLock } from './journalLock';
@@ -267,6 +267,7 @@ export async function appendEventsHoldingLock(
   const lastSeq = (await db.journal.orderBy('localSeq').last())?.localSeq ?? 0;
   // Pulled events are already on the hub; made or imported here, they wait to be sent.
   const hubKey = options.origin === 'remote' ? undefined : await hubSealingKey(db);
+  const arrivedAt = new Date().toISOString();
   const journalRows: JournalRow[] = await Promise.all(
     fresh.map(async (event, index) => ({
       id: event.id,
@@ -274,7 +275,7 @@ export async function appendEventsHoldingLock(
       type: event.type,
       entityId: event.entityId,
       syncState: options.origin === 'remote' ? 'acked' : 'pending',
-      ...(options.origin === 'remote' ? { ackedAt: new Date().toISOString() } : {}),
+      ...(options.origin === 'remote' ? acknowledgedOnArrival(event.type, arrivedAt) : {}),
       origin: options.origin,
       ...(event.drillId ? { drillId: event.drillId } : {}),
       event: await codec.encode(event, { table: 'journal', id: event.id }),
@@ -312,4 +313,9 @@ export async function appendEventsHoldingLock(
   });
   if (options.origin !== 'remote') localAppendListeners.forEach((listener) => listener(db));
   return { appended: fresh, duplicates };
+}
+
+/** A pulled event is acknowledged as it arrives, and its payload retained from then on. */
+function acknowledgedOnArrival(type: string, at: string): Pick<JournalRow, 'ackedAt' | 'retainedSince'> {
+  return { ackedAt: at, ...(keepsPayload(type) ? {} : { retainedSince: at }) };
 }

@@ -39,6 +39,11 @@ export type JournalRow = {
   sealed?: SealedBox;
   /** When the hub confirmed it (or, for pulled events, when it arrived). */
   ackedAt?: string;
+  /**
+   * Set to `ackedAt` while the payload waits for the retention to pass, removed when it is purged
+   * (never set on accounts, which stay): the purge reads only this index, never the whole journal.
+   */
+  retainedSince?: string;
   purgedAt?: string;
   lastError?: SyncError;
   /** The correcting or voiding event that settled this one. */
@@ -168,7 +173,31 @@ export class SiagaDb extends Dexie {
       journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId, drillId',
       downtimeLogs: 'id, month',
     });
+    // Purge from an index (issue 16): the acknowledged payloads still held, by acknowledgement
+    // time. Filled once here; from now on set when an event is acknowledged.
+    this.version(6)
+      .stores({
+        journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId, drillId, retainedSince',
+      })
+      .upgrade(async (tx) => {
+        const now = new Date().toISOString();
+        await tx
+          .table<JournalRow, string>('journal')
+          .where('syncState')
+          .equals('acked')
+          .modify((row) => {
+            if (isRetained(row)) row.retainedSince = row.ackedAt ?? now;
+          });
+      });
   }
+}
+
+/** Accounts are never purged: this device needs them to let people sign in. */
+export const keepsPayload = (type: string): boolean => type.startsWith('user.');
+
+/** An acknowledged event whose payload the purge will remove once the retention has passed. */
+export function isRetained(row: Pick<JournalRow, 'type' | 'event' | 'purgedAt'>): boolean {
+  return row.event !== undefined && row.purgedAt === undefined && !keepsPayload(row.type);
 }
 
 export const PROJECTION_TABLES = [

@@ -117,7 +117,7 @@ export {
   useStoredRuntimeConfig,
   type StoredRuntimeConfig,
 } from './runtimeConfigStore';
-export { usePendingCount } from './usePendingCount';
+export { usePendingCount, useReviewCount } from './usePendingCount';
 export {
   useDayList,
   useDowntimeLogs,
@@ -173,5 +173,5 @@ export {
   type BackupImportReport,
   type ExportedBackup,
 } from './backup';
-export { DEFAULT_RETENTION_DAYS, purgeAcknowledged } from './purge';
+export { DEFAULT_RETENTION_DAYS, PURGE_BATCH, purgeAcknowledged } from './purge';
 export { knownSigningKeys, rememberSigningKeys, verifyPulledEvents } from './signingKeyDirectory';

@@ -3,7 +3,7 @@ import type { DomainEvent, PushResult, SealedEventItem } from '@/domain';
 import { decodeJournalRows } from './appendEvents';
 import { getCodec, isLocked, type StorageCodec } from './codec';
 import { getDb } from './database';
-import type { JournalRow, SiagaDb, SyncError } from './db';
+import { isRetained, type JournalRow, type SiagaDb, type SyncError } from './db';
 
 /** What goes to the hub for one pending row: the sealed box when there is one, else the event. */
 export type OutboxItem = DomainEvent | SealedEventItem;
@@ -61,7 +61,13 @@ export async function applyPushResults(
       if (result.status === 'accepted' || result.status === 'duplicate') {
         // The hub holds it now: the sealed copy has done its job.
         const { sealed: _sealed, ...acknowledged } = row;
-        updates.push({ ...acknowledged, syncState: 'acked', ackedAt: at.toISOString() });
+        const ackedAt = at.toISOString();
+        updates.push({
+          ...acknowledged,
+          syncState: 'acked',
+          ackedAt,
+          ...(isRetained(acknowledged) ? { retainedSince: ackedAt } : {}),
+        });
         acked += 1;
       } else {
         const lastError: SyncError =

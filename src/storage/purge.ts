@@ -4,6 +4,8 @@ import { withJournalLock } from './journalLock';
 /** Days an acknowledged event's payload stays on the device when the configuration says nothing. */
 export const DEFAULT_RETENTION_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rows purged per hold of the journal lock: a save waits behind one batch at most. */
+export const PURGE_BATCH = 500;
 
 /**
  * Removes the payload of events the hub confirmed more than `retentionDays` ago: a lost or stolen
@@ -11,6 +13,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * copy is still recognised as known, and projections keep what they show. Never touches an event
  * the hub has not acknowledged (pending, refused or settled by a person), nor accounts, which
  * this device needs to let people sign in.
+ *
+ * Reads only the `retainedSince` index (the payloads still held, oldest first), in batches, each
+ * under its own hold of the journal lock, so captures go on between them whatever the journal's
+ * size (issue 16).
  */
 export async function purgeAcknowledged(
   db: SiagaDb,
@@ -18,25 +24,21 @@ export async function purgeAcknowledged(
   now: Date = new Date(),
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-  return withJournalLock(() =>
-    db.transaction('rw', db.journal, async () => {
-      // Acknowledged before acknowledgement times were kept: the retention starts now.
-      await db.journal
-        .where('syncState')
-        .equals('acked')
-        .filter((row) => row.ackedAt === undefined)
-        .modify({ ackedAt: now.toISOString() });
-      return db.journal
-        .where('syncState')
-        .equals('acked')
-        .filter(
-          (row) => row.event !== undefined && !row.type.startsWith('user.') && (row.ackedAt ?? '') < cutoff,
-        )
-        .modify((row) => {
-          delete row.event;
-          delete row.sealed;
-          row.purgedAt = now.toISOString();
-        });
-    }),
-  );
+  let purged = 0;
+  for (;;) {
+    const batch = await withJournalLock(() =>
+      db.transaction('rw', db.journal, async () => {
+        const rows = await db.journal.where('retainedSince').below(cutoff).limit(PURGE_BATCH).toArray();
+        await db.journal.bulkPut(
+          rows.map(({ event: _event, sealed: _sealed, retainedSince: _retained, ...row }) => ({
+            ...row,
+            purgedAt: now.toISOString(),
+          })),
+        );
+        return rows.length;
+      }),
+    );
+    purged += batch;
+    if (batch < PURGE_BATCH) return purged;
+  }
 }

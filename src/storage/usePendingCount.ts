@@ -5,3 +5,12 @@ import { getDb } from './database';
 export function usePendingCount(): number | undefined {
   return useLiveQuery(() => getDb().journal.where('syncState').equals('pending').count(), []);
 }
+
+/**
+ * How many events the hub refused and wait for a person (live): counted on the index alone, so the
+ * status bar does not count the whole journal after every write as the recovery console's
+ * per-state counts do.
+ */
+export function useReviewCount(): number | undefined {
+  return useLiveQuery(() => getDb().journal.where('syncState').equals('review').count(), []);
+}

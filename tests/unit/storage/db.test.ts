@@ -7,10 +7,10 @@ import { useTestDb } from '../dbTestUtils';
 describe('SiagaDb', () => {
   const makeDb = useTestDb();
 
-  it('opens at version 5 with the journal, every projection table, the accounts, incidents and past logs', async () => {
+  it('opens at version 6 with the journal, every projection table, the accounts, incidents and past logs', async () => {
     const db = makeDb();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'assessments',
       'counters',
@@ -30,6 +30,7 @@ describe('SiagaDb', () => {
       'drillId',
       'entityId',
       'localSeq',
+      'retainedSince',
       'syncState',
       'type',
     ]);
@@ -51,7 +52,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(await upgraded.meta.get('runtimeConfig')).toMatchObject({ value: { kept: true } });
     expect(await upgraded.journal.orderBy('localSeq').toArray()).toMatchObject([
       { id: 'a', localSeq: 1, origin: 'local', syncState: 'pending' },
@@ -93,7 +94,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(await upgraded.journal.get('e1')).toMatchObject({ localSeq: 1, syncState: 'acked' });
     expect(await upgraded.incidents.get('i1')).toMatchObject({ status: 'open' });
     await upgraded.journal.add({
@@ -107,6 +108,45 @@ describe('SiagaDb', () => {
     });
     expect(await upgraded.journal.where('drillId').equals('i1').primaryKeys()).toEqual(['e2']);
     expect(await upgraded.downtimeLogs.count()).toBe(0);
+    upgraded.close();
+  });
+
+  it('upgrades version 5 to 6 indexing the acknowledged payloads still held for the purge', async () => {
+    const probe = makeDb();
+    const name = probe.name;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      meta: 'key',
+      journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId, drillId',
+    });
+    const row = (id: string, localSeq: number, fields: Record<string, unknown>) => ({
+      id,
+      localSeq,
+      type: 'visit.registered',
+      entityId: id,
+      origin: 'local',
+      event: { codec: 'plain', value: {} },
+      ...fields,
+    });
+    await v5
+      .table('journal')
+      .bulkAdd([
+        row('acked', 1, { syncState: 'acked', ackedAt: '2026-11-01T00:00:00.000Z' }),
+        row('ackedLongAgo', 2, { syncState: 'acked' }),
+        row('account', 3, { syncState: 'acked', type: 'user.created', ackedAt: '2026-11-01T00:00:00.000Z' }),
+        row('purged', 4, { syncState: 'acked', event: undefined, purgedAt: '2026-11-02T00:00:00.000Z' }),
+        row('pending', 5, { syncState: 'pending' }),
+      ]);
+    v5.close();
+
+    const upgradeStarted = Date.now();
+    const upgraded = new SiagaDb(name);
+    await upgraded.open();
+    const retained = await upgraded.journal.orderBy('retainedSince').toArray();
+    expect(retained.map((kept) => kept.id)).toEqual(['acked', 'ackedLongAgo']);
+    expect(retained[0]!.retainedSince).toBe('2026-11-01T00:00:00.000Z');
+    // Acknowledged before the time was kept: the retention starts at the upgrade.
+    expect(Date.parse(retained[1]!.retainedSince!)).toBeGreaterThanOrEqual(upgradeStarted);
     upgraded.close();
   });
 

@@ -183,7 +183,7 @@ describe('the incidents projection', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(await upgraded.meta.get('kept')).toMatchObject({ value: true });
     expect(await upgraded.incidents.count()).toBe(0);
     expect(upgraded.incidents.schema.indexes.map((index) => index.name).sort()).toEqual([
