@@ -22,6 +22,7 @@ import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
 import { actAs, benchAccount, knowBenchPeople } from './benchPeople';
 import { incidentsApi } from './incidents';
+import { purgeApi } from './purge';
 import { seedRegistrations } from './seed';
 import { securityApi } from './security';
 
@@ -251,5 +252,5 @@ const api = {
   },
 };
 
-Object.assign(window, { siagaBench: { ...api, ...securityApi, ...incidentsApi } });
+Object.assign(window, { siagaBench: { ...api, ...securityApi, ...incidentsApi, ...purgeApi } });
 document.body.dataset.ready = 'true';
