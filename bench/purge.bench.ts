@@ -21,7 +21,7 @@ try {
         how,
       );
       rows.push([
-        how === 'whole' ? 'whole journal, one hold (baseline)' : 'by index, 500 rows per hold',
+        how === 'whole' ? 'whole journal, one hold (baseline)' : 'by index, 200 rows per hold',
         String(run.purged),
         (run.totalMs / 1_000).toFixed(2),
         median(run.waits).toFixed(0),

@@ -5,7 +5,7 @@ import { withJournalLock } from './journalLock';
 export const DEFAULT_RETENTION_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows purged per hold of the journal lock: a save waits behind one batch at most. */
-export const PURGE_BATCH = 500;
+export const PURGE_BATCH = 200;
 
 /**
  * Removes the payload of events the hub confirmed more than `retentionDays` ago: a lost or stolen
