@@ -7,6 +7,7 @@ import {
   type DomainEvent,
   type EventType,
   type PayloadOf,
+  type Role,
 } from '@/domain';
 
 const correcting = (type: EventType) =>
@@ -35,12 +36,23 @@ export function eventAt<T extends EventType>(
   payload: PayloadOf<T>,
   deviceCode = 'PD1',
 ): DomainEvent {
-  const context = { ...testContext('2026-11-22T23:00:00+07:00', deviceCode) };
   // The first role allowed to record this type, so each test event is one a real user could make.
   const role = ROLES.find((candidate) =>
     hasRight(candidate, workflowOf(type), correcting(type) ? 'correct' : 'input'),
   );
-  context.actor = testActor(role!);
+  return eventAs(role!, type, entityId, time, payload, deviceCode);
+}
+
+/** The same, made by the test person of `role` (the caller chose a role allowed to make it). */
+export function eventAs<T extends EventType>(
+  role: Role,
+  type: T,
+  entityId: string,
+  time: string,
+  payload: PayloadOf<T>,
+  deviceCode = 'PD1',
+): DomainEvent {
+  const context = { ...testContext('2026-11-22T23:00:00+07:00', deviceCode), actor: testActor(role) };
   const built = makeEvent(context, {
     type,
     entityId,
@@ -52,7 +64,7 @@ export function eventAt<T extends EventType>(
     source: 'direct',
     payload,
   });
-  if (!built.ok) throw new Error(JSON.stringify(built.error));
+  if (!built.ok) throw new Error(`${type}: ${JSON.stringify(built.error)}`);
   return built.value;
 }
 

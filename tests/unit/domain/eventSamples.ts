@@ -2,7 +2,6 @@ import {
   credentialsDigest,
   ENTITY_KIND_OF_TYPE,
   hasRight,
-  makeEvent,
   requiredRight,
   RM12_TEMPLATE,
   ROLES,
@@ -14,8 +13,7 @@ import {
   type PayloadOf,
 } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
-import { testContext } from './eventFactory';
-import { testActor } from '../testAccounts';
+import { eventAs } from './eventFactory';
 import { RM12_SAMPLE } from './rm12Sample';
 
 /** The other entities a sample names (fresh ids unless given). */
@@ -186,25 +184,7 @@ export function sampleEvent(
     slipId: options.slipId ?? uuidv7(),
   };
   const payload = samplePayloads(references, options.voids ?? 'visit.registered')[type]();
-  const time = options.time ?? '10:00';
-  const context = testContext('2026-11-22T23:00:00+07:00');
-  const role = roleFor(type, payload)!;
-  const built = makeEvent(
-    { ...context, actor: testActor(role) },
-    {
-      type,
-      entityId,
-      time: {
-        occurredAt: `2026-11-22T${time}:00.000+07:00`,
-        timeSource: 'manual_entry',
-        at: new Date(`2026-11-22T${time}:00+07:00`),
-      },
-      source: 'direct',
-      payload,
-    },
-  );
-  if (!built.ok) throw new Error(`${type}: ${JSON.stringify(built.error)}`);
-  return built.value;
+  return eventAs(roleFor(type, payload)!, type, entityId, options.time ?? '10:00', payload);
 }
 
 /** The event that makes an entity of each kind, as the first event the hub sees of it. */
