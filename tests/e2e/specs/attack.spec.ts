@@ -90,7 +90,13 @@ test('forgeries from the hospital’s own devices and a rogue one are refused wi
   await expect(clinic.shell.status('Belum tersinkron: 0')).toBeVisible({ timeout: 30_000 });
 
   // 1. A rogue device: enrolled with the ordinary code, its own local admin makes a "doctor".
-  const rogue = await browser.newContext({ baseURL: hub.url, serviceWorkers: 'allow', locale: 'id-ID' });
+  // On a tablet held upright, as IT might set one up.
+  const rogue = await browser.newContext({
+    baseURL: hub.url,
+    serviceWorkers: 'allow',
+    locale: 'id-ID',
+    viewport: { width: 768, height: 1024 },
+  });
   const roguePage = await rogue.newPage();
   await new ShellPage(roguePage).openControlled('/pengaturan');
   const rogueAccounts = new AccountPages(roguePage);
