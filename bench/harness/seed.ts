@@ -7,14 +7,7 @@ import {
   type RegistrationInput,
 } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
-import {
-  appendEvents,
-  counterLookup,
-  currentSigners,
-  loadCaptureContext,
-  signEvents,
-  type SiagaDb,
-} from '@/storage';
+import { appendEvents, currentSigners, loadCaptureContext, signEvents, type SiagaDb } from '@/storage';
 
 /**
  * Appends `count` registrations in bulk (the real planner, batches of 1,000 events), quickly;
@@ -32,13 +25,13 @@ export async function seedRegistrations(
   const context = await loadCaptureContext(db, new Date());
   if (!context.ok) throw new Error(context.error);
   const base: CaptureContext = { ...context.value, newId: () => uuidv7() };
-  const stored = await counterLookup(db);
+  const stored = new Map((await db.counters.toArray()).map((row) => [row.key, row.value]));
   const counters = new Map<string, number>();
   let batch: DomainEvent[] = [];
   for (let index = 0; index < count; index += 1) {
     const plan = planRegistration(
       input(index),
-      { counterValue: (key) => Math.max(counters.get(key) ?? 0, stored(key)) },
+      { counterValue: (key) => Math.max(counters.get(key) ?? 0, stored.get(key) ?? 0) },
       base,
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.error));

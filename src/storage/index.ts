@@ -71,7 +71,7 @@ export {
   type StorageStatus,
 } from './persistentStorage';
 export {
-  counterLookup,
+  planWithCounters,
   dayList,
   findPatients,
   getAssessmentOfVisit,

@@ -166,10 +166,29 @@ export async function slipWorklist(
   return slips.map((slip) => ({ slip, patient: patientById.get(slip.patientId) }));
 }
 
-/** Every counter (a few per device per day), for planning the next numbers. */
-export async function counterLookup(db: SiagaDb): Promise<(key: string) => number> {
-  const counters = new Map((await db.counters.toArray()).map((row) => [row.key, row.value]));
-  return (key) => counters.get(key) ?? 0;
+/**
+ * Runs a pure planner with this device's counters, reading only those it consults: a dry run
+ * names them (every series at 0; which series a plan uses never depends on their values), they
+ * are read by key, then the plan is made with their values. A device holds counters of every day
+ * it has seen; a save reads the few of its own day.
+ */
+export async function planWithCounters<R>(
+  db: SiagaDb,
+  plan: (counterValue: (key: string) => number) => R,
+): Promise<R> {
+  const asked = new Set<string>();
+  plan((key) => {
+    asked.add(key);
+    return 0;
+  });
+  const keys = [...asked];
+  const rows = await db.counters.bulkGet(keys);
+  const values = new Map(keys.map((key, index) => [key, rows[index]?.value ?? 0]));
+  return plan((key) => {
+    const value = values.get(key);
+    if (value === undefined) throw new Error(`the plan consulted counter ${key} after its dry run`);
+    return value;
+  });
 }
 
 export type DayListEntry = { ticket: TicketRow; patient: Patient | undefined };

@@ -18,7 +18,6 @@ import type { Clock } from '@/lib/clock';
 import { err, ok } from '@/lib/result';
 import type { SiagaDb } from '../db';
 import {
-  counterLookup,
   findPatients,
   getAssessmentOfVisit,
   getPatient,
@@ -26,6 +25,7 @@ import {
   getSlipsOfVisit,
   getVisit,
   getVisitsOfPatient,
+  planWithCounters,
 } from '../queries';
 import { runCommand, type CommandResult } from './runCommand';
 
@@ -52,15 +52,12 @@ export function registerVisit(
         'identity' in patient && patient.identity.nik
           ? await findPatients(db, { nik: patient.identity.nik })
           : [];
-      return planRegistration(
-        input,
-        {
-          ...(knownPatient ? { knownPatient } : {}),
-          visitsOfPatient,
-          patientsWithNik,
-          counterValue: await counterLookup(db),
-        },
-        context,
+      return planWithCounters(db, (counterValue) =>
+        planRegistration(
+          input,
+          { ...(knownPatient ? { knownPatient } : {}), visitsOfPatient, patientsWithNik, counterValue },
+          context,
+        ),
       );
     },
     clock,
@@ -114,7 +111,9 @@ export function requestSlip(db: SiagaDb, visitId: string, when: When, clock?: Cl
       const visit = await getVisit(db, visitId);
       const patient = visit ? await getPatient(db, visit.patientId) : undefined;
       if (!visit || !patient) return notFound(Reason.VisitNotFound);
-      const planned = planManualSlip(visit, patient, await counterLookup(db), when, context);
+      const planned = await planWithCounters(db, (counterValue) =>
+        planManualSlip(visit, patient, counterValue, when, context),
+      );
       return planned.ok ? withEvents(planned.value) : planned;
     },
     clock,
