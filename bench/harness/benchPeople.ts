@@ -1,4 +1,4 @@
-import type { Role } from '@/domain';
+import type { Actor, Role } from '@/domain';
 import { uuidv7 } from '@/lib/ids';
 import { exportSigningPublicKey, generateSigningKeyPair, signingKeyId } from '@/lib/crypto/signing';
 import {
@@ -6,6 +6,7 @@ import {
   setCurrentActor,
   setCurrentSigners,
   type Signer,
+  type Signers,
   type SiagaDb,
 } from '@/storage';
 
@@ -36,15 +37,21 @@ function person(role: Role): Promise<BenchPerson> {
   return made;
 }
 
+/** The bench person of this role and the bench device, as signers of what they record. */
+export async function benchSigners(role: Role): Promise<Signers & { actor: Actor }> {
+  const { userId, name, signer } = await person(role);
+  deviceSigner ??= newSigner().then(({ signer: device }) => device);
+  return { actor: { userId, name, role }, person: { ...signer, userId }, device: await deviceSigner };
+}
+
 /**
  * Records on `db` are made by the bench person of this role, signed by them and by a device key as
  * the app signs every save (decision 0010): the saves measured include both signatures.
  */
 export async function actAs(db: SiagaDb, role: Role): Promise<void> {
-  const { userId, name, signer } = await person(role);
-  deviceSigner ??= newSigner().then(({ signer: device }) => device);
-  setCurrentActor({ userId, name, role }, db);
-  setCurrentSigners({ person: { ...signer, userId }, device: await deviceSigner }, db);
+  const { actor, ...signers } = await benchSigners(role);
+  setCurrentActor(actor, db);
+  setCurrentSigners(signers, db);
 }
 
 /** The account a hub must know for the bench person's events to be accepted (public data only). */

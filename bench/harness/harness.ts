@@ -16,13 +16,13 @@ import {
   signEvents,
   SiagaDb,
 } from '@/storage';
-import { createSession, lazyAccountActions } from '@/session';
 import { createSyncEngine, enrollDevice, PUSH_PAGE_SIZE, pushToHub } from '@/sync';
-import { WORKLIST_ACCOUNT } from '../lib/benchAccount';
 import { DEMO_CONFIG } from '../../server/demoConfig';
 import { actAs, benchAccount, knowBenchPeople } from './benchPeople';
 import { incidentsApi } from './incidents';
 import { purgeApi } from './purge';
+import { deviceScaleApi } from './deviceScale';
+import { signedInAppDb } from './appDb';
 import { seedRegistrations } from './seed';
 import { securityApi } from './security';
 
@@ -52,35 +52,6 @@ async function setUp(db: SiagaDb, deviceCode: string): Promise<void> {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
   await saveDeviceIdentity(db, deviceCode);
   await actAs(db, 'recovery');
-}
-
-/**
- * The app's own database as the app uses it: set up by IT (the first time), with a recovery
- * clerk signed in, so what is seeded is encrypted like real records and the app can open it.
- */
-async function signedInAppDb(): Promise<void> {
-  const db = getDb();
-  await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
-  const session = createSession({ db });
-  await session.start();
-  if (session.store.getState().status === 'setUp') {
-    const admin = await session.setUpDevice({
-      deviceCode: 'PD1',
-      displayName: 'IT Bench',
-      username: 'it.bench',
-      passphrase: 'lampu hijau di ruang server',
-    });
-    if (!admin.ok) throw new Error(`setUpDevice: ${admin.error}`);
-    const created = await lazyAccountActions(db, session).createUser({
-      displayName: 'Pemulihan Bench',
-      role: 'recovery',
-      ...WORKLIST_ACCOUNT,
-    });
-    if (!created.ok) throw new Error(`createUser: ${JSON.stringify(created.error)}`);
-    await session.signOut();
-  }
-  const signedIn = await session.signIn(WORKLIST_ACCOUNT.username, WORKLIST_ACCOUNT.passphrase);
-  if (!signedIn.ok) throw new Error(`signIn: ${JSON.stringify(signedIn.error)}`);
 }
 
 function engineFor(db: SiagaDb, latencyMs: number) {
@@ -252,5 +223,7 @@ const api = {
   },
 };
 
-Object.assign(window, { siagaBench: { ...api, ...securityApi, ...incidentsApi, ...purgeApi } });
+Object.assign(window, {
+  siagaBench: { ...api, ...securityApi, ...incidentsApi, ...purgeApi, ...deviceScaleApi },
+});
 document.body.dataset.ready = 'true';
