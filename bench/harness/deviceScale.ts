@@ -56,8 +56,17 @@ async function growTo(events: number, visitsPerDay: number): Promise<number> {
   return db.journal.count();
 }
 
-/** Bytes of a value as stored, roughly: its JSON (binary fields would be smaller). */
-const bytesOf = (value: unknown) => (value === undefined ? 0 : JSON.stringify(value).length);
+/** Bytes of a value as stored, roughly: its JSON, with byte arrays counted as their length. */
+function bytesOf(value: unknown): number {
+  if (value === undefined) return 0;
+  let binary = 0;
+  const json = JSON.stringify(value, (_key, field: unknown) => {
+    if (!(field instanceof Uint8Array)) return field;
+    binary += field.byteLength;
+    return 0;
+  });
+  return json.length + binary;
+}
 
 /**
  * Where the bytes go: the origin's IndexedDB usage as the browser counts it, and the values of

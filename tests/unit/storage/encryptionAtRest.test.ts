@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importDataKeys, newDataKeyMaterial } from '@/lib/crypto/dataKeys';
-import { fromBase64Url, toBase64Url } from '@/lib/crypto/encoding';
+import { aeadEncrypt } from '@/lib/crypto/aead';
+import { fromBase64Url, utf8 } from '@/lib/crypto/encoding';
 import { IntegrityError } from '@/lib/crypto/errors';
 import { createSession } from '@/session';
 import {
@@ -64,15 +65,21 @@ function leakedSecrets(rows: unknown): string[] {
   return SECRETS.filter((secret) => text.includes(secret.toLowerCase()));
 }
 
-/** Flips one bit of one byte of a base64url field. */
-function flipped(field: string, at = 5): string {
-  const bytes = fromBase64Url(field);
+/** IV (12 bytes) ‖ ciphertext, as record format 2 stores them. */
+const IV_BYTES = 12;
+
+/** The body with one bit of one byte flipped (the IV's first bytes, then the ciphertext's). */
+function flipped(encoded: Encoded | undefined, at: number): Encoded {
+  const body = aes(encoded);
+  const bytes = body.bytes.slice();
   bytes[at] = bytes[at]! ^ 0x01;
-  return toBase64Url(bytes);
+  return { ...body, bytes };
 }
 
-function aes(encoded: Encoded | undefined): Extract<Encoded, { codec: 'aes-gcm' }> {
-  if (encoded?.codec !== 'aes-gcm') throw new Error(`expected an encrypted body, got ${encoded?.codec}`);
+/** An encrypted body as written now: record format 2, bytes. */
+function aes(encoded: Encoded | undefined): Extract<Encoded, { f: 2 }> {
+  if (encoded?.codec !== 'aes-gcm' || !('bytes' in encoded))
+    throw new Error(`expected an encrypted body, got ${JSON.stringify(encoded)}`);
   return encoded;
 }
 
@@ -245,18 +252,17 @@ describe('encrypted records: integrity', () => {
       const db = makeDb();
       const { returning } = await capturedDevice(db);
       const original = (await db.patients.get(returning.patientId))!;
-      const body = aes(original.body);
 
-      await db.patients.put({ ...original, body: { ...body, ct: flipped(body.ct) } });
+      await db.patients.put({ ...original, body: flipped(original.body, IV_BYTES + 5) });
       const error = await caught(getPatient(db, returning.patientId));
       expect(error).toBeInstanceOf(IntegrityError);
-      expect((error as IntegrityError).where).toBe(`patients|${returning.patientId}|k1|f1`);
+      expect((error as IntegrityError).where).toBe(`patients|${returning.patientId}|k1|f2`);
       expect(leakedSecrets((error as Error).message)).toEqual([]);
       // Every read that meets the row fails the same way, lookups and lists included.
       await expect(findPatients(db, { mrn: RETURNING.mrn! })).rejects.toBeInstanceOf(IntegrityError);
       await expect(visitsOfDay(db, '2026-11-22', 'UMU')).rejects.toBeInstanceOf(IntegrityError);
 
-      await db.patients.put({ ...original, body: { ...body, iv: flipped(body.iv, 0) } });
+      await db.patients.put({ ...original, body: flipped(original.body, 0) });
       await expect(getPatient(db, returning.patientId)).rejects.toBeInstanceOf(IntegrityError);
 
       // A forged body in the clear is no way around it once the device is encrypted.
@@ -273,13 +279,29 @@ describe('encrypted records: integrity', () => {
       expect((await getPatient(db, returning.patientId))?.name).toBe('BUDI SANTOSO');
 
       const event = (await db.journal.get(returning.events[0]!.id))!;
-      const sealedEvent = aes(event.event);
-      await db.journal.put({ ...event, event: { ...sealedEvent, ct: flipped(sealedEvent.ct, 20) } });
+      await db.journal.put({ ...event, event: flipped(event.event, IV_BYTES + 20) });
       const journalError = await caught(readJournal(db));
       expect(journalError).toBeInstanceOf(IntegrityError);
-      expect((journalError as IntegrityError).where).toBe(`journal|${event.id}|k1|f1`);
+      expect((journalError as IntegrityError).where).toBe(`journal|${event.id}|k1|f2`);
     },
   );
+
+  it('reads records written as base64url text (format 1) and refuses one relabelled as bytes', async () => {
+    const keys = await importDataKeys(newDataKeyMaterial(), 1);
+    const codec = encryptedCodec(keys);
+    const context = { table: 'patients', id: 'p-1' };
+    const value = { name: 'BUDI SANTOSO' };
+    const box = await aeadEncrypt(keys.encryption, utf8(JSON.stringify(value)), 'patients|p-1|k1|f1');
+    expect(await codec.decode({ codec: 'aes-gcm', k: 1, ...box }, context)).toEqual(value);
+
+    const bytes = new Uint8Array([...fromBase64Url(box.iv), ...fromBase64Url(box.ct)]);
+    const relabelled = caught(codec.decode({ codec: 'aes-gcm', k: 1, f: 2, bytes }, context));
+    expect(await relabelled).toBeInstanceOf(IntegrityError);
+    // Written now: bytes, a quarter smaller than the same record as text.
+    const written = aes(await codec.encode(value, context));
+    expect(written.bytes.byteLength).toBe(bytes.byteLength);
+    expect(written.bytes.byteLength).toBeLessThan(box.iv.length + box.ct.length);
+  });
 
   it(
     'refuses a body under another key version, on another record, or from another device',
@@ -294,7 +316,7 @@ describe('encrypted records: integrity', () => {
       await db.patients.put({ ...budi, body: { ...aes(budi.body), k: 2 } });
       const versionError = await caught(getPatient(db, budi.id));
       expect(versionError).toBeInstanceOf(IntegrityError);
-      expect((versionError as IntegrityError).where).toBe(`patients|${budi.id}|k2|f1`);
+      expect((versionError as IntegrityError).where).toBe(`patients|${budi.id}|k2|f2`);
 
       // Two rows' bodies swapped: neither shows the other patient.
       await db.patients.bulkPut([
