@@ -25,6 +25,7 @@ import { deviceScaleApi } from './deviceScale';
 import { signedInAppDb } from './appDb';
 import { seedRegistrations } from './seed';
 import { securityApi } from './security';
+import { journalIn } from '@/storage';
 
 function identity(index: number): NewPatientIdentity {
   return {
@@ -147,7 +148,7 @@ const api = {
       fetch: (i, init) => fetch(i, init),
     });
     if (!enrolled.ok) throw new Error(enrolled.error);
-    return db.journal.where('syncState').equals('pending').count();
+    return journalIn(db, 'pending').count();
   },
 
   /**
@@ -195,7 +196,7 @@ const api = {
       await Promise.all(Array.from({ length: mode === 'perEvent' ? 1 : inFlight }, worker));
     }
     const elapsed = performance.now() - started;
-    const left = await db.journal.where('syncState').equals('pending').count();
+    const left = await journalIn(db, 'pending').count();
     if (left !== 0) throw new Error(`${left} events still pending`);
     return elapsed;
   },

@@ -13,6 +13,7 @@ import {
 } from '@/storage';
 import { withJournalLock } from '@/storage/journalLock';
 import { DEMO_CONFIG } from '../../server/demoConfig';
+import { journalIn } from '@/storage';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -48,9 +49,7 @@ function purgeWholeJournal(db: SiagaDb, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - 7 * DAY).toISOString();
   return withJournalLock(() =>
     db.transaction('rw', db.journal, () =>
-      db.journal
-        .where('syncState')
-        .equals('acked')
+      journalIn(db, 'acked')
         .filter(
           (row) => row.event !== undefined && !row.type.startsWith('user.') && (row.ackedAt ?? '') < cutoff,
         )

@@ -25,10 +25,9 @@ export async function auditTrail(db: SiagaDb, codec: StorageCodec = getCodec()):
     .where('type')
     .anyOf([...AUDIT_TYPES])
     .toArray();
-  // Correcting events carry `corrects`; the rows they settled point back at them.
-  const correctingIds = new Set(
-    (await db.journal.filter((row) => row.resolvedBy !== undefined).toArray()).map((row) => row.resolvedBy!),
-  );
+  // Correcting events carry `corrects`; the rows they settled point back at them (an index that
+  // holds only those rows: no read of the whole journal).
+  const correctingIds = new Set((await db.journal.orderBy('resolvedBy').keys()) as string[]);
   const correcting = (await db.journal.bulkGet([...correctingIds])).filter(
     (row) => row !== undefined && !AUDIT_TYPES.includes(row.type as EventType),
   );

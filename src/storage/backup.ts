@@ -16,10 +16,11 @@ import { getCodec } from './codec';
 import { recordAudit } from './commands/accountCommands';
 import type { SiagaDb } from './db';
 import { loadDeviceIdentity } from './deviceSetup';
+import { journalIn } from './db';
 
 /** Events the hub has not confirmed: still pending, or refused and waiting for a person. */
 async function unsyncedEvents(db: SiagaDb): Promise<DomainEvent[]> {
-  const rows = await db.journal.where('syncState').anyOf(['pending', 'review']).toArray();
+  const rows = await journalIn(db, 'pending', 'review').toArray();
   rows.sort((a, b) => a.localSeq - b.localSeq);
   return decodeJournalRows(rows, getCodec());
 }

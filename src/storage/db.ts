@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Collection, type Table } from 'dexie';
 import type { QueueStatus, UserAccount } from '@/domain';
 import type { SealedBox } from '@/lib/crypto/sealedBox';
 import type { Encoded } from './codec';
@@ -189,7 +189,28 @@ export class SiagaDb extends Dexie {
             if (isRetained(row)) row.retainedSince = row.ackedAt ?? now;
           });
       });
+    // Storage per event (issue 16): the sync state is served by the [syncState+localSeq] index
+    // alone (an index of its own repeated it for every row), and the rows a correction settled
+    // are found by their `resolvedBy` (the audit trail no longer reads the whole journal).
+    this.version(7).stores({
+      journal: 'id, &localSeq, [syncState+localSeq], type, entityId, drillId, retainedSince, resolvedBy',
+    });
   }
+}
+
+/**
+ * The journal rows in the given sync states, through the [syncState+localSeq] index (in journal
+ * order when one state is asked).
+ */
+export function journalIn(
+  db: SiagaDb,
+  ...states: [SyncState, ...SyncState[]]
+): Collection<JournalRow, string> {
+  const [first, ...rest] = states;
+  const inState = (state: SyncState) => [[state, Dexie.minKey], [state, Dexie.maxKey], true, true] as const;
+  let rows = db.journal.where('[syncState+localSeq]').between(...inState(first));
+  for (const state of rest) rows = rows.or('[syncState+localSeq]').between(...inState(state));
+  return rows;
 }
 
 /** Accounts are never purged: this device needs them to let people sign in. */

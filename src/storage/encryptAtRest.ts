@@ -8,6 +8,7 @@ import { readMeta, writeMeta } from './meta';
 import { patientLookupKeys } from './projectionRows';
 import { loadHubCredentials, saveHubCredentials, TOKEN_CONTEXT } from './syncStore';
 import * as z from 'zod/mini';
+import { journalIn } from './db';
 
 const DONE_KEY = 'encryptedAtRest';
 const BATCH = 200;
@@ -92,9 +93,7 @@ async function encryptJournal(db: SiagaDb, codec: StorageCodec): Promise<number>
 export async function sealPendingEvents(db: SiagaDb, codec: StorageCodec): Promise<number> {
   const hubKey = await hubSealingKey(db);
   if (!hubKey) return 0;
-  const unsealed = await db.journal
-    .where('syncState')
-    .equals('pending')
+  const unsealed = await journalIn(db, 'pending')
     .filter((row) => !row.sealed)
     .toArray();
   for (let start = 0; start < unsealed.length; start += BATCH) {

@@ -1,5 +1,6 @@
 import { facilityDate, type Incident } from '@/domain';
 import type { SiagaDb } from './db';
+import { journalIn } from './db';
 
 /** How many of a kind of record an incident produced, and how many of them the hub holds. */
 export type BacklogCount = { captured: number; atHub: number };
@@ -18,7 +19,7 @@ const KIND_OF_TYPE: Record<string, keyof IncidentBacklog | undefined> = {
  * `anyOf` took 8 s at 5,000 visits in Chromium; see `npm run bench`, incidents.)
  */
 async function entitiesNotAtHub(db: SiagaDb): Promise<Set<string>> {
-  const rows = await db.journal.where('syncState').anyOf(['pending', 'review']).toArray();
+  const rows = await journalIn(db, 'pending', 'review').toArray();
   return new Set(rows.map((row) => row.entityId));
 }
 

@@ -29,6 +29,7 @@ export { runCommand, type CommandResult } from './commands/runCommand';
 export { databaseStatusStore, getDb } from './database';
 export {
   DB_NAME,
+  journalIn,
   PROJECTION_TABLES,
   SiagaDb,
   type EventOrigin,

@@ -4,6 +4,7 @@ import { getCodec, isLocked, type StorageCodec } from './codec';
 import { getDb } from './database';
 import type { SiagaDb, SyncState } from './db';
 import { readMeta, writeMeta } from './meta';
+import { journalIn } from './db';
 
 const CREDENTIALS_KEY = 'hubCredentials';
 const CURSOR_KEY = 'pullCursor';
@@ -12,6 +13,12 @@ const CLOCK_KEY = 'clockOffset';
 const encodedSchema = z.union([
   z.strictObject({ codec: z.literal('plain'), value: z.unknown() }),
   z.strictObject({ codec: z.literal('aes-gcm'), k: z.number(), iv: z.string(), ct: z.string() }),
+  z.strictObject({
+    codec: z.literal('aes-gcm'),
+    k: z.number(),
+    f: z.literal(2),
+    bytes: z.instanceof(Uint8Array),
+  }),
 ]);
 
 const credentialsSchema = z.object({
@@ -105,17 +112,14 @@ export type JournalCounts = {
 export async function journalCounts(db: SiagaDb): Promise<JournalCounts> {
   const states: SyncState[] = ['pending', 'acked', 'review', 'resolved'];
   const [pending, acked, review, resolved] = await Promise.all(
-    states.map((state) => db.journal.where('syncState').equals(state).count()),
+    states.map((state) => journalIn(db, state).count()),
   );
   const openByType: JournalCounts['openByType'] = {};
-  await db.journal
-    .where('syncState')
-    .anyOf(['pending', 'review'])
-    .each((row) => {
-      const entry = (openByType[row.type] ??= { pending: 0, review: 0 });
-      if (row.syncState === 'pending') entry.pending += 1;
-      else entry.review += 1;
-    });
+  await journalIn(db, 'pending', 'review').each((row) => {
+    const entry = (openByType[row.type] ??= { pending: 0, review: 0 });
+    if (row.syncState === 'pending') entry.pending += 1;
+    else entry.review += 1;
+  });
   return { byState: { pending: pending!, acked: acked!, review: review!, resolved: resolved! }, openByType };
 }
 

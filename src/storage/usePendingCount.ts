@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from './database';
+import { journalIn } from './db';
 
 /** How many captured events the hub has not acknowledged yet (live). */
 export function usePendingCount(): number | undefined {
-  return useLiveQuery(() => getDb().journal.where('syncState').equals('pending').count(), []);
+  return useLiveQuery(() => journalIn(getDb(), 'pending').count(), []);
 }
 
 /**
@@ -12,5 +13,5 @@ export function usePendingCount(): number | undefined {
  * per-state counts do.
  */
 export function useReviewCount(): number | undefined {
-  return useLiveQuery(() => getDb().journal.where('syncState').equals('review').count(), []);
+  return useLiveQuery(() => journalIn(getDb(), 'review').count(), []);
 }

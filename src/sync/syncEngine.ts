@@ -17,6 +17,7 @@ import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import { browserRuntime, type SyncRuntime } from './runtime';
 import { createSyncStatusStore, type SyncPhase, type SyncStatus } from './syncStatus';
 import { clockOffsetMs, pullFromHub, pushToHub, type HubCall, type HubFailure } from './hubClient';
+import { journalIn } from '@/storage';
 
 /** Events per push [P14]: measured in bench/sync.bench.ts (500 per request, one in flight). */
 export const PUSH_PAGE_SIZE = 500;
@@ -68,7 +69,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function push(call: HubCall, token: string): Promise<HubFailure | undefined> {
     let afterSeq = 0;
     let pageSize = PUSH_PAGE_SIZE;
-    const pendingTotal = await deps.db.journal.where('syncState').equals('pending').count();
+    const pendingTotal = await journalIn(deps.db, 'pending').count();
     if (pendingTotal >= BULK_THRESHOLD)
       set({ bulk: { total: pendingTotal, done: 0, startedAt: deps.now() } });
     for (;;) {

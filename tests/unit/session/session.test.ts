@@ -32,6 +32,7 @@ import {
   setUpSession,
   startedSession,
 } from './sessionFixture';
+import { journalIn } from '@/storage';
 
 const PIN = '482915';
 /** Each sign-in derives a key from the passphrase (600,000 PBKDF2 rounds): give tests time. */
@@ -482,7 +483,7 @@ describe('session: lock, PIN and sign-out', () => {
       const { session, clerkId } = await clerkSession(db);
       expectOk(await session.setPin(PIN));
       const plan = expectOk(await registerVisit(db, registration(RETURNING), manualClock()));
-      const before = await db.journal.where('syncState').equals('pending').primaryKeys();
+      const before = await journalIn(db, 'pending').primaryKeys();
       expect(before).toEqual(expect.arrayContaining(plan.events.map((event) => event.id)));
 
       await session.signOut();
@@ -494,7 +495,7 @@ describe('session: lock, PIN and sign-out', () => {
 
       const rows = await db.journal.orderBy('localSeq').toArray();
       expect(rows.at(-1)).toMatchObject({ type: 'audit.recorded', syncState: 'pending' });
-      const after = await db.journal.where('syncState').equals('pending').primaryKeys();
+      const after = await journalIn(db, 'pending').primaryKeys();
       expect(after).toEqual(expect.arrayContaining(before));
       expect(after).toHaveLength(before.length + 1);
 

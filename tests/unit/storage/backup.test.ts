@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup, getVisit, importBackup, registerVisit } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
 import { manualClock, NEW_PATIENT, registration, RETURNING, setUpDevice } from './captureFixture';
+import { journalIn } from '@/storage';
 
 const PASSPHRASE = 'cadangan tablet poli anak';
 
@@ -23,9 +24,7 @@ describe('encrypted backup of unsynced events', () => {
 
   it('restores exactly the unsynced events on a fresh device, once, and audits both ends', async () => {
     const { tablet, visitIds } = await tabletWithUnsyncedWork();
-    const unsynced = (
-      await tablet.journal.where('syncState').anyOf(['pending', 'review']).sortBy('localSeq')
-    ).map((row) => row.id);
+    const unsynced = (await journalIn(tablet, 'pending', 'review').sortBy('localSeq')).map((row) => row.id);
 
     const exported = await exportBackup(tablet, PASSPHRASE);
     if (!exported.ok) throw new Error(exported.error);

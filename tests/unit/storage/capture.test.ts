@@ -20,6 +20,7 @@ import {
 import { useTestDb } from '../dbTestUtils';
 import { actAs, manualClock, NEW_PATIENT, registration, RETURNING, setUpDevice } from './captureFixture';
 import { RM12_SAMPLE } from '../domain/rm12Sample';
+import { journalIn } from '@/storage';
 
 async function snapshot(db: SiagaDb) {
   const tables = ['patients', 'visits', 'tickets', 'slips', 'assessments', 'counters'] as const;
@@ -50,7 +51,7 @@ describe('capture commands', () => {
       'visit.registered',
       'slip.requested',
     ]);
-    expect(await db.journal.where('syncState').equals('pending').count()).toBe(3);
+    expect(await journalIn(db, 'pending').count()).toBe(3);
 
     const visit = await getVisit(db, plan.visitId);
     expect(visit).toMatchObject({

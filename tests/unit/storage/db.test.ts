@@ -1,16 +1,16 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { readMeta, SiagaDb, writeMeta } from '@/storage';
+import { journalIn, readMeta, SiagaDb, writeMeta } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
 
 describe('SiagaDb', () => {
   const makeDb = useTestDb();
 
-  it('opens at version 6 with the journal, every projection table, the accounts, incidents and past logs', async () => {
+  it('opens at version 7 with the journal, every projection table, the accounts, incidents and past logs', async () => {
     const db = makeDb();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'assessments',
       'counters',
@@ -30,8 +30,8 @@ describe('SiagaDb', () => {
       'drillId',
       'entityId',
       'localSeq',
+      'resolvedBy',
       'retainedSince',
-      'syncState',
       'type',
     ]);
   });
@@ -52,7 +52,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(6);
+    expect(upgraded.verno).toBe(7);
     expect(await upgraded.meta.get('runtimeConfig')).toMatchObject({ value: { kept: true } });
     expect(await upgraded.journal.orderBy('localSeq').toArray()).toMatchObject([
       { id: 'a', localSeq: 1, origin: 'local', syncState: 'pending' },
@@ -94,7 +94,7 @@ describe('SiagaDb', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(6);
+    expect(upgraded.verno).toBe(7);
     expect(await upgraded.journal.get('e1')).toMatchObject({ localSeq: 1, syncState: 'acked' });
     expect(await upgraded.incidents.get('i1')).toMatchObject({ status: 'open' });
     await upgraded.journal.add({
@@ -147,6 +147,47 @@ describe('SiagaDb', () => {
     expect(retained[0]!.retainedSince).toBe('2026-11-01T00:00:00.000Z');
     // Acknowledged before the time was kept: the retention starts at the upgrade.
     expect(Date.parse(retained[1]!.retainedSince!)).toBeGreaterThanOrEqual(upgradeStarted);
+    upgraded.close();
+  });
+
+  it('upgrades version 6 to 7: sync states through the compound index, settled rows by resolvedBy', async () => {
+    const probe = makeDb();
+    const name = probe.name;
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      meta: 'key',
+      journal: 'id, &localSeq, [syncState+localSeq], syncState, type, entityId, drillId, retainedSince',
+    });
+    const row = (id: string, localSeq: number, fields: Record<string, unknown>) => ({
+      id,
+      localSeq,
+      type: 'visit.registered',
+      entityId: id,
+      origin: 'local',
+      event: { codec: 'plain', value: {} },
+      ...fields,
+    });
+    await v6
+      .table('journal')
+      .bulkAdd([
+        row('refused', 1, { syncState: 'resolved', resolvedBy: 'correction' }),
+        row('correction', 2, { syncState: 'pending' }),
+        row('acked', 3, { syncState: 'acked' }),
+        row('review', 4, { syncState: 'review' }),
+        row('later', 5, { syncState: 'pending' }),
+      ]);
+    v6.close();
+
+    const upgraded = new SiagaDb(name);
+    await upgraded.open();
+    expect(await journalIn(upgraded, 'pending').primaryKeys()).toEqual(['correction', 'later']);
+    expect((await journalIn(upgraded, 'pending', 'review').primaryKeys()).sort()).toEqual([
+      'correction',
+      'later',
+      'review',
+    ]);
+    expect(await journalIn(upgraded, 'acked').count()).toBe(1);
+    expect(await upgraded.journal.orderBy('resolvedBy').keys()).toEqual(['correction']);
     upgraded.close();
   });
 

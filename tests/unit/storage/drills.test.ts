@@ -17,6 +17,7 @@ import {
 import { useTestDb } from '../dbTestUtils';
 import { RM12_SAMPLE } from '../domain/rm12Sample';
 import { actAs, manualClock, NEW_PATIENT, registration, RETURNING, setUpDevice } from './captureFixture';
+import { journalIn } from '@/storage';
 
 function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
@@ -161,7 +162,7 @@ describe('drills', () => {
       drillCleared: { by: { role: 'admin' } },
     });
     // The drill's own record, its checklist and the clearing stay and are sent to the hub.
-    const pending = await db.journal.where('syncState').equals('pending').toArray();
+    const pending = await journalIn(db, 'pending').toArray();
     expect(pending.map((row) => row.type)).toEqual(
       expect.arrayContaining([
         'incident.opened',

@@ -14,6 +14,7 @@ import {
 } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
 import { incidentEvent, opened } from '../domain/incidents/incidentFixture';
+import { journalIn } from '@/storage';
 
 async function snapshot(db: Db) {
   const tables = [
@@ -57,7 +58,7 @@ describe('the incidents projection', () => {
       detectedAt: '2026-11-22T08:00:00.000+07:00',
       body: { codec: 'plain' },
     });
-    expect(await db.journal.where('syncState').equals('pending').count()).toBe(2);
+    expect(await journalIn(db, 'pending').count()).toBe(2);
 
     await appendEvents(
       db,
@@ -183,7 +184,7 @@ describe('the incidents projection', () => {
 
     const upgraded = new SiagaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(6);
+    expect(upgraded.verno).toBe(7);
     expect(await upgraded.meta.get('kept')).toMatchObject({ value: true });
     expect(await upgraded.incidents.count()).toBe(0);
     expect(upgraded.incidents.schema.indexes.map((index) => index.name).sort()).toEqual([

@@ -26,6 +26,7 @@ import {
   setUpSession,
 } from '../session/sessionFixture';
 import { manualClock, NEW_PATIENT, registration, RETURNING } from './captureFixture';
+import { journalIn } from '@/storage';
 
 const SLOW = { timeout: 60_000 };
 
@@ -137,7 +138,7 @@ describe('events sealed to the hub', () => {
     }
     for (const made of alreadySent.events) expect((await db.journal.get(made.id))!.sealed).toBeUndefined();
     // Every pending event can now leave while the device is locked.
-    const pending = await db.journal.where('syncState').equals('pending').toArray();
+    const pending = await journalIn(db, 'pending').toArray();
     expect(pending.length).toBeGreaterThan(early.events.length);
     expect(pending.filter((row) => !row.sealed)).toEqual([]);
   });

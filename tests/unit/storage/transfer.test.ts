@@ -4,6 +4,7 @@ import { compressToText } from '@/lib/compression';
 import { getSlip, getVisit, importTransferText, registerVisit, slipTransferText } from '@/storage';
 import { useTestDb } from '../dbTestUtils';
 import { manualClock, registration, RETURNING, setUpDevice } from './captureFixture';
+import { journalIn } from '@/storage';
 
 describe('slip hand-over by QR code', () => {
   const makeDb = useTestDb();
@@ -28,7 +29,7 @@ describe('slip hand-over by QR code', () => {
     ]);
     expect(await getSlip(recordsRoom, slip.id)).toEqual(slip);
     expect((await getVisit(recordsRoom, plan.value.visitId))?.ticketLabel).toBe('A-001');
-    expect(await recordsRoom.journal.where('syncState').equals('pending').count()).toBe(3);
+    expect(await journalIn(recordsRoom, 'pending').count()).toBe(3);
 
     const again = await importTransferText(recordsRoom, text);
     expect(again).toEqual({ ok: true, value: { added: [], alreadyPresent: 3 } });
