@@ -156,7 +156,25 @@ async function timeSaves(count: number): Promise<number[]> {
   return durations;
 }
 
+/**
+ * How long applying pulled events holds the journal lock: `slices` slices of `size` events of
+ * today's work from other devices, each appended as the sync engine appends one, timed.
+ */
+async function timePulledSlices(slices: number, size: number): Promise<number[]> {
+  const db = getDb();
+  const made = await hospitalDay(jakartaDate(Date.now()), Math.ceil((slices * size) / 9), 90_000 + slices);
+  const held: number[] = [];
+  for (let slice = 0; slice < slices; slice += 1) {
+    const events = made.slice(slice * size, (slice + 1) * size);
+    const started = performance.now();
+    await appendEvents(db, events, { origin: 'remote' });
+    held.push(performance.now() - started);
+  }
+  return held;
+}
+
 export const deviceScaleApi = {
+  timePulledSlices,
   growTo,
   storageBreakdown,
   startLockProbe: () => {

@@ -22,6 +22,11 @@ import { journalIn } from '@/storage';
 /** Events per push [P14]: measured in bench/sync.bench.ts (500 per request, one in flight). */
 export const PUSH_PAGE_SIZE = 500;
 export const PULL_PAGE_SIZE = 500;
+/**
+ * Pulled events applied per hold of the journal lock (issue 16): a save waits behind one slice.
+ * Measured in bench/device.bench.ts (the lock hold of one slice at each journal size).
+ */
+export const APPLY_SLICE = 100;
 /** While the hub answers, push and pull this often (and at once after anything is captured). */
 export const SYNC_INTERVAL_MS = 3_000;
 /** Retries after failures: 1 s doubling to 60 s, full jitter so devices do not return in step [P15]. */
@@ -123,7 +128,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         });
         set({ unverifiedPulled: store.getState().unverifiedPulled + refused.length });
       }
-      if (trusted.length > 0) await appendEvents(deps.db, trusted, { origin: 'remote' });
+      // In slices, each its own hold of the journal lock: a save waits behind one slice, never a page.
+      for (let start = 0; start < trusted.length; start += APPLY_SLICE)
+        await appendEvents(deps.db, trusted.slice(start, start + APPLY_SLICE), { origin: 'remote' });
       // Saved only after the events are committed: a crash in between re-pulls them harmlessly.
       cursor = answer.value.body.cursor;
       await savePullCursor(deps.db, cursor);
