@@ -14,9 +14,8 @@ import { err, ok, type Result } from '@/lib/result';
 import { appendEvents, decodeJournalRows } from './appendEvents';
 import { getCodec } from './codec';
 import { recordAudit } from './commands/accountCommands';
-import type { SiagaDb } from './db';
+import { journalIn, type SiagaDb } from './db';
 import { loadDeviceIdentity } from './deviceSetup';
-import { journalIn } from './db';
 
 /** Events the hub has not confirmed: still pending, or refused and waiting for a person. */
 async function unsyncedEvents(db: SiagaDb): Promise<DomainEvent[]> {

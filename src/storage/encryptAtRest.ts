@@ -1,14 +1,13 @@
 import type { Patient } from '@/domain';
 import type { Encoded, StorageCodec } from './codec';
 import { decodeJournalRows } from './appendEvents';
-import type { SiagaDb } from './db';
+import { journalIn, type SiagaDb } from './db';
 import { hubSealingKey, sealEvent } from './hubSeal';
 import { withJournalLock } from './journalLock';
 import { readMeta, writeMeta } from './meta';
 import { patientLookupKeys } from './projectionRows';
 import { loadHubCredentials, saveHubCredentials, TOKEN_CONTEXT } from './syncStore';
 import * as z from 'zod/mini';
-import { journalIn } from './db';
 
 const DONE_KEY = 'encryptedAtRest';
 const BATCH = 200;

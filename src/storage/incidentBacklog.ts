@@ -1,6 +1,5 @@
 import { facilityDate, type Incident } from '@/domain';
-import type { SiagaDb } from './db';
-import { journalIn } from './db';
+import { journalIn, type SiagaDb } from './db';
 
 /** How many of a kind of record an incident produced, and how many of them the hub holds. */
 export type BacklogCount = { captured: number; atHub: number };

@@ -2,9 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import * as z from 'zod/mini';
 import { getCodec, isLocked, type StorageCodec } from './codec';
 import { getDb } from './database';
-import type { SiagaDb, SyncState } from './db';
+import { journalIn, type SiagaDb, type SyncState } from './db';
 import { readMeta, writeMeta } from './meta';
-import { journalIn } from './db';
 
 const CREDENTIALS_KEY = 'hubCredentials';
 const CURSOR_KEY = 'pullCursor';
