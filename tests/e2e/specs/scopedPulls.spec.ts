@@ -6,7 +6,8 @@ import type { HubProcess } from '../fixtures/hubProcess';
 import { readProjections } from '../fixtures/indexedDb';
 import { goTo } from '../fixtures/navigation';
 import { expect, test } from '../fixtures/test';
-import { ADMIN_PASSPHRASE } from '../pages/AccountPages';
+import { smallChoiceTargets, smallTouchTargets } from '../fixtures/a11y';
+import { AccountPages, ADMIN_PASSPHRASE } from '../pages/AccountPages';
 import { QueuePage, RegistrationPage } from '../pages/CapturePages';
 import { Rm12Page } from '../pages/Rm12Page';
 
@@ -39,6 +40,17 @@ async function issueCode(hub: HubProcess, profile: unknown): Promise<string> {
   });
   expect(issued.status).toBe(201);
   return ((await issued.json()) as { code: string }).code;
+}
+
+/** IT on the hub's device administration in Pengaturan → Hub, signed in to the hub with their passphrase. */
+async function openDeviceAdmin(page: Page): Promise<void> {
+  // From another section: the admin session lives with the screen, so each visit signs in anew.
+  await goTo(page, '/pengaturan/akun');
+  await goTo(page, '/pengaturan/hub');
+  const signIn = page.getByRole('form', { name: 'Masuk ke hub sebagai admin' });
+  await signIn.getByLabel('Kata sandi Anda').fill(ADMIN_PASSPHRASE);
+  await signIn.getByRole('button', { name: 'Masuk ke hub', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Perangkat terdaftar' })).toBeVisible();
 }
 
 /** A returning patient (MRN from the card): the desk also raises the record-request slip. */
@@ -94,9 +106,26 @@ test('a clinic tablet scoped to Poli Umum still completes the outage workflow ac
     enrolled: true,
     enrollmentCode: await issueCode(hub, { kind: 'records' }),
   });
+
+  // The clinic tablet's code comes from the app: IT signs in on its PC, chooses "Poli" and Poli Umum.
+  const it = new AccountPages(itPc.page);
+  await it.signOut();
+  await it.signIn(hub.hospital.admin!, ADMIN_PASSPHRASE);
+  await openDeviceAdmin(itPc.page);
+  const codeForm = itPc.page.getByRole('form', { name: 'Kode pendaftaran sekali pakai' });
+  await codeForm.getByLabel('Peruntukan perangkat').selectOption({ label: 'Poli' });
+  await expect(codeForm.getByRole('button', { name: 'Buat kode pendaftaran' })).toBeDisabled();
+  await codeForm.getByLabel('Poli Umum', { exact: true }).check();
+  expect(await smallTouchTargets(itPc.page)).toEqual([]);
+  expect(await smallChoiceTargets(itPc.page)).toEqual([]);
+  await codeForm.getByRole('button', { name: 'Buat kode pendaftaran' }).click();
+  const issued = codeForm.getByRole('status');
+  await expect(issued).toContainText('untuk satu perangkat: Poli: Poli Umum.');
+  const clinicCode = /Kode ([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await issued.textContent()) ?? '')?.[1];
+  expect(clinicCode).toBeDefined();
   const tablet = await openDevice(browser, hub, STAFF.clinic, 'real', {
     enrolled: true,
-    enrollmentCode: await issueCode(hub, { kind: 'clinic', polis: ['UMU'] }),
+    enrollmentCode: clinicCode!,
     viewport: TABLET,
   });
 
@@ -176,6 +205,19 @@ test('a clinic tablet scoped to Poli Umum still completes the outage workflow ac
     expect(held.slips).toHaveLength(2);
     expect(held.assessments).toEqual([]);
   }
+
+  // IT's list shows what each device is for.
+  await openDeviceAdmin(itPc.page);
+  await expect(
+    itPc.page
+      .getByRole('form', { name: 'Peruntukan perangkat POL' })
+      .getByText('Peruntukan sekarang: Poli: Poli Umum'),
+  ).toBeVisible();
+  await expect(
+    itPc.page
+      .getByRole('form', { name: 'Peruntukan perangkat PD1' })
+      .getByText('Peruntukan sekarang: Meja pendaftaran'),
+  ).toBeVisible();
 
   // IT's full PC holds the whole outage, and the hub has the visit complete.
   await settled(itPc);
