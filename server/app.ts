@@ -166,6 +166,7 @@ export async function buildHubApp(deps: HubDeps): Promise<FastifyInstance> {
     db: deps.db,
     hubId,
     now,
+    config,
     attempts: signInAttempts,
     ...(deps.simulator ? { simulator: deps.simulator } : {}),
   });

@@ -226,4 +226,68 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'device_profiles_and_pull_scopes',
+    sql: `
+      -- What each device is for [P45], decided by IT, never claimed by the device: 'full' (every
+      -- device before this version), 'desk', 'records' or 'clinic' with its poli codes (a JSON
+      -- array). The version goes up with each change, and pull cursors carry it [P47], so a device
+      -- whose profile changed pulls again from the start under the new one.
+      ALTER TABLE devices ADD COLUMN profile_kind TEXT NOT NULL DEFAULT 'full'
+        CHECK (profile_kind IN ('full', 'desk', 'records', 'clinic'));
+      ALTER TABLE devices ADD COLUMN profile_polis TEXT;
+      ALTER TABLE devices ADD COLUMN profile_version INTEGER NOT NULL DEFAULT 0;
+      -- The profile a one-time code gives the device it enrolls (JSON); NULL: the console's code,
+      -- which enrolls a new device as 'full' and leaves a re-enrolled device's profile as it is.
+      ALTER TABLE enrollment_codes ADD COLUMN profile TEXT;
+
+      -- Which visit an entity's events belong to [P46]: a visit is its own, a slip's and an RM
+      -- 1.2's is the visitId of their creating event. First seen wins, like entity_kinds.
+      CREATE TABLE entity_visits (
+        entity_id TEXT PRIMARY KEY,
+        visit_id  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      -- Each visit's poli and service date, from its registration (rank 1), a correcting
+      -- registration (rank 2, which moves the visit: the latest wins) or, until the registration
+      -- arrives, its record request (rank 0). Pulls join through these two tables by key.
+      CREATE TABLE visit_scopes (
+        visit_id     TEXT PRIMARY KEY,
+        poli_code    TEXT NOT NULL,
+        service_date TEXT NOT NULL,
+        rank         INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- What the store already holds, in store order (first seen wins, corrections move).
+      INSERT INTO visit_scopes (visit_id, poli_code, service_date, rank)
+        SELECT json_extract(body, '$.payload.visitId'), json_extract(body, '$.payload.poliCode'),
+               json_extract(body, '$.payload.serviceDate'), 0
+        FROM events WHERE type = 'slip.requested'
+          AND json_extract(body, '$.payload.visitId') IS NOT NULL
+          AND json_extract(body, '$.payload.poliCode') IS NOT NULL
+          AND json_extract(body, '$.payload.serviceDate') IS NOT NULL
+        ORDER BY seq
+        ON CONFLICT (visit_id) DO NOTHING;
+      INSERT INTO visit_scopes (visit_id, poli_code, service_date, rank)
+        SELECT entity_id, json_extract(body, '$.payload.poliCode'), json_extract(body, '$.payload.serviceDate'),
+               CASE WHEN json_extract(body, '$.corrects') IS NULL THEN 1 ELSE 2 END
+        FROM events WHERE type = 'visit.registered'
+          AND json_extract(body, '$.payload.poliCode') IS NOT NULL
+          AND json_extract(body, '$.payload.serviceDate') IS NOT NULL
+        ORDER BY seq
+        ON CONFLICT (visit_id) DO UPDATE SET poli_code = excluded.poli_code,
+          service_date = excluded.service_date, rank = excluded.rank
+        WHERE excluded.rank > visit_scopes.rank OR excluded.rank = 2;
+      INSERT INTO entity_visits (entity_id, visit_id)
+        SELECT entity_id, visit_id FROM (
+          SELECT seq, entity_id,
+                 CASE WHEN type = 'visit.registered' THEN entity_id
+                      ELSE json_extract(body, '$.payload.visitId') END AS visit_id
+          FROM events
+          WHERE type IN ('visit.registered', 'slip.requested', 'assessment.signed', 'assessment.amended'))
+        WHERE visit_id IS NOT NULL
+        ORDER BY seq
+        ON CONFLICT (entity_id) DO NOTHING;
+    `,
+  },
 ];

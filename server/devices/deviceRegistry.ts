@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { DeviceProfile } from '@/domain';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { prepared } from '../db/preparedStatement';
+import { profileForCode, profileFromColumns, profileOfCode, setDeviceProfile } from './deviceProfiles';
 
 export type EnrolledDevice = { deviceId: string; deviceCode: string };
 /** `full`: push and pull [P1]; `push`: the push-only token a locked device uses [P20]. */
@@ -48,21 +50,26 @@ export function issueEnrollmentCode(
   return { code, expiresAt };
 }
 
-/** A one-time code IT issues on the admin endpoints [P23]: it enrolls one device, then stops working. */
+/**
+ * A one-time code IT issues on the admin endpoints [P23]: it enrolls one device, then stops
+ * working. The device gets the profile IT chose for it here [P45] (`full` when none is given).
+ */
 export function issueOneTimeEnrollmentCode(
   db: HubDatabase,
   now: Date,
   validForMs: number,
+  profile: DeviceProfile = { kind: 'full' },
 ): { code: string; expiresAt: string } {
   const expiresAt = new Date(now.getTime() + validForMs).toISOString();
   const insert = db.prepare(
-    `INSERT INTO enrollment_codes (code_hash, created_at, expires_at, single_use) VALUES (?, ?, ?, 1)
+    `INSERT INTO enrollment_codes (code_hash, created_at, expires_at, single_use, profile) VALUES (?, ?, ?, 1, ?)
      ON CONFLICT (code_hash) DO NOTHING`,
   );
   // A clash with a stored code (about 1 in 10^12 per code) must not turn that one into a one-time code.
   for (;;) {
     const code = newEnrollmentCode();
-    if (insert.run(sha256(normaliseEnrollmentCode(code)), now.toISOString(), expiresAt).changes === 1)
+    const hash = sha256(normaliseEnrollmentCode(code));
+    if (insert.run(hash, now.toISOString(), expiresAt, profileForCode(profile)).changes === 1)
       return { code, expiresAt };
   }
 }
@@ -73,7 +80,9 @@ export type EnrollOutcome =
 
 /**
  * Gives a device a token [P1]. A device code stays with one device id [P2]; enrolling the same
- * device again replaces its token (the old one stops working).
+ * device again replaces its token (the old one stops working). A one-time code gives the device
+ * the profile IT issued it with [P45]; the console's code enrolls a new device as `full` and
+ * leaves a known device's profile as IT last set it (re-enrolling never widens it by itself).
  */
 export function enrollDevice(
   db: HubDatabase,
@@ -84,8 +93,8 @@ export function enrollDevice(
   // One transaction: a one-time code [P23] is spent by exactly one enrollment.
   return db.transaction((): EnrollOutcome => {
     const valid = db
-      .prepare<[string, string], { single_use: number }>(
-        'SELECT single_use FROM enrollment_codes WHERE code_hash = ? AND expires_at > ? AND used_at IS NULL',
+      .prepare<[string, string], { single_use: number; profile: string | null }>(
+        'SELECT single_use, profile FROM enrollment_codes WHERE code_hash = ? AND expires_at > ? AND used_at IS NULL',
       )
       .get(codeHash, now.toISOString());
     if (!valid) return { ok: false, code: 'enrollment_code_invalid' };
@@ -113,6 +122,8 @@ export function enrollDevice(
       now.toISOString(),
       input.signingKey ?? null,
     );
+    const profile = profileOfCode(valid.profile);
+    if (profile) setDeviceProfile(db, input.deviceId, profile);
     if (valid.single_use === 1)
       db.prepare('UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?').run(
         now.toISOString(),
@@ -166,12 +177,13 @@ export function revokeDevice(db: HubDatabase, deviceCode: string, now: Date): bo
   return result.changes > 0;
 }
 
-/** What IT sees of an enrolled device [P23]. */
+/** What IT sees of an enrolled device [P23], with what it is for [P45]. */
 export type DeviceRecord = EnrolledDevice & {
   enrolledAt: string;
   lastSeenAt: string | null;
   revoked: boolean;
   revokedAt: string | null;
+  profile: DeviceProfile;
 };
 
 type DeviceRow = {
@@ -180,9 +192,12 @@ type DeviceRow = {
   enrolled_at: string;
   last_seen_at: string | null;
   revoked_at: string | null;
+  profile_kind: string;
+  profile_polis: string | null;
 };
 
-const DEVICE_COLUMNS = 'device_id, device_code, enrolled_at, last_seen_at, revoked_at';
+const DEVICE_COLUMNS =
+  'device_id, device_code, enrolled_at, last_seen_at, revoked_at, profile_kind, profile_polis';
 
 const toDeviceRecord = (row: DeviceRow): DeviceRecord => ({
   deviceId: row.device_id,
@@ -191,7 +206,16 @@ const toDeviceRecord = (row: DeviceRow): DeviceRecord => ({
   lastSeenAt: row.last_seen_at,
   revoked: row.revoked_at !== null,
   revokedAt: row.revoked_at,
+  profile: profileFromColumns(row),
 });
+
+/** One device as IT sees it; undefined when the hub never enrolled it. */
+export function deviceRecord(db: HubDatabase, deviceId: string): DeviceRecord | undefined {
+  const row = db
+    .prepare<[string], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`)
+    .get(deviceId);
+  return row ? toDeviceRecord(row) : undefined;
+}
 
 /** Every device the hub has enrolled: active ones first, by device code. */
 export function listDevices(db: HubDatabase): DeviceRecord[] {
@@ -212,10 +236,7 @@ export function revokeDeviceById(db: HubDatabase, deviceId: string, now: Date): 
     now.toISOString(),
     deviceId,
   );
-  const row = db
-    .prepare<[string], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE device_id = ?`)
-    .get(deviceId);
-  return row ? toDeviceRecord(row) : undefined;
+  return deviceRecord(db, deviceId);
 }
 
 /** How stale `last_seen_at` may get: a write per device per minute, not one per request. */

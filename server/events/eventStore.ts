@@ -4,6 +4,7 @@ import type { HubDatabase } from '../db/openHubDatabase';
 import { applyUserEvent } from '../accounts/userStore';
 import { applyDeliveryEvent } from '../delivery/deliveryQueue';
 import { entityKindRecorder } from './entityKinds';
+import { pullScopeRecorder } from './pullScopes';
 
 export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
 
@@ -29,6 +30,7 @@ export function storeEvents(
   );
   const clearDrill = db.prepare('DELETE FROM events WHERE drill_id = ?');
   const recordKind = entityKindRecorder(db);
+  const recordScope = pullScopeRecorder(db);
   const received = receivedAt.toISOString();
   return db.transaction(() =>
     events.map((event): StoreOutcome => {
@@ -48,6 +50,7 @@ export function storeEvents(
       );
       if (result.changes === 1) {
         recordKind(event); // the first event of an entity fixes its kind [P31]
+        recordScope(event); // and its visit's poli and date decide who pulls it [P46]
         applyUserEvent(db, event, receivedAt); // accounts follow their events, in this transaction
         applyDeliveryEvent(db, event, receivedAt); // so do delivery targets' states and refusals
         if (event.type === 'incident.drill_cleared') clearDrill.run(event.entityId);

@@ -1,5 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AUDIT_ACTIONS, DEVICE_CODE_PATTERN, formatCursor, parseCursor, usernameSchema } from '@/domain';
+import {
+  AUDIT_ACTIONS,
+  DEVICE_CODE_PATTERN,
+  deviceProfileSchema,
+  formatCursor,
+  parseCursor,
+  unknownProfilePolis,
+  usernameSchema,
+  type DeviceProfile,
+  type RuntimeConfig,
+} from '@/domain';
 import * as z from 'zod/mini';
 import {
   adminSessionFor,
@@ -9,7 +19,13 @@ import {
 } from '../accounts/adminSessions';
 import { verifyPassphrase } from '../accounts/userStore';
 import type { HubDatabase } from '../db/openHubDatabase';
-import { issueOneTimeEnrollmentCode, listDevices, revokeDeviceById } from '../devices/deviceRegistry';
+import {
+  deviceRecord,
+  issueOneTimeEnrollmentCode,
+  listDevices,
+  revokeDeviceById,
+} from '../devices/deviceRegistry';
+import { setDeviceProfile } from '../devices/deviceProfiles';
 import { auditEntriesBefore } from '../events/eventStore';
 import { sendError } from '../httpErrors';
 import { sendTooManyAttempts, type AttemptLimiter } from '../security/rateLimit';
@@ -35,8 +51,11 @@ const signInSchema = z.strictObject({
 const enrollmentCodeSchema = z.optional(
   z.strictObject({
     expiresInMinutes: z.optional(z.number().check(z.int(), z.gte(5), z.lte(MAX_CODE_MINUTES))),
+    /** What the device it enrolls is for [P45]; `full` when absent. */
+    profile: z.optional(deviceProfileSchema),
   }),
 );
+const profileChangeSchema = z.strictObject({ profile: deviceProfileSchema });
 const deviceParamsSchema = z.strictObject({ deviceId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)) });
 const auditQuerySchema = z.strictObject({
   after: z.optional(z.string()),
@@ -67,6 +86,8 @@ export function registerAdminRoutes(
     db: HubDatabase;
     hubId: string;
     now: () => Date;
+    /** The hospital's configuration as last read: a clinic profile's polis must be in it [P45]. */
+    config: () => RuntimeConfig | undefined;
     attempts: AttemptLimiter;
     /** The SIMRS SIMULATOR the demo runs inside the hub, when it does. */
     simulator?: SimulatorSwitch;
@@ -77,6 +98,19 @@ export function registerAdminRoutes(
     if (!check.ok) return sendError(reply, 401, check.code, SESSION_MESSAGES[check.code]);
     request.adminSession = check.session;
     return undefined;
+  };
+
+  /** A clinic profile naming a poli the configuration lacks would pull nothing: refused, by name. */
+  const profileProblem = (reply: FastifyReply, profile: DeviceProfile) => {
+    const config = deps.config();
+    const unknown = config ? unknownProfilePolis(profile, config) : [];
+    if (unknown.length === 0) return undefined;
+    return sendError(
+      reply,
+      400,
+      'invalid_request',
+      `Poli ${unknown.join(', ')} is not in the hub's configuration (profile.polis).`,
+    );
   };
 
   app.post('/api/v1/admin/sessions', { bodyLimit: 4 * 1024 }, async (request, reply) => {
@@ -148,6 +182,45 @@ export function registerAdminRoutes(
     },
   );
 
+  // What a device is for [P45]: a change makes its pull cursor stale, so it pulls again from the
+  // start under the new profile [P47]. What it already holds stays until its retention purge.
+  app.put(
+    '/api/v1/admin/devices/:deviceId/profile',
+    { preHandler: authenticate, bodyLimit: 4 * 1024 },
+    async (request, reply) => {
+      const params = deviceParamsSchema.safeParse(request.params);
+      if (!params.success) return sendError(reply, 400, 'invalid_request', 'The device id is not valid.');
+      const parsed = profileChangeSchema.safeParse(request.body);
+      if (!parsed.success)
+        return sendError(
+          reply,
+          400,
+          'invalid_request',
+          'Expected {profile: {kind: full | desk | records}} or {profile: {kind: clinic, polis: [codes]}}.',
+        );
+      const refused = profileProblem(reply, parsed.data.profile);
+      if (refused) return refused;
+      const changed = deps.db.transaction(() =>
+        deviceRecord(deps.db, params.data.deviceId)
+          ? setDeviceProfile(deps.db, params.data.deviceId, parsed.data.profile)
+          : undefined,
+      )();
+      if (changed === undefined)
+        return sendError(reply, 404, 'device_not_found', 'The hub has never enrolled this device.');
+      const device = deviceRecord(deps.db, params.data.deviceId)!;
+      request.log.info(
+        {
+          deviceCode: device.deviceCode,
+          profile: device.profile.kind,
+          changed,
+          userId: request.adminSession!.user.userId,
+        },
+        'device profile set',
+      );
+      return noStore(reply).send({ device });
+    },
+  );
+
   app.post(
     '/api/v1/admin/enrollment-codes',
     { preHandler: authenticate, bodyLimit: 1024 },
@@ -158,13 +231,22 @@ export function registerAdminRoutes(
           reply,
           400,
           'invalid_request',
-          `Expected no body or {expiresInMinutes} between 5 and ${MAX_CODE_MINUTES}.`,
+          `Expected no body or {expiresInMinutes, profile}: minutes between 5 and ${MAX_CODE_MINUTES}, ` +
+            'profile {kind: full | desk | records} or {kind: clinic, polis: [codes]}.',
         );
       }
+      const profile = parsed.data?.profile ?? { kind: 'full' };
+      const refused = profileProblem(reply, profile);
+      if (refused) return refused;
       const minutes = parsed.data?.expiresInMinutes ?? DEFAULT_CODE_MINUTES;
-      const issued = issueOneTimeEnrollmentCode(deps.db, deps.now(), minutes * 60_000);
-      request.log.info({ userId: request.adminSession!.user.userId }, 'one-time enrollment code issued');
-      return noStore(reply).status(201).send(issued);
+      const issued = issueOneTimeEnrollmentCode(deps.db, deps.now(), minutes * 60_000, profile);
+      request.log.info(
+        { userId: request.adminSession!.user.userId, profile: profile.kind },
+        'one-time enrollment code issued',
+      );
+      return noStore(reply)
+        .status(201)
+        .send({ ...issued, profile });
     },
   );
 

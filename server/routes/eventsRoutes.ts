@@ -9,6 +9,7 @@ import {
   MAX_BATCH_EVENTS,
   MAX_PULL_LIMIT,
   parseCursor,
+  pullWindowStart,
   requiredRight,
   sealedEventAad,
   sealedEventItemSchema,
@@ -24,7 +25,9 @@ import { openSealed } from '@/lib/crypto/sealedBox';
 import type { HubDatabase } from '../db/openHubDatabase';
 import { countDevices } from '../devices/deviceRegistry';
 import { getHubUser, usernameHolder } from '../accounts/userStore';
-import { eventsAfter, storeEvents } from '../events/eventStore';
+import { deviceProfileOf } from '../devices/deviceProfiles';
+import { eventsAfter, storeEvents, type PullPage } from '../events/eventStore';
+import { scopedEventsAfter } from '../events/scopedEventsAfter';
 import { entityKindChecker } from '../events/entityKinds';
 import { EventRejection, HubError, type EventRejectionCode } from '@/domain/sync/hubRefusals';
 import { sendError } from '../httpErrors';
@@ -284,6 +287,9 @@ export function registerEventsRoutes(
       MAX_PULL_LIMIT,
       Math.max(1, Math.trunc(Number(query.limit ?? DEFAULT_PULL_LIMIT)) || DEFAULT_PULL_LIMIT),
     );
+    // The profile is the hub's record of the device [P45]: nothing in the request widens it.
+    const deviceId = request.device!.deviceId;
+    const { profile, version } = deviceProfileOf(deps.db, deviceId)!;
     let afterSeq = 0;
     if (query.after) {
       const cursor = parseCursor(query.after);
@@ -296,12 +302,30 @@ export function registerEventsRoutes(
           'The cursor belongs to another hub store: start again from the beginning.',
         );
       }
+      // The device skipped, under its old profile, events the new one may need [P47].
+      if (cursor.profileVersion !== version) {
+        return sendError(
+          reply,
+          409,
+          'cursor_foreign',
+          "IT changed this device's profile since the cursor was given: start again from the beginning.",
+        );
+      }
       afterSeq = cursor.seq;
     }
-    const page = eventsAfter(deps.db, afterSeq, limit, request.device!.deviceId);
+    const page: PullPage =
+      profile.kind === 'full'
+        ? eventsAfter(deps.db, afterSeq, limit, deviceId)
+        : scopedEventsAfter(deps.db, {
+            afterSeq,
+            limit,
+            forDevice: deviceId,
+            profile,
+            since: pullWindowStart(deps.now(), deps.config()),
+          });
     const body: PullResponse = {
       events: page.events,
-      cursor: formatCursor(deps.hubId, page.lastSeq),
+      cursor: formatCursor(deps.hubId, page.lastSeq, version),
       more: page.more,
       serverTime: deps.now().toISOString(),
     };

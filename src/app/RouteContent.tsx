@@ -89,6 +89,7 @@ function Routed({ route, services }: { route: Route; services: AppServices }) {
           onRequestPersistence={services.requestPersistence}
           onCheckForUpdate={services.serviceWorker.checkForUpdate}
           onEnroll={services.enroll}
+          reachableHub={services.reachableHub}
         />
       );
     case 'recovery':

@@ -52,3 +52,4 @@ export * from './incidents/drillData';
 export * from './capture/planIncident';
 export * from './events/downtimeLogEvents';
 export * from './capture/planDelivery';
+export * from './sync/deviceProfile';

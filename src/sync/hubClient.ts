@@ -181,6 +181,31 @@ export function deliveryPostToHub<S extends z.ZodMiniType>(
   );
 }
 
+/**
+ * IT's calls to the hub's admin endpoints [P23]: with the admin session's token (none to sign in),
+ * never the device's. A refused session comes back as `auth` with the hub's code.
+ */
+export function adminCallToHub<S extends z.ZodMiniType>(
+  deps: HubCall,
+  adminToken: string | undefined,
+  request: { method: 'GET' | 'POST' | 'PUT'; path: `/api/v1/admin/${string}`; body?: unknown },
+  schema: S,
+) {
+  return call(
+    deps,
+    request.path,
+    {
+      method: request.method,
+      headers: {
+        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(adminToken ? bearer(adminToken) : {}),
+      },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    },
+    schema,
+  );
+}
+
 /** Leaves the device's data key with the hub, sealed to the hub's key [P22]. */
 export function escrowWithHub(deps: HubCall, token: string, sealed: SealedBox) {
   return call(

@@ -37,3 +37,4 @@ export { enrollDevice, type EnrollFailure } from './enrollDevice';
 export { createBrowserSync, type BrowserSync } from './browserSync';
 export { startOutageWatch, type OutageWatchDeps } from './outageWatch';
 export { createDeliveryCalls, type DeliveryCalls, type DeliveryFailure } from './deliveryCalls';
+export { createHubAdminCalls, type HubAdminCalls, type HubAdminFailure } from './hubAdminCalls';

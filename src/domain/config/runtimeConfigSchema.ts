@@ -169,6 +169,16 @@ export const runtimeConfigSchema = z.strictObject({
       retentionDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(90))),
     }),
   ),
+  /**
+   * What devices pull from the hub [P46]; optional, with the defaults of `sync/deviceProfile.ts`.
+   * `pullWindowDays`: a desk, records-room or clinic device receives the work of visits whose
+   * service date is at most this many days before today (default 7); older work stays on the hub.
+   */
+  sync: z.optional(
+    z.strictObject({
+      pullWindowDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(90))),
+    }),
+  ),
   /** Downtime incidents; all optional, with the defaults of `incidents/incidentSettings.ts`. */
   incidents: z.optional(
     z.strictObject({

@@ -78,14 +78,22 @@ export const hubErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
-/** `<hubId>.<sequence>` [P10]: opaque to devices, parsed only by the hub. */
-export function formatCursor(hubId: string, seq: number): string {
-  return `${hubId}.${seq}`;
+/**
+ * `<hubId>.<sequence>` [P10], or `<hubId>.<sequence>.<profileVersion>` once IT has changed the
+ * pulling device's profile [P47]: opaque to devices, parsed only by the hub. Version 0 (never
+ * changed) is written without its part, so cursors from before profiles stay valid.
+ */
+export function formatCursor(hubId: string, seq: number, profileVersion = 0): string {
+  return profileVersion === 0 ? `${hubId}.${seq}` : `${hubId}.${seq}.${profileVersion}`;
 }
 
-export function parseCursor(cursor: string): { hubId: string; seq: number } | undefined {
-  const match = /^([0-9a-f]{32})\.(\d{1,15})$/.exec(cursor);
-  return match ? { hubId: match[1]!, seq: Number(match[2]) } : undefined;
+export function parseCursor(
+  cursor: string,
+): { hubId: string; seq: number; profileVersion: number } | undefined {
+  const match = /^([0-9a-f]{32})\.(\d{1,15})(?:\.([1-9]\d{0,8}))?$/.exec(cursor);
+  return match
+    ? { hubId: match[1]!, seq: Number(match[2]), profileVersion: match[3] ? Number(match[3]) : 0 }
+    : undefined;
 }
 
 /** `POST /api/v1/device-key/release` answer [P22]: the account and the data key sealed to the device. */

@@ -12,6 +12,7 @@ import {
 import type { HubConnection } from '@/sync';
 import { Button } from '@/ui/Button';
 import { BackupSettings } from './BackupSettings';
+import { DeviceProfilesAdmin } from './DeviceProfilesAdmin';
 import { HubEnrollment } from './HubEnrollment';
 import { LanguageSetting } from '@/features/language';
 import { formatBytes } from '@/ui/formatBytes';
@@ -30,6 +31,8 @@ export type SettingsScreenProps = {
   hubConnection: HubConnection;
   onRequestPersistence: () => Promise<void>;
   onCheckForUpdate: () => Promise<UpdateCheckOutcome>;
+  /** The hub this device reaches now, for IT's device administration. */
+  reachableHub: () => string | undefined;
 };
 
 function StorageSettings({ onRequestPersistence }: Pick<SettingsScreenProps, 'onRequestPersistence'>) {
@@ -209,6 +212,9 @@ function SectionContent({
       return (
         <>
           {isAdmin ? <HubEnrollment onEnroll={props.onEnroll} /> : null}
+          {isAdmin && user ? (
+            <DeviceProfilesAdmin username={user.username} reachableHub={props.reachableHub} />
+          ) : null}
           <HubSettings
             hubConnection={props.hubConnection}
             timeZone={storedConfig?.config.facility.timeZone}

@@ -282,7 +282,7 @@ describe('[P23] hub admin endpoints over HTTP and a real SQLite file', () => {
   });
 
   describe('devices and enrollment codes', () => {
-    it('[P23] lists enrolled devices with when they enrolled, last reached the hub and whether they are revoked', async () => {
+    it('[P23] [P45] lists enrolled devices with when they enrolled, last reached the hub, whether they are revoked and their profile', async () => {
       const enrolledAt = new Date(at).toISOString();
       const ward = await enrollTestDevice(hub, 'RI1');
       const listed = await devices(await adminToken());
@@ -294,6 +294,7 @@ describe('[P23] hub admin endpoints over HTTP and a real SQLite file', () => {
         lastSeenAt: null,
         revoked: false,
         revokedAt: null,
+        profile: { kind: 'full' },
       });
       advance(MINUTE);
       const seenAt = new Date(at).toISOString();

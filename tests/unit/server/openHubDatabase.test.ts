@@ -178,6 +178,89 @@ describe('openHubDatabase', () => {
     db.close();
   });
 
+  it('[P45] [P46] gives every device of an older store the full profile and fills in the pull scopes of what it holds', () => {
+    const file = tempFile();
+    const old = openHubDatabase(
+      file,
+      MIGRATIONS.filter((migration) => migration.version <= 8),
+    );
+    old
+      .prepare(
+        "INSERT INTO devices (device_id, device_code, token_hash, enrolled_at) VALUES ('d1', 'PD1', 'h1', '2026-11-22T01:00:00.000Z')",
+      )
+      .run();
+    const [visitId, movedId, requestedId, assessmentId, slipId, laterSlipId] = [
+      uuidv7(),
+      uuidv7(),
+      uuidv7(),
+      uuidv7(),
+      uuidv7(),
+      uuidv7(),
+    ];
+    const registration = visitRegistered(movedId, '08:00');
+    storeAsOlderHub(
+      old,
+      [
+        visitRegistered(visitId, '08:00', { serviceDate: '2026-11-21' }),
+        // A record request whose visit the store never got: it places the visit meanwhile.
+        eventAt('slip.requested', slipId, '08:01', {
+          slipNo: 'BON-PD1-261122-001',
+          visitId: requestedId,
+          patientId: uuidv7(),
+          mrn: '204455',
+          poliCode: 'ANA',
+          serviceDate: '2026-11-22',
+          automatic: true,
+        }),
+        sampleEvent('assessment.signed', assessmentId, { visitId }),
+        registration,
+        // The request came after the registration: the registration keeps its place.
+        sampleEvent('slip.requested', laterSlipId, { visitId: movedId }),
+        // A correcting registration moves the visit to Poli Anak.
+        {
+          ...visitRegistered(movedId, '08:05', { poliCode: 'ANA', doctorCode: 'D010' }),
+          corrects: registration.id,
+        },
+      ],
+      'd1',
+    );
+    old.close();
+
+    const db = openHubDatabase(file);
+    expect(db.prepare('SELECT profile_kind, profile_polis, profile_version FROM devices').get()).toEqual({
+      profile_kind: 'full',
+      profile_polis: null,
+      profile_version: 0,
+    });
+    const scopes = Object.fromEntries(
+      db
+        .prepare<[], { visit_id: string; poli_code: string; service_date: string }>(
+          'SELECT visit_id, poli_code, service_date FROM visit_scopes',
+        )
+        .all()
+        .map((row) => [row.visit_id, [row.poli_code, row.service_date]]),
+    );
+    expect(scopes).toEqual({
+      [visitId]: ['UMU', '2026-11-21'],
+      [requestedId]: ['ANA', '2026-11-22'],
+      [movedId]: ['ANA', '2026-11-22'],
+    });
+    const belongs = Object.fromEntries(
+      db
+        .prepare<[], { entity_id: string; visit_id: string }>('SELECT entity_id, visit_id FROM entity_visits')
+        .all()
+        .map((row) => [row.entity_id, row.visit_id]),
+    );
+    expect(belongs).toEqual({
+      [visitId]: visitId,
+      [slipId]: requestedId,
+      [assessmentId]: visitId,
+      [movedId]: movedId,
+      [laterSlipId]: movedId,
+    });
+    db.close();
+  });
+
   it('rolls back a failing migration entirely', () => {
     const file = tempFile();
     openHubDatabase(file).close();

@@ -15,6 +15,7 @@ import { planningInput, queueSummary, replanQueue } from '../../../server/delive
 import { HUB_FAULT, startDeliveryWorker, type DeliveryWorker } from '../../../server/delivery/deliveryWorker';
 import { simrsRestAdapter } from '../../../server/delivery/simrsRestAdapter';
 import { DEMO_CONFIG } from '../../../server/demoConfig';
+import { setDeviceProfile } from '../../../server/devices/deviceProfiles';
 import { countEvents, storeEvents } from '../../../server/events/eventStore';
 import { createSimrsSimulator } from '../../../server/simrsSimulator/simrsSimulator';
 import { outageDay, registrationAt } from '../../fixtures/outageEvents';
@@ -259,6 +260,9 @@ describe('[P31] what an older store already holds never fails a read, nor delive
     try {
       const device = await enrollTestDevice(hub, 'PD1');
       const puller = await enrollTestDevice(hub, 'PD2');
+      // A clinic tablet's scoped pull reads the same store through the scope tables [P46].
+      const clinicPuller = await enrollTestDevice(hub, 'PU2');
+      setDeviceProfile(hub.db, clinicPuller.deviceId, { kind: 'clinic', polis: ['UMU'] });
       const revoked = await enrollTestDevice(hub, 'PD9');
       const admin = testAccount('it.racun', 'admin');
 
@@ -387,7 +391,10 @@ describe('[P31] what an older store already holds never fails a read, nor delive
             expect: 200,
           },
         ],
-        'GET /api/v1/events': [{ path: '/api/v1/events?limit=1000', token: puller.token, expect: 200 }],
+        'GET /api/v1/events': [
+          { path: '/api/v1/events?limit=1000', token: puller.token, expect: 200 },
+          { path: '/api/v1/events?limit=1000', token: clinicPuller.token, expect: 200 },
+        ],
         'GET /api/v1/devices/summary': [
           { path: '/api/v1/devices/summary', token: device.token, expect: 200 },
         ],
@@ -463,6 +470,14 @@ describe('[P31] what an older store already holds never fails a read, nor delive
         'GET /api/v1/admin/devices': [{ path: '/api/v1/admin/devices', token: itToken, expect: 200 }],
         'POST /api/v1/admin/devices/:deviceId/revoke': [
           { path: `/api/v1/admin/devices/${revoked.deviceId}/revoke`, token: itToken, expect: 200 },
+        ],
+        'PUT /api/v1/admin/devices/:deviceId/profile': [
+          {
+            path: `/api/v1/admin/devices/${revoked.deviceId}/profile`,
+            token: itToken,
+            body: { profile: { kind: 'clinic', polis: ['UMU'] } },
+            expect: 200,
+          },
         ],
         'POST /api/v1/admin/enrollment-codes': [
           { path: '/api/v1/admin/enrollment-codes', token: itToken, body: {}, expect: 201 },
