@@ -97,5 +97,9 @@ export default defineConfig({
     ],
     exclude: [...configDefaults.exclude, 'tests/e2e/**'],
     env: { TZ: 'Asia/Jakarta' },
+    // CI has two cores: passphrase hashing, real hubs and 10,000-row journals in parallel workers
+    // take seconds there. Time is never what a test asserts; a hang still fails.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });
