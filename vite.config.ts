@@ -16,6 +16,11 @@ export default defineConfig({
     // No source maps in what the hub serves [P43]: they would publish the app's source and its
     // comments to anyone on the LAN. Debug with `npm run dev`.
     sourcemap: false,
+    // Preload hints stay in index.html (the start-up chunks); a lazy chunk's own imports are found
+    // by the browser as it loads it. Vite's helper would otherwise add a <link rel=modulepreload>
+    // per dependency at every dynamic import, a DOM insertion and a request each on the main
+    // thread: ≈ 0.1 s of a cold start with the CPU throttled ×4 (bench/startup.bench.ts).
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     // `npm run bench` builds the app together with its measuring harness (never shipped).
     ...(process.env.SIAGA_BENCH
       ? { rollupOptions: { input: { main: 'index.html', harness: 'bench/harness/index.html' } } }

@@ -9,8 +9,9 @@
  *     (baseline) and with the CPU throttled ×4 through CDP, as on a modest hospital tablet.
  *     Target (issue 16): median ≤ 1 s at ×4.
  *
- * `BENCH_STARTUP_COMPARE=<dir>` measures the cold start of another build of the app (e.g. main's
- * `dist/app`, built with the sign-in mark) in the same run, for before/after figures.
+ * `BENCH_STARTUP_COMPARE=<dir>` measures the cold start of another build of the app as well (e.g. main's
+ * `dist/app`, built with the sign-in mark), the two taken in turn in the same run: before/after
+ * figures on a shared, noisy machine.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tests/e2e/fixtures/chromium';
@@ -116,41 +117,42 @@ async function coldStart(context: BrowserContext, url: string, slowdown: number)
 
 type ColdSamples = Record<'shell' | 'signIn', Record<1 | typeof CPU_SLOWDOWN, number[]>>;
 
-async function coldStartBench(browser: Browser, appDir: string): Promise<ColdSamples> {
+type SetUpApp = { name: string; hub: HubProcess; context: BrowserContext; samples: ColdSamples };
+
+/** A hub serving `appDir` and a browser context with a device set up there, then the hub stopped. */
+async function setUpApp(browser: Browser, name: string, appDir: string): Promise<SetUpApp> {
   const hub = await HubProcess.create();
   await hub.start({ appDir });
   const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  try {
-    const page = await context.newPage();
-    await page.goto(hub.url);
-    await setUpDevice(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    // Prompt mode: the first load is not controlled; the next one is.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
-    await page.close();
-    await hub.stop();
+  const page = await context.newPage();
+  await page.goto(hub.url);
+  await setUpDevice(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Prompt mode: the first load is not controlled; the next one is.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
+  await page.close();
+  await hub.stop();
+  await coldStart(context, hub.url, 1); // warm-up: the browser's own caches, not the app's
+  return { name, hub, context, samples: { shell: { 1: [], 4: [] }, signIn: { 1: [], 4: [] } } };
+}
 
-    const samples: ColdSamples = { shell: { 1: [], 4: [] }, signIn: { 1: [], 4: [] } };
-    await coldStart(context, hub.url, 1); // warm-up: the browser's own caches, not the app's
-    // Taken in turn, so a busy moment of the machine hits both columns alike.
-    for (let run = 0; run < COLD_RUNS; run += 1) {
+/** Cold starts of every build, taken in turn so a busy moment of the machine hits all columns alike. */
+async function coldStartBench(apps: SetUpApp[]): Promise<void> {
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    for (const app of apps) {
       for (const slowdown of [1, CPU_SLOWDOWN] as const) {
-        const { signInReady, shellReady } = await coldStart(context, hub.url, slowdown);
-        samples.signIn[slowdown].push(signInReady);
-        samples.shell[slowdown].push(shellReady);
+        const { signInReady, shellReady } = await coldStart(app.context, app.hub.url, slowdown);
+        app.samples.signIn[slowdown].push(signInReady);
+        app.samples.shell[slowdown].push(shellReady);
       }
     }
-    return samples;
-  } finally {
-    await context.close();
-    await hub.dispose();
   }
 }
 
-function printColdStart(builds: { name: string; samples: ColdSamples }[]): void {
+function printColdStart(builds: Pick<SetUpApp, 'name' | 'samples'>[]): void {
   const rows = builds.flatMap(({ name, samples }) =>
     (['signIn', 'shell'] as const).map((measure) => {
       const base = samples[measure][1];
@@ -185,10 +187,17 @@ try {
   const builds = [{ name: 'this build', dir: APP_DIR }];
   const compare = process.env.BENCH_STARTUP_COMPARE;
   if (compare) builds.unshift({ name: 'compared build', dir: compare });
-  const measured = [];
-  for (const build of builds)
-    measured.push({ name: build.name, samples: await coldStartBench(browser, build.dir) });
-  printColdStart(measured);
+  const apps: SetUpApp[] = [];
+  try {
+    for (const build of builds) apps.push(await setUpApp(browser, build.name, build.dir));
+    await coldStartBench(apps);
+    printColdStart(apps);
+  } finally {
+    for (const app of apps) {
+      await app.context.close();
+      await app.hub.dispose();
+    }
+  }
 } finally {
   await browser.close();
 }

@@ -8,6 +8,7 @@ import { usePathname } from '@/ui/navigation';
 import { AppHeader } from './AppHeader';
 import { AppServicesContext } from './AppServicesContext';
 import { ConfigNotice } from './ConfigNotice';
+import { markFirstScreenShown } from './firstScreen';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
 import { RouteContent } from './RouteContent';
 import { IncidentBanner } from './IncidentBanner';
@@ -35,7 +36,11 @@ function WaitingRoomDisplay({
 }) {
   const stored = useStoredRuntimeConfig();
   const status = useStore(session.store, (state) => state.status);
-  if (stored === undefined || status === 'starting') return null;
+  const ready = stored !== undefined && status !== 'starting';
+  useEffect(() => {
+    if (ready) markFirstScreenShown();
+  }, [ready]);
+  if (!ready) return null;
   return (
     <Suspense fallback={null}>
       <WaitingRoomScreen config={stored?.config} deviceSetUp={status !== 'setUp'} poliCode={route.poliCode} />

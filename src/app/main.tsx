@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreLanguage } from '@/i18n';
 import { App } from './App';
+import { loadGateScreens } from './gateScreens';
 import { startServices } from './startServices';
 import './styles.css';
 
@@ -12,6 +13,8 @@ if (!container) throw new Error('index.html has no #root element');
 // them the device could store nothing safely, so nothing starts and the first paint says why.
 const secure = window.isSecureContext && globalThis.crypto?.subtle !== undefined;
 const services = secure ? startServices() : undefined;
+// Every cold start shows a gate screen (set-up, sign-in or lock): fetch it beside the first render.
+if (services) void loadGateScreens().catch(() => undefined); // the screen itself reports a failure
 const InsecureContextScreen = lazy(() =>
   import('./InsecureContextScreen').then((module) => ({ default: module.InsecureContextScreen })),
 );
