@@ -138,6 +138,8 @@ export function startServices(): AppServices {
   // screen is shown, so on a slow tablet it does not compete with it for the main thread. Offline
   // the probe and the sync engine would only find the hub gone; online they start a moment later.
   void firstScreenShown.then(() => {
+    // Sign-in's own code (key derivation, account checks): ready before anyone has typed.
+    void session.prepare().catch(() => undefined); // retried by the action itself
     // The downtime incident opens by itself once the hub has seen the SIMRS down long enough.
     void import('@/sync/outageWatch').then(({ startOutageWatch }) =>
       startOutageWatch({
