@@ -1,4 +1,5 @@
 import type { Messages } from './messageKeys';
+import { accountId } from './messages/account.id';
 import { captureId } from './messages/capture.id';
 import { startupMessagesId } from './messages.id';
 
@@ -6,4 +7,4 @@ import { startupMessagesId } from './messages.id';
  * Every Bahasa Indonesia message in one object, for tests and tools. The app never imports it:
  * it loads the start-up part first and the rest beside the first lazy screen (language.ts).
  */
-export const messagesId: Messages = { ...startupMessagesId, ...captureId };
+export const messagesId: Messages = { ...startupMessagesId, ...accountId, ...captureId };

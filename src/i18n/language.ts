@@ -22,12 +22,15 @@ function rememberedLanguage(): Language {
 }
 
 /**
- * Bahasa Indonesia's start-up part ships in the start-up bundle, its workflow messages in a chunk
- * of their own; English is one separate chunk loaded when chosen, so most devices never parse it.
+ * Bahasa Indonesia's start-up part ships in the start-up bundle, its account and workflow messages
+ * in chunks of their own; English is one separate chunk loaded when chosen, so most devices never parse it.
  * All are precached.
  */
 const LOADERS: Record<Language, () => Promise<Messages>> = {
-  id: () => import('./messages/capture.id').then((module) => ({ ...startupMessagesId, ...module.captureId })),
+  id: () =>
+    Promise.all([import('./messages/account.id'), import('./messages/capture.id')]).then(
+      ([account, capture]) => ({ ...startupMessagesId, ...account.accountId, ...capture.captureId }),
+    ),
   en: () => import('./messages.en').then((module) => module.messagesEn),
 };
 
