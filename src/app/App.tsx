@@ -10,7 +10,7 @@ import { AppServicesContext } from './AppServicesContext';
 import { ConfigNotice } from './ConfigNotice';
 import { markFirstScreenShown } from './firstScreen';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
-import { RouteContent } from './RouteContent';
+import { routedScreens } from './lazyScreens';
 import { IncidentBanner } from './IncidentBanner';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
@@ -46,6 +46,12 @@ function WaitingRoomDisplay({
       <WaitingRoomScreen config={stored?.config} deviceSetUp={status !== 'setUp'} poliCode={route.poliCode} />
     </Suspense>
   );
+}
+
+/** The signed-in screens, from their own chunk (loaded ahead, once the first screen is shown). */
+function Routed({ route, services }: { route: Route; services: AppServices }) {
+  const screens = routedScreens.useModule();
+  return screens ? <screens.RouteContent route={route} services={services} /> : null;
 }
 
 export function App({ services }: { services: AppServices }) {
@@ -87,7 +93,7 @@ export function App({ services }: { services: AppServices }) {
       </div>
       <main id="main" className="app-main" tabIndex={-1}>
         <SessionGate session={services.session}>
-          <RouteContent route={route} services={services} />
+          <Routed route={route} services={services} />
         </SessionGate>
       </main>
       <footer className="app-footer">{t('app.version', { version: __APP_VERSION__ })}</footer>

@@ -4,7 +4,7 @@ import { LanguageSetting } from '@/features/language';
 import type { Session, SessionState } from '@/session';
 import { useStoredRuntimeConfig } from '@/storage';
 import { markFirstScreenShown } from './firstScreen';
-import { useGateScreens } from './gateScreens';
+import { gateScreens } from './lazyScreens';
 
 /**
  * Nothing with patient data renders unless someone is signed in. Locking swaps the whole routed
@@ -30,7 +30,7 @@ function GateScreen({
 }) {
   const config = useStoredRuntimeConfig();
   // Loaded from the first render on, beside the session's start (the gate screens are a lazy chunk).
-  const screens = useGateScreens();
+  const screens = gateScreens.useModule();
   const shown = screens !== undefined && state.status !== 'starting';
   useEffect(() => {
     if (shown) markFirstScreenShown();

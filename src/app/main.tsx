@@ -2,7 +2,8 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreLanguage } from '@/i18n';
 import { App } from './App';
-import { loadGateScreens } from './gateScreens';
+import { firstScreenShown } from './firstScreen';
+import { gateScreens, routedScreens } from './lazyScreens';
 import { startServices } from './startServices';
 import './styles.css';
 
@@ -14,7 +15,12 @@ if (!container) throw new Error('index.html has no #root element');
 const secure = window.isSecureContext && globalThis.crypto?.subtle !== undefined;
 const services = secure ? startServices() : undefined;
 // Every cold start shows a gate screen (set-up, sign-in or lock): fetch it beside the first render.
-if (services) void loadGateScreens().catch(() => undefined); // the screen itself reports a failure
+// What a signed-in person sees loads once that first screen is up. A failed load is reported by
+// the screen that needs it (it tries again).
+if (services) {
+  void gateScreens.load().catch(() => undefined);
+  void firstScreenShown.then(() => routedScreens.load()).catch(() => undefined);
+}
 const InsecureContextScreen = lazy(() =>
   import('./InsecureContextScreen').then((module) => ({ default: module.InsecureContextScreen })),
 );

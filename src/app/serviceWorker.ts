@@ -1,4 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
 import { createStore } from 'zustand/vanilla';
 import { errorName, logger } from '@/lib/logger';
 
@@ -49,7 +48,8 @@ export function registerServiceWorker(after: Promise<void> = Promise.resolve()):
 
   // No release can be waiting before the registration: until then there is nothing to apply.
   let applyWaitingRelease: (reload?: boolean) => Promise<void> = () => Promise.resolve();
-  void after.then(() => {
+  void after.then(async () => {
+    const { registerSW } = await import('virtual:pwa-register');
     applyWaitingRelease = registerSW({
       immediate: true,
       onOfflineReady: () => serviceWorkerStore.setState({ offlineReady: true }),

@@ -12,7 +12,6 @@ import {
   loadHubCredentials,
   loadKeyring,
   loadStoredRuntimeConfig,
-  purgeAcknowledged,
   refreshStorageStatus,
   requestPersistentStorage,
   updateKeyring,
@@ -156,8 +155,13 @@ export function startServices(): AppServices {
     void requestPersistentStorage(db, storage, { onlyIfFirstRun: true });
     setInterval(() => void refreshStorageStatus(storage), STORAGE_STATUS_INTERVAL_MS);
     // Old confirmed work leaves the device (the hub keeps it); unsynced work never does.
-    const purgeOld = async () =>
-      purgeAcknowledged(db, (await loadStoredRuntimeConfig(db))?.config.security?.retentionDays);
+    const purgeOld = async () => {
+      const [{ purgeAcknowledged }, stored] = await Promise.all([
+        import('@/storage/purge'),
+        loadStoredRuntimeConfig(db),
+      ]);
+      await purgeAcknowledged(db, stored?.config.security?.retentionDays);
+    };
     setTimeout(() => {
       void purgeOld();
       setInterval(() => void purgeOld(), PURGE_INTERVAL_MS);

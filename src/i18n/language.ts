@@ -22,15 +22,12 @@ function rememberedLanguage(): Language {
 }
 
 /**
- * Bahasa Indonesia's start-up part ships in the start-up bundle, its account and workflow messages
- * in chunks of their own; English is one separate chunk loaded when chosen, so most devices never parse it.
+ * Bahasa Indonesia's start-up part (the shell's) ships in the start-up bundle, the screens' messages
+ * in a chunk of their own; English is one separate chunk loaded when chosen, so most devices never parse it.
  * All are precached.
  */
 const LOADERS: Record<Language, () => Promise<Messages>> = {
-  id: () =>
-    Promise.all([import('./messages/account.id'), import('./messages/capture.id')]).then(
-      ([account, capture]) => ({ ...startupMessagesId, ...account.accountId, ...capture.captureId }),
-    ),
+  id: () => import('./messages/screens.id').then((module) => ({ ...startupMessagesId, ...module.screensId })),
   en: () => import('./messages.en').then((module) => module.messagesEn),
 };
 
