@@ -14,7 +14,7 @@ import { routedScreens } from './lazyScreens';
 import { IncidentBanner } from './IncidentBanner';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
-import { UpdatePrompt } from './UpdatePrompt';
+import { UpdateNotice } from './UpdateNotice';
 import { SessionGate } from './SessionGate';
 
 const WaitingRoomScreen = lazy(() =>
@@ -88,7 +88,7 @@ export function App({ services }: { services: AppServices }) {
       <div className="app-notices">
         <DatabaseUpgradeNotice />
         <IncidentBanner />
-        <UpdatePrompt />
+        <UpdateNotice />
         {storedConfig !== undefined ? <ConfigNotice stored={storedConfig} /> : null}
       </div>
       <main id="main" className="app-main" tabIndex={-1}>

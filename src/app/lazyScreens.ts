@@ -8,7 +8,7 @@ import { preloadedModule } from './preloadedModule';
 export const gateScreens = preloadedModule(() => withMessages(import('@/features/account')));
 
 /**
- * What a signed-in person sees (the routes, the home page, the error boundary): fetched once the
- * first screen is shown, so it is there when someone signs in.
+ * What a signed-in person sees (the routes, the navigation, the home page, the error boundary):
+ * fetched once the first screen is shown, so it is there when someone signs in.
  */
-export const routedScreens = preloadedModule(() => withMessages(import('./RouteContent')));
+export const routedScreens = preloadedModule(() => withMessages(import('./signedIn')));

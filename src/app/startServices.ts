@@ -25,9 +25,9 @@ import {
   type SyncEngine,
 } from '@/sync';
 import type { DeviceSummary } from '@/domain';
+import { errorName, logger } from '@/lib/logger';
 import type { Result } from '@/lib/result';
 import { firstScreenShown } from './firstScreen';
-import { followSessionLanding } from './landing';
 import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
 
 /** How often acknowledged payloads past the retention are looked for. */
@@ -100,7 +100,12 @@ export function startServices(): AppServices {
     join: async (code, rawKey, signingKey) => join(await hubForAccounts(), code, rawKey, signingKey),
     afterUnlock: escrowOnce,
   });
-  followSessionLanding(session);
+  // Where a session lands matters only once someone signs in, which takes a screen and a
+  // passphrase: its code (routes, rights) loads beside the start instead of within it.
+  void import('./landing').then(
+    ({ followSessionLanding }) => followSessionLanding(session),
+    (error: unknown) => logger.error('app.landing_load_failed', { error: errorName(error) }),
+  );
   void session.start();
   let idleLockMs = DEFAULT_IDLE_LOCK_MINUTES * 60_000;
   startAutoLock(session, { idleMs: () => idleLockMs });
