@@ -1,5 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { matchRoute } from '@/features/common';
 import { restoreLanguage } from '@/i18n';
 import { App } from './App';
 import { firstScreenShown } from './firstScreen';
@@ -16,8 +17,8 @@ const secure = window.isSecureContext && globalThis.crypto?.subtle !== undefined
 const services = secure ? startServices() : undefined;
 // Every cold start shows a gate screen (set-up, sign-in or lock): fetch it beside the first render.
 // What a signed-in person sees loads once that first screen is up. A failed load is reported by
-// the screen that needs it (it tries again).
-if (services) {
+// the screen that needs it (it tries again). The waiting-room display needs neither.
+if (services && matchRoute(window.location.pathname).name !== 'queueDisplay') {
   void gateScreens.load().catch(() => undefined);
   void firstScreenShown.then(() => routedScreens.load()).catch(() => undefined);
 }
