@@ -8,12 +8,13 @@ import { usePathname } from '@/ui/navigation';
 import { AppHeader } from './AppHeader';
 import { AppServicesContext } from './AppServicesContext';
 import { ConfigNotice } from './ConfigNotice';
+import { markFirstScreenShown } from './firstScreen';
 import { DatabaseUpgradeNotice } from './DatabaseUpgradeNotice';
-import { RouteContent } from './RouteContent';
+import { routedScreens } from './lazyScreens';
 import { IncidentBanner } from './IncidentBanner';
 import type { AppServices } from './startServices';
 import { StatusBar } from './StatusBar';
-import { UpdatePrompt } from './UpdatePrompt';
+import { UpdateNotice } from './UpdateNotice';
 import { SessionGate } from './SessionGate';
 
 const WaitingRoomScreen = lazy(() =>
@@ -35,12 +36,22 @@ function WaitingRoomDisplay({
 }) {
   const stored = useStoredRuntimeConfig();
   const status = useStore(session.store, (state) => state.status);
-  if (stored === undefined || status === 'starting') return null;
+  const ready = stored !== undefined && status !== 'starting';
+  useEffect(() => {
+    if (ready) markFirstScreenShown();
+  }, [ready]);
+  if (!ready) return null;
   return (
     <Suspense fallback={null}>
       <WaitingRoomScreen config={stored?.config} deviceSetUp={status !== 'setUp'} poliCode={route.poliCode} />
     </Suspense>
   );
+}
+
+/** The signed-in screens, from their own chunk (loaded ahead, once the first screen is shown). */
+function Routed({ route, services }: { route: Route; services: AppServices }) {
+  const screens = routedScreens.useModule();
+  return screens ? <screens.RouteContent route={route} services={services} /> : null;
 }
 
 export function App({ services }: { services: AppServices }) {
@@ -77,12 +88,12 @@ export function App({ services }: { services: AppServices }) {
       <div className="app-notices">
         <DatabaseUpgradeNotice />
         <IncidentBanner />
-        <UpdatePrompt />
+        <UpdateNotice />
         {storedConfig !== undefined ? <ConfigNotice stored={storedConfig} /> : null}
       </div>
       <main id="main" className="app-main" tabIndex={-1}>
         <SessionGate session={services.session}>
-          <RouteContent route={route} services={services} />
+          <Routed route={route} services={services} />
         </SessionGate>
       </main>
       <footer className="app-footer">{t('app.version', { version: __APP_VERSION__ })}</footer>

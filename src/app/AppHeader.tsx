@@ -1,10 +1,9 @@
 import { useT } from '@/i18n';
 import type { Role } from '@/domain';
-import { matchRoute, mayOpen, workspaceOf } from '@/features/common';
-import { onLinkClick, usePathname } from '@/ui/navigation';
-import { WORKSPACES } from './router';
+import { onLinkClick } from '@/ui/navigation';
+import { routedScreens } from './lazyScreens';
 
-/** The brand, the facility and the workspace navigation (a plain list of links: keyboard-friendly). */
+/** The brand, the facility and, for a signed-in person, the workspace navigation. */
 export function AppHeader({
   facilityName,
   role,
@@ -13,7 +12,6 @@ export function AppHeader({
   role: Role | undefined;
 }) {
   const t = useT();
-  const current = workspaceOf(matchRoute(usePathname()));
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -23,24 +21,13 @@ export function AppHeader({
         </a>
         {facilityName ? <span className="app-header__facility">{facilityName}</span> : null}
       </div>
-      {role ? (
-        <nav aria-label={t('nav.label')}>
-          <ul className="app-nav">
-            {WORKSPACES.filter((workspace) => mayOpen({ name: workspace.name }, role)).map((workspace) => (
-              <li key={workspace.name}>
-                <a
-                  href={workspace.path}
-                  className="app-nav__link"
-                  aria-current={current === workspace.name ? 'page' : undefined}
-                  onClick={onLinkClick}
-                >
-                  {t(workspace.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {role ? <Navigation role={role} /> : null}
     </header>
   );
+}
+
+/** From the signed-in screens' chunk, like the routes (loaded ahead, once the first screen is shown). */
+function Navigation({ role }: { role: Role }) {
+  const screens = routedScreens.useModule();
+  return screens ? <screens.WorkspaceNav role={role} /> : null;
 }

@@ -1,10 +1,10 @@
 import { useStore } from 'zustand';
-import { describeConfigIssue, formatDateTime, useLanguage, useT } from '@/i18n';
 import type { StoredRuntimeConfig } from '@/storage';
 import { runtimeConfigStatusStore } from '@/sync';
-import { Button } from '@/ui/Button';
-import { Notice } from '@/ui/Notice';
-import { useAppServices } from './AppServicesContext';
+import { preloadedModule } from './preloadedModule';
+
+/** The notice and the text for every kind of configuration issue load only when there is one. */
+const problemNotice = preloadedModule(() => import('./ConfigProblemNotice'));
 
 /**
  * Explains the configuration in force: nothing when the served file is valid; the wrong fields
@@ -12,45 +12,12 @@ import { useAppServices } from './AppServicesContext';
  * has never received a valid configuration.
  */
 export function ConfigNotice({ stored }: { stored: StoredRuntimeConfig | null }) {
-  const t = useT();
-  const language = useLanguage();
-  const status = useStore(runtimeConfigStatusStore);
-  const { refreshConfig } = useAppServices();
-  const retry = <Button onClick={() => void refreshConfig()}>{t('config.retry')}</Button>;
+  const status = useStore(runtimeConfigStatusStore, (state) => state.state);
+  const problem = status === 'invalid' || (stored === null && status !== 'loading');
+  return problem ? <LoadedProblemNotice stored={stored} /> : null;
+}
 
-  if (status.state === 'invalid') {
-    return (
-      <Notice tone="danger" role="alert" title={t('config.invalid.title')} actions={retry}>
-        <p>
-          {stored
-            ? t('config.invalid.keepingLast', {
-                fetchedAt: formatDateTime(
-                  new Date(stored.fetchedAt),
-                  language,
-                  stored.config.facility.timeZone,
-                ),
-              })
-            : t('config.invalid.noFallback')}
-        </p>
-        <ul className="config-issues">
-          {status.issues.map((issue, index) => {
-            const { field, problem } = describeConfigIssue(t, issue);
-            return (
-              <li key={`${issue.field}-${index}`}>
-                <code>{field}</code> — {problem}
-              </li>
-            );
-          })}
-        </ul>
-      </Notice>
-    );
-  }
-  if (stored === null && status.state !== 'loading') {
-    return (
-      <Notice tone="danger" role="alert" title={t('config.missing.title')} actions={retry}>
-        <p>{t('config.missing.body')}</p>
-      </Notice>
-    );
-  }
-  return null;
+function LoadedProblemNotice({ stored }: { stored: StoredRuntimeConfig | null }) {
+  const module = problemNotice.useModule();
+  return module ? <module.ConfigProblemNotice stored={stored} /> : null;
 }

@@ -1,20 +1,10 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { LanguageSetting } from '@/features/language';
-import { withMessages } from '@/i18n';
 import type { Session, SessionState } from '@/session';
 import { useStoredRuntimeConfig } from '@/storage';
-
-// The gate screens load on demand: a signed-in session reloads straight into its workspace.
-const SetUpDeviceScreen = lazy(() =>
-  withMessages(import('@/features/account')).then((m) => ({ default: m.SetUpDeviceScreen })),
-);
-const SignInGate = lazy(() =>
-  withMessages(import('@/features/account')).then((m) => ({ default: m.SignInGate })),
-);
-const LockScreen = lazy(() =>
-  withMessages(import('@/features/account')).then((m) => ({ default: m.LockScreen })),
-);
+import { markFirstScreenShown } from './firstScreen';
+import { gateScreens } from './lazyScreens';
 
 /**
  * Nothing with patient data renders unless someone is signed in. Locking swaps the whole routed
@@ -25,9 +15,7 @@ export function SessionGate({ session, children }: { session: Session; children:
   if (state.status === 'unlocked') return <>{children}</>;
   return (
     <div className="gate-page">
-      <Suspense fallback={null}>
-        <GateScreen session={session} state={state} />
-      </Suspense>
+      <GateScreen session={session} state={state} />
       <LanguageSetting />
     </div>
   );
@@ -41,20 +29,27 @@ function GateScreen({
   state: Exclude<SessionState, { status: 'unlocked' }>;
 }) {
   const config = useStoredRuntimeConfig();
+  // Loaded from the first render on, beside the session's start (the gate screens are a lazy chunk).
+  const screens = gateScreens.useModule();
+  const shown = screens !== undefined && state.status !== 'starting';
+  useEffect(() => {
+    if (shown) markFirstScreenShown();
+  }, [shown]);
+  if (!screens) return null;
   switch (state.status) {
     case 'starting':
       return null;
     case 'setUp':
       return (
-        <SetUpDeviceScreen
+        <screens.SetUpDeviceScreen
           session={session}
           existingDeviceCode={state.existingDeviceCode}
           configReady={config !== undefined && config !== null}
         />
       );
     case 'signedOut':
-      return <SignInGate session={session} joined={state.joined} />;
+      return <screens.SignInGate session={session} joined={state.joined} />;
     case 'locked':
-      return <LockScreen session={session} user={state.user} reason={state.reason} pin={state.pin} />;
+      return <screens.LockScreen session={session} user={state.user} reason={state.reason} pin={state.pin} />;
   }
 }

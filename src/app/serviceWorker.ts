@@ -1,4 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
 import { createStore } from 'zustand/vanilla';
 import { errorName, logger } from '@/lib/logger';
 
@@ -33,9 +32,11 @@ export type ServiceWorkerControls = {
 
 /**
  * Registers the precaching service worker in prompt mode: a new release never reloads the page
- * by itself (that would throw away half-filled forms); the user applies it when ready.
+ * by itself (that would throw away half-filled forms); the user applies it when ready. The
+ * registration (and its workbox-window chunk) waits for `after`, the first screen: the worker
+ * already controlling this page serves it meanwhile.
  */
-export function registerServiceWorker(): ServiceWorkerControls {
+export function registerServiceWorker(after: Promise<void> = Promise.resolve()): ServiceWorkerControls {
   let registration: ServiceWorkerRegistration | undefined;
   if (!serviceWorkerStore.getState().supported) {
     return {
@@ -45,14 +46,19 @@ export function registerServiceWorker(): ServiceWorkerControls {
     };
   }
 
-  const applyWaitingRelease = registerSW({
-    immediate: true,
-    onOfflineReady: () => serviceWorkerStore.setState({ offlineReady: true }),
-    onNeedRefresh: () => serviceWorkerStore.setState({ updateWaiting: true, updateDeferred: false }),
-    onRegisteredSW: (_url, registered) => {
-      registration = registered;
-    },
-    onRegisterError: (error: unknown) => logger.error('sw.register_failed', { error: errorName(error) }),
+  // No release can be waiting before the registration: until then there is nothing to apply.
+  let applyWaitingRelease: (reload?: boolean) => Promise<void> = () => Promise.resolve();
+  void after.then(async () => {
+    const { registerSW } = await import('virtual:pwa-register');
+    applyWaitingRelease = registerSW({
+      immediate: true,
+      onOfflineReady: () => serviceWorkerStore.setState({ offlineReady: true }),
+      onNeedRefresh: () => serviceWorkerStore.setState({ updateWaiting: true, updateDeferred: false }),
+      onRegisteredSW: (_url, registered) => {
+        registration = registered;
+      },
+      onRegisterError: (error: unknown) => logger.error('sw.register_failed', { error: errorName(error) }),
+    });
   });
 
   // An active worker has finished precaching, so a reload works offline from here on,

@@ -12,7 +12,6 @@ import {
   loadHubCredentials,
   loadKeyring,
   loadStoredRuntimeConfig,
-  purgeAcknowledged,
   refreshStorageStatus,
   requestPersistentStorage,
   updateKeyring,
@@ -26,12 +25,18 @@ import {
   type SyncEngine,
 } from '@/sync';
 import type { DeviceSummary } from '@/domain';
+import { errorName, logger } from '@/lib/logger';
 import type { Result } from '@/lib/result';
-import { followSessionLanding } from './landing';
+import { firstScreenShown } from './firstScreen';
 import { registerServiceWorker, type ServiceWorkerControls } from './serviceWorker';
 
 /** How often acknowledged payloads past the retention are looked for. */
 const PURGE_INTERVAL_MS = 60 * 60_000;
+/**
+ * The first look for them waits this long after the first screen: a person signing in right after
+ * start-up must not wait behind the purge for the journal lock (issue 16).
+ */
+const FIRST_PURGE_DELAY_MS = 60_000;
 /** How often the storage figures in the status bar are refreshed. */
 const STORAGE_STATUS_INTERVAL_MS = 60_000;
 
@@ -62,7 +67,7 @@ export function startServices(): AppServices {
     const { primaryUrl, backupUrl } = stored.config.hub;
     return backupUrl ? [primaryUrl, backupUrl] : [primaryUrl];
   });
-  const serviceWorker = registerServiceWorker();
+  const serviceWorker = registerServiceWorker(firstScreenShown);
   const reachableHub = () => {
     const connection = hubProbe.store.getState();
     return connection.state === 'reachable' ? connection.hubUrl : undefined;
@@ -95,7 +100,12 @@ export function startServices(): AppServices {
     join: async (code, rawKey, signingKey) => join(await hubForAccounts(), code, rawKey, signingKey),
     afterUnlock: escrowOnce,
   });
-  followSessionLanding(session);
+  // Where a session lands matters only once someone signs in, which takes a screen and a
+  // passphrase: its code (routes, rights) loads beside the start instead of within it.
+  void import('./landing').then(
+    ({ followSessionLanding }) => followSessionLanding(session),
+    (error: unknown) => logger.error('app.landing_load_failed', { error: errorName(error) }),
+  );
   void session.start();
   let idleLockMs = DEFAULT_IDLE_LOCK_MINUTES * 60_000;
   startAutoLock(session, { idleMs: () => idleLockMs });
@@ -103,7 +113,8 @@ export function startServices(): AppServices {
     const minutes = (await loadStoredRuntimeConfig(db))?.config.security?.idleLockMinutes;
     idleLockMs = (minutes ?? DEFAULT_IDLE_LOCK_MINUTES) * 60_000;
   };
-  void rememberIdleLock();
+  // Read once the first screen is up: only an unlocked session can go idle.
+  void firstScreenShown.then(rememberIdleLock);
   // Signing in is when pulled events can be read and stored: catch up at once.
   session.store.subscribe((state, previous) => {
     if (state.status === 'unlocked' && previous.status !== 'unlocked') sync.syncNow();
@@ -127,34 +138,46 @@ export function startServices(): AppServices {
     }
     previousState = connection.state;
   });
-  // The downtime incident opens by itself once the hub has seen the SIMRS down long enough
-  // (loaded after start-up: nothing on the first screen needs it).
-  void import('@/sync/outageWatch').then(({ startOutageWatch }) =>
-    startOutageWatch({
-      probe: hubProbe.store,
-      signedIn: () => session.store.getState().status === 'unlocked',
-      onSessionChange: (listener) => session.store.subscribe(listener),
-      config: async () => (await loadStoredRuntimeConfig(db))?.config,
-      recordSighting: async (outage) => (await import('./incidentWrites')).recordOutageSighting(db, outage),
-    }),
-  );
-  hubProbe.start();
-  sync.start();
-  void refreshConfig();
+  // Nothing below is needed to draw the first screen (set-up, sign-in, lock): it starts once that
+  // screen is shown, so on a slow tablet it does not compete with it for the main thread. Offline
+  // the probe and the sync engine would only find the hub gone; online they start a moment later.
+  void firstScreenShown.then(() => {
+    // Sign-in's own code (key derivation, account checks): ready before anyone has typed.
+    void session.prepare().catch(() => undefined); // retried by the action itself
+    // The downtime incident opens by itself once the hub has seen the SIMRS down long enough.
+    void import('@/sync/outageWatch').then(({ startOutageWatch }) =>
+      startOutageWatch({
+        probe: hubProbe.store,
+        signedIn: () => session.store.getState().status === 'unlocked',
+        onSessionChange: (listener) => session.store.subscribe(listener),
+        config: async () => (await loadStoredRuntimeConfig(db))?.config,
+        recordSighting: async (outage) => (await import('./incidentWrites')).recordOutageSighting(db, outage),
+      }),
+    );
+    hubProbe.start();
+    sync.start();
+    void refreshConfig();
+    void requestPersistentStorage(db, storage, { onlyIfFirstRun: true });
+    setInterval(() => void refreshStorageStatus(storage), STORAGE_STATUS_INTERVAL_MS);
+    // Old confirmed work leaves the device (the hub keeps it); unsynced work never does.
+    const purgeOld = async () => {
+      const [{ purgeAcknowledged }, stored] = await Promise.all([
+        import('@/storage/purge'),
+        loadStoredRuntimeConfig(db),
+      ]);
+      await purgeAcknowledged(db, stored?.config.security?.retentionDays);
+    };
+    setTimeout(() => {
+      void purgeOld();
+      setInterval(() => void purgeOld(), PURGE_INTERVAL_MS);
+    }, FIRST_PURGE_DELAY_MS);
+  });
 
   window.addEventListener('online', () => hubProbe.probeNow());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') hubProbe.probeNow();
   });
   guardUnsavedWorkOnUnload(window);
-
-  void requestPersistentStorage(db, storage, { onlyIfFirstRun: true });
-  setInterval(() => void refreshStorageStatus(storage), STORAGE_STATUS_INTERVAL_MS);
-  // Old confirmed work leaves the device (the hub keeps it); unsynced work never does.
-  const purgeOld = async () =>
-    purgeAcknowledged(db, (await loadStoredRuntimeConfig(db))?.config.security?.retentionDays);
-  void purgeOld();
-  setInterval(() => void purgeOld(), PURGE_INTERVAL_MS);
 
   return {
     session,

@@ -22,12 +22,12 @@ function rememberedLanguage(): Language {
 }
 
 /**
- * Bahasa Indonesia's start-up part ships in the start-up bundle, its workflow messages in a chunk
- * of their own; English is one separate chunk loaded when chosen, so most devices never parse it.
+ * Bahasa Indonesia's start-up part (the shell's) ships in the start-up bundle, the screens' messages
+ * in a chunk of their own; English is one separate chunk loaded when chosen, so most devices never parse it.
  * All are precached.
  */
 const LOADERS: Record<Language, () => Promise<Messages>> = {
-  id: () => import('./messages/capture.id').then((module) => ({ ...startupMessagesId, ...module.captureId })),
+  id: () => import('./messages/screens.id').then((module) => ({ ...startupMessagesId, ...module.screensId })),
   en: () => import('./messages.en').then((module) => module.messagesEn),
 };
 

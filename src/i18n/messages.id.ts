@@ -1,14 +1,13 @@
-import type { captureId } from './messages/capture.id';
-import { accountId } from './messages/account.id';
-import { reasonsId } from './messages/reasons.id';
+import type { screensId } from './messages/screens.id';
 import { shellId } from './messages/shell.id';
 
 /**
- * Bahasa Indonesia at start-up: the shell, every reason text and the accounts (the first screen is
- * a set-up, sign-in or lock screen). The workflows' own messages (`capture.id.ts`, the largest
- * part) arrive in their own chunk beside the first lazy screen: `completeMessages` in language.ts.
+ * Bahasa Indonesia at start-up: the shell's messages only. Everything a screen shows — the
+ * workflows' messages, the account screens', every reason text — arrives in one chunk beside the
+ * first lazy screen (`screens.id.ts`, `completeMessages` in language.ts); the set-up, sign-in and
+ * lock screens are lazy too (issue 16).
  */
-export const startupMessagesId = { ...shellId, ...reasonsId, ...accountId } as const;
+export const startupMessagesId = shellId;
 
 /** Every Bahasa Indonesia key: the source of the message keys. */
-export type MessagesId = typeof startupMessagesId & typeof captureId;
+export type MessagesId = typeof startupMessagesId & typeof screensId;
