@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { runtimeConfigSchema, type RuntimeConfig } from '@/domain/config';
 import { getDb } from './database';
 import type { SiagaDb } from './db';
-import { readMeta, writeMeta } from './meta';
+import { writeMeta } from './meta';
 
 const CONFIG_KEY = 'runtimeConfig';
 
@@ -15,8 +15,23 @@ export async function saveRuntimeConfig(db: SiagaDb, config: RuntimeConfig, fetc
   await writeMeta(db, CONFIG_KEY, { config, fetchedAt: fetchedAt.toISOString() }, fetchedAt);
 }
 
-export function loadStoredRuntimeConfig(db: SiagaDb): Promise<StoredRuntimeConfig | undefined> {
-  return readMeta(db, CONFIG_KEY, storedConfigSchema);
+/**
+ * The stored configuration as last validated, per database: the screens' live queries and every
+ * save read it, and checking the whole schema again each time cost 10–30 ms on a throttled CPU
+ * (issue 16). Comparing the stored text is a fraction of that; a changed value is checked anew.
+ */
+const validated = new WeakMap<SiagaDb, { text: string; value: StoredRuntimeConfig | undefined }>();
+
+export async function loadStoredRuntimeConfig(db: SiagaDb): Promise<StoredRuntimeConfig | undefined> {
+  const row = await db.meta.get(CONFIG_KEY);
+  if (!row) return undefined;
+  const text = JSON.stringify(row.value);
+  const known = validated.get(db);
+  if (known?.text === text) return known.value;
+  const parsed = storedConfigSchema.safeParse(row.value);
+  const value = parsed.success ? parsed.data : undefined;
+  validated.set(db, { text, value });
+  return value;
 }
 
 /**
