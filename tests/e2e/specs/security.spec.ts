@@ -153,13 +153,13 @@ test('patient data is unreadable at rest and after locking; sync goes on while l
       request.onerror = () => reject(request.error ?? new Error('open failed'));
     });
     const store = db.transaction('patients', 'readwrite').objectStore('patients');
-    const rows = await new Promise<{ body: { ct: string } }[]>((resolve) => {
+    // Record format 2: IV ‖ ciphertext as bytes; byte 20 is in the ciphertext.
+    const rows = await new Promise<{ body: { bytes: Uint8Array } }[]>((resolve) => {
       const request = store.getAll();
-      request.onsuccess = () => resolve(request.result as { body: { ct: string } }[]);
+      request.onsuccess = () => resolve(request.result as { body: { bytes: Uint8Array } }[]);
     });
     for (const row of rows) {
-      const flipped = row.body.ct[10] === 'A' ? 'B' : 'A';
-      row.body.ct = `${row.body.ct.slice(0, 10)}${flipped}${row.body.ct.slice(11)}`;
+      row.body.bytes[20] = row.body.bytes[20]! ^ 0x01;
       store.put(row);
     }
     db.close();
