@@ -77,6 +77,8 @@ test('forgeries from the hospital’s own devices and a rogue one are refused wi
   browser,
   hub,
 }) => {
+  // Three devices, six forgeries and a passphrase change: longer than one journey's minute on two cores.
+  test.setTimeout(150_000);
   // The hospital: the desk brings IT's first admin and Rina; the clinic tablet joins, with Ners Dewi.
   const desk = await openDevice(browser, hub, STAFF.desk, 'real', { enrolled: true });
   const clinic = await openDevice(browser, hub, STAFF.clinic, 'real', { enrolled: true });
