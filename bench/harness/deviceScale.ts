@@ -6,8 +6,8 @@
  */
 import { appendEvents, getDb, purgeAcknowledged, registerVisit, type JournalRow } from '@/storage';
 import { withJournalLock } from '@/storage/journalLock';
-import { DEMO_CONFIG } from '../../server/demoConfig';
 import { hospitalDay } from './hospitalDays';
+import { newPatientRegistration } from './registrations';
 import { signedInAppDb } from './appDb';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -132,24 +132,8 @@ async function timeSaves(count: number): Promise<number[]> {
   const db = getDb();
   const durations: number[] = [];
   for (let index = 0; index < count; index += 1) {
-    const poli = DEMO_CONFIG.polis[index % DEMO_CONFIG.polis.length]!;
     const started = performance.now();
-    const result = await registerVisit(db, {
-      patient: {
-        identity: {
-          kind: 'new',
-          name: `Pasien Baru ${index}`,
-          birthDate: '1980-02-14',
-          sex: index % 2 ? 'L' : 'P',
-          identityVerifiedBy: 'ktp',
-        },
-      },
-      poliCode: poli.code,
-      doctorCode: poli.doctors[0]!.code,
-      payer: { type: 'umum' },
-      source: 'direct',
-      registeredAt: { mode: 'now' },
-    });
+    const result = await registerVisit(db, newPatientRegistration(index));
     durations.push(performance.now() - started);
     if (!result.ok) throw new Error(JSON.stringify(result.error));
   }

@@ -2,7 +2,7 @@
  * Runs inside Chromium on the app's own origin (built only for `npm run bench`), so the numbers
  * are those of the real storage code on the real IndexedDB.
  */
-import { planRegistration, type NewPatientIdentity, type RegistrationInput } from '@/domain';
+import { planRegistration } from '@/domain';
 import {
   applyPushResults,
   currentSigners,
@@ -24,30 +24,9 @@ import { purgeApi } from './purge';
 import { deviceScaleApi } from './deviceScale';
 import { signedInAppDb } from './appDb';
 import { seedRegistrations } from './seed';
+import { newPatientRegistration as input } from './registrations';
 import { securityApi } from './security';
 import { journalIn } from '@/storage';
-
-function identity(index: number): NewPatientIdentity {
-  return {
-    kind: 'new',
-    name: `Pasien Uji ${index}`,
-    birthDate: `19${String(50 + (index % 50)).padStart(2, '0')}-0${1 + (index % 9)}-1${index % 10}`,
-    sex: index % 2 ? 'L' : 'P',
-    identityVerifiedBy: 'ktp',
-  };
-}
-
-function input(index: number): RegistrationInput {
-  const poli = DEMO_CONFIG.polis[index % DEMO_CONFIG.polis.length]!;
-  return {
-    patient: { identity: identity(index) },
-    poliCode: poli.code,
-    doctorCode: poli.doctors[0]!.code,
-    payer: { type: 'umum' },
-    source: 'direct',
-    registeredAt: { mode: 'now' },
-  };
-}
 
 async function setUp(db: SiagaDb, deviceCode: string): Promise<void> {
   await saveRuntimeConfig(db, DEMO_CONFIG, new Date());
